@@ -1,0 +1,119 @@
+import { ok, type Result } from '../domain/assert';
+import { createDocument } from '../domain/factories';
+import { now } from '../domain/ids';
+import type { DocumentRecord, DocumentText, Guid, SpeakerMap } from '../domain/model';
+import { normalizeText, sha256Hex } from '../domain/text';
+import { detectTurns } from '../domain/turns';
+import type { MarkeerDb } from '../storage/db';
+import { CommandAbort, runWrite, type CommandFailure } from './run';
+
+export interface NewDocument {
+  readonly name: string;
+  readonly text: string;
+  readonly source?: string;
+}
+
+async function prepare(projectGuid: Guid, input: NewDocument, order: number) {
+  const text = normalizeText(input.text);
+  const record = createDocument({
+    projectGuid,
+    name: input.name || 'document',
+    length: text.length,
+    sha256: await sha256Hex(text),
+    order,
+    source: input.source,
+  });
+  const stored: DocumentText = { documentGuid: record.guid, projectGuid, text, turns: detectTurns(text) };
+  return { record, stored };
+}
+
+/** Adds documents to a project as one undoable step. Hashing and turn detection run before the transaction. */
+export async function addDocuments(
+  projectGuid: Guid,
+  inputs: readonly NewDocument[],
+  options: { db?: MarkeerDb; firstOrder: number },
+): Promise<Result<Guid[], CommandFailure>> {
+  const prepared = await Promise.all(inputs.map((d, i) => prepare(projectGuid, d, options.firstOrder + i)));
+  return runWrite({ db: options.db, projectGuid, undoLabel: 'history.addDocuments' }, async (rec) => {
+    for (const p of prepared) {
+      await rec.put('documents', p.record);
+      await rec.put('documentTexts', p.stored);
+    }
+    return prepared.map((p) => p.record.guid);
+  });
+}
+
+async function hasSegments(db: Pick<MarkeerDb, 'segments'>, projectGuid: Guid, documentGuid: Guid): Promise<boolean> {
+  return (await db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, documentGuid]).count()) > 0;
+}
+
+/** Replaces a document's text; refused once the document has a segment (its text is frozen then). */
+export async function editDocumentText(
+  projectGuid: Guid,
+  documentGuid: Guid,
+  newText: string,
+  db?: MarkeerDb,
+): Promise<Result<void, CommandFailure>> {
+  const text = normalizeText(newText);
+  const sha256 = await sha256Hex(text);
+  const turns = detectTurns(text);
+  return runWrite({ db, projectGuid, undoLabel: 'history.editText' }, async (rec) => {
+    if (await hasSegments(rec.db, projectGuid, documentGuid)) throw new CommandAbort('document-frozen');
+    const doc = await rec.update<DocumentRecord>('documents', [projectGuid, documentGuid], { length: text.length, sha256, updatedAt: now() });
+    if (!doc) throw new CommandAbort('not-found');
+    await rec.put('documentTexts', { documentGuid, projectGuid, text, turns } satisfies DocumentText);
+  });
+}
+
+function patchDocument(label: string, patch: (doc: DocumentRecord) => Partial<DocumentRecord>) {
+  return (projectGuid: Guid, documentGuid: Guid, db?: MarkeerDb) =>
+    runWrite({ db, projectGuid, undoLabel: label }, async (rec) => {
+      const doc = await rec.db.documents.get([projectGuid, documentGuid]);
+      if (!doc) throw new CommandAbort('not-found');
+      await rec.update<DocumentRecord>('documents', [projectGuid, documentGuid], { ...patch(doc), updatedAt: now() });
+    });
+}
+
+export function renameDocument(projectGuid: Guid, documentGuid: Guid, name: string, db?: MarkeerDb) {
+  if (!name.trim()) return Promise.resolve({ ok: false as const, reason: 'empty-name' as const });
+  return patchDocument('history.renameDocument', () => ({ name: name.trim() }))(projectGuid, documentGuid, db);
+}
+
+/** Sets (or with value null removes) a free document variable such as school or respondent group. */
+export function setDocumentVariable(projectGuid: Guid, documentGuid: Guid, name: string, value: string | null, db?: MarkeerDb) {
+  const key = name.trim();
+  if (!key) return Promise.resolve({ ok: false as const, reason: 'empty-name' as const });
+  return patchDocument('history.setVariable', (doc) => {
+    const variables = { ...doc.variables };
+    if (value === null) delete variables[key];
+    else variables[key] = value;
+    return { variables };
+  })(projectGuid, documentGuid, db);
+}
+
+/** Renames (or merges, when the new name is another speaker's), or with null drops, a detected speaker. */
+export function setSpeaker(projectGuid: Guid, documentGuid: Guid, label: string, to: string | null, db?: MarkeerDb) {
+  return patchDocument('history.speaker', (doc) => {
+    const map: Record<string, string | null> = { ...doc.speakerMap };
+    // Labels already mapped to `label` follow it, so that a renamed speaker can be renamed again.
+    for (const [from, target] of Object.entries(map)) if (target === label) map[from] = to;
+    if (to === label) delete map[label];
+    else map[label] = to === null ? null : to.trim();
+    return { speakerMap: map as SpeakerMap };
+  })(projectGuid, documentGuid, db);
+}
+
+/** Deletes a document with its text, segments and codings, as one undoable step. */
+export async function deleteDocument(projectGuid: Guid, documentGuid: Guid, db?: MarkeerDb): Promise<Result<void, CommandFailure>> {
+  const result = await runWrite({ db, projectGuid, undoLabel: 'history.deleteDocument' }, async (rec) => {
+    const segments = await rec.db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, documentGuid]).toArray();
+    for (const s of segments) {
+      const codings = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([projectGuid, s.guid]).toArray();
+      for (const c of codings) await rec.delete('codings', [projectGuid, c.guid]);
+      await rec.delete('segments', [projectGuid, s.guid]);
+    }
+    await rec.delete('documentTexts', [projectGuid, documentGuid]);
+    await rec.delete('documents', [projectGuid, documentGuid]);
+  });
+  return result.ok ? ok(undefined) : result;
+}

@@ -1,0 +1,123 @@
+/**
+ * The stored shapes of Markeer's domain. Plain readonly records: no methods, no classes.
+ *
+ * Offsets everywhere are UTF-16 code units of the stored document text (the JavaScript string
+ * index), half-open: a segment covers text.slice(start, end).
+ */
+
+/** Lower-case RFC 4122 GUID, e.g. "3fa45aae-341c-546c-99c4-6b0b557fc4fb". */
+export type Guid = string;
+
+/** ISO 8601 UTC timestamp, e.g. "2026-11-23T08:44:00.000Z". */
+export type Timestamp = string;
+
+export interface Project {
+  readonly guid: Guid;
+  readonly name: string;
+  readonly createdAt: Timestamp;
+  readonly updatedAt: Timestamp;
+  /** The coder who works in this browser on this project. */
+  readonly ownerCoderGuid: Guid;
+  /** Slug of the codebook template the project started from, or null for an empty codebook. */
+  readonly template: string | null;
+  /** Whether the project is the built-in demo. */
+  readonly demo?: boolean;
+}
+
+export interface Coder {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly name: string;
+  /** CSS hex colour, "#rrggbb". */
+  readonly color: string;
+}
+
+/** A speaker turn found in a document's text; derived, never edited by hand. */
+export interface Turn {
+  /** The label as written, trimmed, e.g. "Leerling 2", "INTERVIEWER", "I". */
+  readonly speaker: string;
+  /** [start, end) of the whole turn, label included, in UTF-16 code units. */
+  readonly start: number;
+  readonly end: number;
+  /** [labelStart, labelEnd) of the label text (with its colon or voice tag), for distinct display. */
+  readonly labelStart: number;
+  readonly labelEnd: number;
+}
+
+/**
+ * What the user decided about a detected speaker label. The text never changes: these only
+ * change how turns are named and counted.
+ * - rename to another name (a name that another label also maps to merges the two),
+ * - null drops the label: its paragraphs are no longer turns of anybody.
+ */
+export type SpeakerMap = Readonly<Record<string, string | null>>;
+
+export interface DocumentRecord {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly name: string;
+  /** Length of the text in UTF-16 code units. */
+  readonly length: number;
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of the text. */
+  readonly sha256: string;
+  readonly createdAt: Timestamp;
+  readonly updatedAt: Timestamp;
+  /** Free variables such as school or respondent group. */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly speakerMap: SpeakerMap;
+  /** Sort position in the document list. */
+  readonly order: number;
+  /** Original file name, when imported. */
+  readonly source?: string;
+}
+
+/** A document's text, stored apart from its metadata so that lists never load texts. */
+export interface DocumentText {
+  readonly documentGuid: Guid;
+  readonly projectGuid: Guid;
+  /** Normalised text: LF line ends, no byte-order mark. Frozen once the document has a segment. */
+  readonly text: string;
+  /** Speaker turns detected at import, in text order. */
+  readonly turns: readonly Turn[];
+}
+
+export interface Code {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly parentGuid: Guid | null;
+  readonly name: string;
+  /** CSS hex colour, "#rrggbb". */
+  readonly color: string;
+  readonly definition: string;
+  /** Sort position among its siblings. */
+  readonly order: number;
+  /** Keyboard key 1-9 that applies this code, or null. */
+  readonly shortcut: number | null;
+}
+
+/** A coder's character range of a document. */
+export interface Segment {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly documentGuid: Guid;
+  readonly coderGuid: Guid;
+  /** UTF-16 code units, half-open. */
+  readonly start: number;
+  readonly end: number;
+  /** Copy of text.slice(start, end) at the time of coding. */
+  readonly text: string;
+  readonly comment: string;
+  readonly createdAt: Timestamp;
+}
+
+/** A segment linked to a code. */
+export interface Coding {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly segmentGuid: Guid;
+  /** The segment's document, so that a document's codings load without its segments' keys. */
+  readonly documentGuid: Guid;
+  readonly codeGuid: Guid;
+  readonly coderGuid: Guid;
+  readonly createdAt: Timestamp;
+}

@@ -1,0 +1,116 @@
+import type { Table, Transaction } from 'dexie';
+import type { MarkeerDb, TableName } from './db';
+import { keyOf, TABLES } from './db';
+
+/** The database's tables bound to one transaction (typed like MarkeerDb's). */
+export type BoundTables = { readonly [K in TableName]: MarkeerDb[K] };
+
+function bind(tx: Transaction): BoundTables {
+  const entries = TABLES.map((name) => [name, tx.table(name)] as const);
+  return Object.fromEntries(entries) as unknown as BoundTables;
+}
+
+type Row = Record<string, unknown>;
+type Key = string | [string, string];
+
+/** One row's change inside a command: its value before and after (undefined = absent). */
+export interface Change {
+  readonly table: TableName;
+  readonly key: Key;
+  readonly before: Row | undefined;
+  readonly after: Row | undefined;
+}
+
+/**
+ * Writes rows inside a transaction and records each change with its previous value, so that a
+ * command can be undone and redone as one step.
+ */
+export class ChangeRecorder {
+  readonly changes: Change[] = [];
+  /**
+   * Tables bound to this transaction. Commands read and write through these, never through the
+   * database object: a long chain of native awaits can lose Dexie's implicit transaction zone,
+   * and an explicitly bound table keeps every request inside the one transaction.
+   */
+  readonly db: BoundTables;
+  constructor(tx: Transaction) {
+    this.db = bind(tx);
+  }
+
+  private table(name: TableName): Table<Row, Key> {
+    return this.db[name] as unknown as Table<Row, Key>;
+  }
+
+  async put<T extends object>(table: TableName, row: T): Promise<void> {
+    const r = row as unknown as Row;
+    const key = keyOf(table, r);
+    const before = (await this.table(table).get(key)) as Row | undefined;
+    await this.table(table).put(r);
+    this.changes.push({ table, key, before, after: r });
+  }
+
+  async delete(table: TableName, key: Key): Promise<void> {
+    const before = (await this.table(table).get(key)) as Row | undefined;
+    if (before === undefined) return;
+    await this.table(table).delete(key);
+    this.changes.push({ table, key, before, after: undefined });
+  }
+
+  async update<T extends object>(table: TableName, key: Key, patch: Partial<T>): Promise<T | undefined> {
+    const before = (await this.table(table).get(key)) as Row | undefined;
+    if (before === undefined) return undefined;
+    const after = { ...before, ...(patch as Row) };
+    await this.table(table).put(after);
+    this.changes.push({ table, key, before, after });
+    return after as T;
+  }
+}
+
+/** Runs `body` in one read-write transaction over all project tables, recording its changes. */
+export async function recordTransaction<T>(
+  db: MarkeerDb,
+  body: (rec: ChangeRecorder) => Promise<T>,
+): Promise<{ value: T; changes: Change[] }> {
+  let rec: ChangeRecorder | null = null;
+  const value = await db.transaction('rw', TABLES.map((t) => db.table(t)), (tx) => {
+    rec = new ChangeRecorder(tx);
+    return body(rec);
+  });
+  return { value, changes: (rec as ChangeRecorder | null)?.changes ?? [] };
+}
+
+function same(a: Row | undefined, b: Row | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Applies recorded changes backwards (undo) or forwards (redo) in one transaction. Refuses with
+ * 'changed-elsewhere' when a row no longer holds the value this step left (e.g. another tab
+ * edited it), so that undo never overwrites somebody else's later work.
+ */
+export async function replayChanges(
+  db: MarkeerDb,
+  changes: readonly Change[],
+  direction: 'undo' | 'redo',
+): Promise<{ ok: true } | { ok: false; reason: 'changed-elsewhere' }> {
+  const steps = direction === 'undo' ? [...changes].reverse() : changes;
+  try {
+    await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
+      for (const c of steps) {
+        const table = tx.table(c.table);
+        const expected = direction === 'undo' ? c.after : c.before;
+        const target = direction === 'undo' ? c.before : c.after;
+        const current = (await table.get(c.key)) as Row | undefined;
+        if (!same(current, expected)) throw new ChangedElsewhere();
+        if (target === undefined) await table.delete(c.key);
+        else await table.put(target);
+      }
+    });
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ChangedElsewhere) return { ok: false, reason: 'changed-elsewhere' };
+    throw e;
+  }
+}
+
+class ChangedElsewhere extends Error {}
