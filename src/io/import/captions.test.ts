@@ -1,0 +1,134 @@
+import { detectTurns, speakerSummary } from '../../domain/turns';
+import { parseSrt, parseVtt } from './captions';
+
+const lines = (...ls: string[]): string => ls.join('\n');
+
+describe('parseVtt', () => {
+  it('makes each cue with a voice a timestamped paragraph with the speaker label', () => {
+    const vtt = lines(
+      'WEBVTT',
+      '',
+      '00:00:01.200 --> 00:00:06.900',
+      '<v Interviewer>Goedemiddag, kunt u zich kort voorstellen?</v>',
+      '',
+      '00:00:07.400 --> 00:00:15.100',
+      '<v Mentor>Ja hoor.</v>',
+    );
+    expect(parseVtt(vtt)).toBe('[00:00:01] Interviewer: Goedemiddag, kunt u zich kort voorstellen?\n\n[00:00:07] Mentor: Ja hoor.');
+  });
+
+  it('lets detectTurns find every voice as a speaker, even one that speaks once', () => {
+    const vtt = lines('WEBVTT', '', '00:01.000 --> 00:02.000', '<v Anna>Hoi.', '', '00:02.000 --> 00:03.000', '<v Bram>Dag Anna.');
+    const text = parseVtt(vtt);
+    expect(speakerSummary(detectTurns(text))).toEqual([
+      { name: 'Anna', turns: 1 },
+      { name: 'Bram', turns: 1 },
+    ]);
+  });
+
+  it('writes a cue without a voice as a timestamped paragraph of its text', () => {
+    expect(parseVtt(lines('WEBVTT', '', '01:02:03.999 --> 01:02:05.000', 'Zonder spreker.'))).toBe('[01:02:03] Zonder spreker.');
+  });
+
+  it('pads minutes-only times to hours, minutes and seconds', () => {
+    expect(parseVtt(lines('WEBVTT', '', '02:05.500 --> 02:07.000', 'Kort.'))).toBe('[00:02:05] Kort.');
+  });
+
+  it('skips the header, NOTE, STYLE and REGION blocks, cue identifiers and cue settings', () => {
+    const vtt = lines(
+      'WEBVTT - Mentorgesprek',
+      'Kind: captions',
+      'Language: nl',
+      '',
+      'NOTE Opgenomen in Teams',
+      'op 3 maart',
+      '',
+      'STYLE',
+      '::cue { color: yellow }',
+      '',
+      'REGION',
+      'id:links width:40%',
+      '',
+      'cue-1',
+      '00:00:01.000 --> 00:00:02.000 align:start position:10% region:links',
+      '<v Mentor>Hallo.',
+      '',
+      'NOTE',
+      'tussendoor',
+      '',
+      '2',
+      '00:00:03.000 --> 00:00:04.000',
+      '<v Mentor>Daar ben ik weer.',
+    );
+    expect(parseVtt(vtt)).toBe('[00:00:01] Mentor: Hallo.\n\n[00:00:03] Mentor: Daar ben ik weer.');
+  });
+
+  it('strips class, italic, voice-end and inline timestamp tags and decodes entities', () => {
+    const vtt = lines(
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:05.000',
+      '<v.loud Mentor><c.yellow>Dit</c> is <i>echt</i> <00:00:02.000>belangrijk &amp; &lt;dringend&gt;.</v>',
+    );
+    expect(parseVtt(vtt)).toBe('[00:00:01] Mentor: Dit is echt belangrijk & <dringend>.');
+  });
+
+  it('joins the lines of a multi-line cue with a space', () => {
+    const vtt = lines('WEBVTT', '', '00:00:01.000 --> 00:00:05.000', '<v Mentor>Eerste regel', 'tweede regel.</v>');
+    expect(parseVtt(vtt)).toBe('[00:00:01] Mentor: Eerste regel tweede regel.');
+  });
+
+  it('gives each voice in one cue its own paragraph', () => {
+    const vtt = lines('WEBVTT', '', '00:00:01.000 --> 00:00:05.000', '<v Anna>Kom je?</v>', '<v Bram>Ja.</v>');
+    expect(parseVtt(vtt)).toBe('[00:00:01] Anna: Kom je?\n\n[00:00:01] Bram: Ja.');
+  });
+
+  it('makes a voice name with punctuation into a label detectTurns reads', () => {
+    const vtt = lines('WEBVTT', '', '00:00:01.000 --> 00:00:05.000', '<v Jansen, P. (Piet)>Goedemorgen.');
+    const text = parseVtt(vtt);
+    expect(text).toBe('[00:00:01] Jansen P (Piet): Goedemorgen.');
+    expect(detectTurns(text).map((t) => t.speaker)).toEqual(['Jansen P (Piet)']);
+  });
+
+  it('reads CRLF files and skips cues that are empty after stripping tags', () => {
+    const vtt = 'WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<i></i>\r\n\r\n00:00:03.000 --> 00:00:04.000\r\nTekst.\r\n';
+    expect(parseVtt(vtt)).toBe('[00:00:03] Tekst.');
+  });
+
+  it('gives empty text for a file without cues', () => {
+    expect(parseVtt('WEBVTT\n\nNOTE niets\n')).toBe('');
+  });
+});
+
+describe('parseSrt', () => {
+  const srt = lines(
+    '1',
+    '00:00:01,000 --> 00:00:04,000',
+    'Interviewer: Hoe ging het thuis?',
+    '',
+    '2',
+    '00:00:04,500 --> 00:00:09,000 X1:100 X2:200 Y1:10 Y2:20',
+    '{\\an8}Moeder: <i>Eerlijk?</i>',
+    '<font color="#ffffff">Slecht.</font>',
+    '',
+    '3',
+    '00:01:10,000 --> 00:01:12,000',
+    '(gelach)',
+    '',
+  );
+
+  it('makes each cue a timestamped paragraph, its lines joined and its tags stripped', () => {
+    expect(parseSrt(srt)).toBe('[00:00:01] Interviewer: Hoe ging het thuis?\n\n[00:00:04] Moeder: Eerlijk? Slecht.\n\n[00:01:10] (gelach)');
+  });
+
+  it('lets detectTurns find the names at the start of cues as speakers', () => {
+    expect(speakerSummary(detectTurns(parseSrt(srt)))).toEqual([
+      { name: 'Interviewer', turns: 1 },
+      { name: 'Moeder', turns: 1 },
+    ]);
+  });
+
+  it('reads voice tags in SubRip too', () => {
+    expect(parseSrt(lines('1', '00:00:01,000 --> 00:00:02,000', '<v Mentor>Hallo.</v>'))).toBe('[00:00:01] Mentor: Hallo.');
+  });
+});

@@ -1,0 +1,4 @@
+export { parseSrt, parseVtt } from './captions';
+export { decodeText } from './decode';
+export { importDocx } from './docx';
+export { IMPORT_EXTENSIONS, importFile, type ImportedText, type ImportFailure } from './importFile';
