@@ -168,7 +168,12 @@ describe('document commands', () => {
     expect(doc?.speakerMap).toEqual({ I: 'Interviewer', Z: 'T' });
     await setSpeaker(f.projectGuid, f.documentGuid, 'Interviewer', null, f.db);
     doc = await f.db.documents.get([f.projectGuid, f.documentGuid]);
-    expect(doc?.speakerMap.I).toBeNull();
+    expect(doc?.speakerMap).toEqual({ I: null, Z: 'T' });
+    // Merged speakers are renamed together; a restore brings back only the dropped label.
+    await setSpeaker(f.projectGuid, f.documentGuid, 'T', 'Teamleider', f.db);
+    await setSpeaker(f.projectGuid, f.documentGuid, 'I', 'I', f.db);
+    doc = await f.db.documents.get([f.projectGuid, f.documentGuid]);
+    expect(doc?.speakerMap).toEqual({ T: 'Teamleider', Z: 'Teamleider' });
     expect((await f.db.documentTexts.get([f.projectGuid, f.documentGuid]))?.text).toBe(f.text);
   });
 });

@@ -91,16 +91,32 @@ export function setDocumentVariable(projectGuid: Guid, documentGuid: Guid, name:
   })(projectGuid, documentGuid, db);
 }
 
-/** Renames (or merges, when the new name is another speaker's), or with null drops, a detected speaker. */
-export function setSpeaker(projectGuid: Guid, documentGuid: Guid, label: string, to: string | null, db?: MarkeerDb) {
-  return patchDocument('history.speaker', (doc) => {
-    const map: Record<string, string | null> = { ...doc.speakerMap };
-    // Labels already mapped to `label` follow it, so that a renamed speaker can be renamed again.
-    for (const [from, target] of Object.entries(map)) if (target === label) map[from] = to;
-    if (to === label) delete map[label];
-    else map[label] = to === null ? null : to.trim();
-    return { speakerMap: map as SpeakerMap };
-  })(projectGuid, documentGuid, db);
+/**
+ * Renames (or merges, when the new name is another speaker's), or with `to` null drops, the
+ * speaker shown as `shown`; `to` equal to `shown` restores a dropped label of that name. Works on
+ * the labels actually written in the text (the stored turns), so reused names never catch another
+ * speaker, and the map never holds keys that are not labels. The text itself never changes.
+ */
+export async function setSpeaker(projectGuid: Guid, documentGuid: Guid, shown: string, to: string | null, db?: MarkeerDb): Promise<Result<void, CommandFailure>> {
+  const target = to === null ? null : to.trim();
+  if (target === '') return { ok: false, reason: 'empty-name' };
+  return runWrite({ db, projectGuid, undoLabel: 'history.speaker' }, async (rec) => {
+    const doc = await rec.db.documents.get([projectGuid, documentGuid]);
+    const stored = await rec.db.documentTexts.get([projectGuid, documentGuid]);
+    if (!doc || !stored) throw new CommandAbort('not-found');
+    const labels = new Set(stored.turns.map((t) => t.speaker));
+    const map: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(doc.speakerMap)) if (labels.has(k)) map[k] = v;
+    const restoring = target === shown;
+    for (const label of labels) {
+      const current = Object.hasOwn(map, label) ? map[label] : label;
+      const matches = restoring ? current === null && label === shown : current === shown;
+      if (!matches) continue;
+      if (target === label) delete map[label];
+      else map[label] = target;
+    }
+    await rec.update<DocumentRecord>('documents', [projectGuid, documentGuid], { speakerMap: map as SpeakerMap, updatedAt: now() });
+  });
 }
 
 /** Deletes a document with its text, segments and codings, as one undoable step. */

@@ -273,15 +273,12 @@ export function CodeTree(props: CodeTreeProps) {
                 {code.name}
               </span>
             )}
-            <span className="cb-count" data-zero={total === 0 || undefined} aria-hidden="true">
-              {total}
-            </span>
-            {code.shortcut ? (
-              <kbd className="cb-key" aria-hidden="true">
-                {code.shortcut}
-              </kbd>
-            ) : null}
-            <span id={descriptionId} className="cb-visually-hidden">
+            {/* Count and key are drawn by CSS from data attributes: they are read once, through the
+                row's description, and stay out of its name. */}
+            <span className="cb-count" data-zero={total === 0 || undefined} data-value={total} aria-hidden="true" />
+            {code.shortcut ? <kbd className="cb-key" data-value={code.shortcut} aria-hidden="true" /> : null}
+            {/* Hidden, yet still read as the row's description through aria-describedby. */}
+            <span id={descriptionId} hidden>
               {description}
             </span>
           </div>

@@ -1,0 +1,164 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listDocuments, segmentCounts } from '../../../storage/queries';
+import { failureText } from '../../shell/errors';
+import { useNotify } from '../../shell/notify';
+import { useProject } from '../../shell/project-context';
+import { navigate, routeHash } from '../../shell/route';
+import { IMPORT_ACCEPT, importFailureText, readFiles } from './import-files';
+import { PasteDialog } from './PasteDialog';
+import { useAddDocuments } from './use-add-documents';
+import './documents.css';
+
+/** The project's documents as links, with import (picker or drag and drop) and paste. */
+export function DocumentList(props: { activeDocumentGuid: string | null }) {
+  const { t } = useTranslation();
+  const { db, project } = useProject();
+  const headingId = useId();
+  const hintId = useId();
+  const data = useLiveQuery(async () => {
+    const documents = await listDocuments(db, project.guid);
+    const counts = await segmentCounts(
+      db,
+      project.guid,
+      documents.map((d) => d.guid),
+    );
+    return { documents, counts };
+  }, [db, project.guid]);
+  const { busy, importFiles } = useImport();
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const drop = useFileDrop((files) => void importFiles(files));
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  return (
+    <>
+      <section className={`doc-list${drop.active ? ' doc-list-dropping' : ''}`} aria-labelledby={headingId} aria-describedby={hintId} aria-busy={busy} {...drop.handlers}>
+        <h2 id={headingId} className="doc-list-title">
+          {t('documents.title')}
+        </h2>
+        <div className="doc-list-actions">
+          {/* aria-disabled rather than disabled: a disabled button would drop the keyboard focus. */}
+          <button type="button" onClick={() => !busy && inputRef.current?.click()} aria-disabled={busy}>
+            {busy ? t('documents.importing') : t('documents.importFiles')}
+          </button>
+          <button type="button" onClick={() => setPasteOpen(true)}>
+            {t('documents.newDocument')}
+          </button>
+          <input
+            ref={inputRef}
+            type="file"
+            multiple
+            accept={IMPORT_ACCEPT}
+            className="doc-file-input"
+            aria-label={t('documents.importInput')}
+            tabIndex={-1}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              // Cleared so that choosing the same file again still imports it.
+              e.target.value = '';
+              if (files.length > 0) void importFiles(files);
+            }}
+          />
+        </div>
+        {data === undefined ? null : data.documents.length === 0 ? (
+          <p className="doc-list-empty muted">{t('documents.empty')}</p>
+        ) : (
+          <ul className="doc-list-items">
+            {data.documents.map((d) => {
+              const active = d.guid === props.activeDocumentGuid;
+              return (
+                <li key={d.guid}>
+                  <a
+                    href={routeHash({ name: 'project', projectGuid: project.guid, documentGuid: d.guid })}
+                    className={`doc-link${active ? ' doc-link-active' : ''}`}
+                    aria-current={active ? 'page' : undefined}
+                  >
+                    <span className="doc-link-name">{d.name}</span>
+                    <span className="doc-link-count">{t('documents.segmentCount', { count: data.counts.get(d.guid) ?? 0 })}</span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <p id={hintId} className="doc-drop-hint muted">
+          {t('documents.importHint')}
+        </p>
+        {drop.active && (
+          <div className="doc-drop-overlay" aria-hidden="true">
+            {t('documents.dropHere')}
+          </div>
+        )}
+      </section>
+      {/* Outside the drop zone: React events bubble through portals, and a drop in the dialog is not an import. */}
+      <PasteDialog mode="create" isOpen={pasteOpen} onClose={() => setPasteOpen(false)} />
+    </>
+  );
+}
+
+/** Reads files, adds the readable ones in one step and tells the user about each one that failed. */
+function useImport() {
+  const { t } = useTranslation();
+  const { notify } = useNotify();
+  const { project } = useProject();
+  const add = useAddDocuments();
+  const [busy, setBusy] = useState(false);
+  const importFiles = async (files: readonly File[]) => {
+    setBusy(true);
+    try {
+      const { imported, failures } = await readFiles(files);
+      // The notice area keeps a few notices; many failures become one notice that lists them all.
+      const problems = failures.map((f) => importFailureText(t, f));
+      if (problems.length <= 3) for (const p of problems) notify('error', p);
+      else notify('error', t('documents.importFailures', { count: problems.length, list: problems.join(' ') }));
+      if (imported.length === 0) return;
+      const result = await add(imported);
+      if (!result.ok) {
+        notify('error', failureText(t, result));
+        return;
+      }
+      notify('info', t('documents.imported', { count: result.value.length }));
+      const only = result.value.length === 1 ? result.value[0] : undefined;
+      if (only) navigate({ name: 'project', projectGuid: project.guid, documentGuid: only });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, importFiles };
+}
+
+/** Drag-and-drop of files onto an element, with whether files are being dragged over it. */
+function useFileDrop(onFiles: (files: File[]) => void) {
+  const [active, setActive] = useState(false);
+  // dragenter and dragleave fire for every child crossed; count them to know when the pointer left.
+  const depth = useRef(0);
+  const carriesFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  const handlers = {
+    onDragEnter: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      depth.current += 1;
+      setActive(true);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setActive(false);
+    },
+    onDrop: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      depth.current = 0;
+      setActive(false);
+      const files = [...(e.dataTransfer.files ?? [])];
+      if (files.length > 0) onFiles(files);
+    },
+  };
+  return { active, handlers };
+}

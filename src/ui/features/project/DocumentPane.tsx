@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Code, Coding } from '../../../domain/model';
+import { applySpeakerMap } from '../../../domain/turns';
+import { getDocumentText, listDocumentCodings, listDocumentSegments } from '../../../storage/queries';
+import { useProject } from '../../shell/project-context';
+import { SegmentPanel } from '../coding/SegmentPanel';
+import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
+import type { Selection } from './ProjectScreen';
+
+export function DocumentPane(props: {
+  documentGuid: string;
+  focus: (TextRange & { nonce: number }) | null;
+  selectionReader: { current: (() => Selection | null) | null };
+  onSelectionChange(sel: Selection | null): void;
+  onShortcut(key: number): void;
+  onAddCode(range: Selection): void;
+}) {
+  const { t } = useTranslation();
+  const { db, project, codes } = useProject();
+  const { documentGuid, onSelectionChange } = props;
+  const doc = useLiveQuery(async () => (await db.documents.get([project.guid, documentGuid])) ?? null, [db, project.guid, documentGuid]);
+  const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
+  const segments = useLiveQuery(() => listDocumentSegments(db, project.guid, documentGuid), [db, project.guid, documentGuid]);
+  const codings = useLiveQuery(() => listDocumentCodings(db, project.guid, documentGuid), [db, project.guid, documentGuid]);
+  const [active, setActive] = useState<string[]>([]);
+
+  const turns = useMemo(() => (stored && doc ? applySpeakerMap(stored.turns, doc.speakerMap) : []), [stored, doc]);
+  const codingsBySegment = useMemo(() => {
+    const map = new Map<string, Coding[]>();
+    for (const c of codings ?? []) {
+      const list = map.get(c.segmentGuid);
+      if (list) list.push(c);
+      else map.set(c.segmentGuid, [c]);
+    }
+    return map;
+  }, [codings]);
+  const codeMap = useMemo(() => new Map<string, Code>(codes.map((c) => [c.guid, c])), [codes]);
+  const activeSet = useMemo(() => new Set(active.filter((g) => segments?.some((s) => s.guid === g))), [active, segments]);
+
+  const onSel = useCallback((r: TextRange | null) => onSelectionChange(r ? { documentGuid, ...r } : null), [documentGuid, onSelectionChange]);
+  const { selectionReader } = props;
+  const rangeReader = useMemo(() => {
+    const ref: { current: (() => TextRange | null) | null } = { current: null };
+    selectionReader.current = () => {
+      const r = ref.current?.() ?? null;
+      return r ? { documentGuid, ...r } : null;
+    };
+    return ref;
+  }, [selectionReader, documentGuid]);
+
+  if (doc === null || stored === null) return <p className="empty-state">{t('project.documentMissing')}</p>;
+  if (!doc || !stored || !segments) return <p className="loading">{t('common.loading')}</p>;
+
+  return (
+    <div className="document-pane">
+      <div className="document-head">
+        <h1 className="document-title">{doc.name}</h1>
+        <span className="muted">{t('project.segmentCount', { count: segments.length })}</span>
+      </div>
+      <div className="document-main">
+        <TranscriptView
+          text={stored.text}
+          turns={turns}
+          segments={segments}
+          codingsBySegment={codingsBySegment}
+          codes={codeMap}
+          activeSegmentGuids={activeSet}
+          focus={props.focus}
+          selectionReader={rangeReader}
+          label={t('transcript.label', { name: doc.name })}
+          onSelectionChange={onSel}
+          onSegmentsAt={setActive}
+          onShortcut={props.onShortcut}
+        />
+        {activeSet.size > 0 && (
+          <SegmentPanel
+            segments={segments.filter((s) => activeSet.has(s.guid))}
+            codingsBySegment={codingsBySegment}
+            turns={turns}
+            onClose={() => setActive([])}
+            onAddCode={(s) => props.onAddCode({ documentGuid, start: s.start, end: s.end })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { applyCode } from '../../../commands/coding';
+import { history } from '../../../commands/history';
+import { touchProject } from '../../../commands/projects';
+import type { MarkeerDb } from '../../../storage/db';
+import { getProject, listCoders, listCodes } from '../../../storage/queries';
+import { failureText } from '../../shell/errors';
+import { useNotify } from '../../shell/notify';
+import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import { CodePalette } from '../coding/CodePalette';
+import { DocumentDetails } from '../documents/DocumentDetails';
+import { DocumentList } from '../documents/DocumentList';
+import { RetrievalPanel } from '../retrieval/RetrievalPanel';
+import { DocumentPane } from './DocumentPane';
+import { useCodingCounts } from './useCodingCounts';
+import { UndoRedo } from './UndoRedo';
+import './project.css';
+
+type SideTab = 'codebook' | 'retrieval' | 'document';
+
+export interface Selection {
+  readonly documentGuid: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export default function ProjectScreen({ db, projectGuid, documentGuid }: { db: MarkeerDb; projectGuid: string; documentGuid: string | null }) {
+  const { t } = useTranslation();
+  const project = useLiveQuery(async () => (await getProject(db, projectGuid)) ?? null, [db, projectGuid]);
+  const coders = useLiveQuery(() => listCoders(db, projectGuid), [db, projectGuid]);
+  const codes = useLiveQuery(() => listCodes(db, projectGuid), [db, projectGuid]);
+
+  useEffect(() => {
+    void touchProject(projectGuid, db);
+    return () => history.clear();
+  }, [db, projectGuid]);
+
+  const ctx = useMemo<ProjectContextValue | null>(() => {
+    if (!project || !coders || !codes) return null;
+    const coder = coders.find((c) => c.guid === project.ownerCoderGuid) ?? coders[0];
+    return coder ? { db, project, coder, coders, codes } : null;
+  }, [db, project, coders, codes]);
+
+  useEffect(() => {
+    if (project) document.title = `${project.name} – Markeer`;
+    return () => {
+      document.title = 'Markeer';
+    };
+  }, [project]);
+
+  if (project === null) {
+    return (
+      <main id="main" className="start">
+        <h1>{t('project.notFound')}</h1>
+        <a href="#/">{t('project.backToList')}</a>
+      </main>
+    );
+  }
+  if (!ctx) return <main className="loading">{t('common.loading')}</main>;
+  return (
+    <ProjectContext.Provider value={ctx}>
+      <Workspace documentGuid={documentGuid} />
+    </ProjectContext.Provider>
+  );
+}
+
+function Workspace({ documentGuid }: { documentGuid: string | null }) {
+  const { t } = useTranslation();
+  const { notify } = useNotify();
+  const ctx = useProject();
+  const [tab, setTab] = useState<SideTab>('codebook');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const selectionReader = useRef<(() => Selection | null) | null>(null);
+  /** The selection a code applies to: the live one in the transcript, else the last one reported. */
+  const currentSelection = useCallback(() => selectionReader.current?.() ?? selection, [selection]);
+  // The palette applies to the selection there was when it opened.
+  const [paletteRange, setPaletteRange] = useState<Selection | null>(null);
+  const openPalette = useCallback((range?: Selection) => {
+    setPaletteRange(range ?? selectionReader.current?.() ?? selection);
+    setPaletteOpen(true);
+  }, [selection]);
+  const [focus, setFocus] = useState<{ documentGuid: string; start: number; end: number; nonce: number } | null>(null);
+  const codingCounts = useCodingCounts();
+
+  useEffect(() => setSelection(null), [documentGuid]);
+
+  const apply = useCallback(
+    async (codeGuid: string, range: Selection | null = currentSelection()) => {
+      if (!range) return false;
+      const result = await applyCode({
+        projectGuid: ctx.project.guid,
+        documentGuid: range.documentGuid,
+        coderGuid: ctx.coder.guid,
+        codeGuid,
+        start: range.start,
+        end: range.end,
+      }, ctx.db);
+      if (!result.ok) {
+        notify('error', failureText(t, result));
+        return false;
+      }
+      const code = ctx.codes.find((c) => c.guid === codeGuid);
+      notify('info', t('coding.applied', { code: code?.name ?? '' }));
+      return true;
+    },
+    [ctx, currentSelection, notify, t],
+  );
+
+  const onActivateCode = useCallback(
+    (codeGuid: string) => {
+      setSelectedCode(codeGuid);
+      if (currentSelection()) void apply(codeGuid);
+    },
+    [apply, currentSelection],
+  );
+
+  const onShortcut = useCallback(
+    (key: number) => {
+      const code = ctx.codes.find((c) => c.shortcut === key);
+      if (!code) {
+        notify('info', t('coding.noShortcut', { key }));
+        return;
+      }
+      if (!currentSelection()) {
+        notify('info', t('coding.selectFirst'));
+        return;
+      }
+      void apply(code.guid);
+    },
+    [ctx.codes, currentSelection, apply, notify, t],
+  );
+
+  // Project-wide keys: undo/redo and the code palette.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const editing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target.isContentEditable && !target.classList.contains('transcript')));
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        openPalette();
+        return;
+      }
+      if (editing || !mod) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        e.preventDefault();
+        const redo = key === 'y' || e.shiftKey;
+        void (redo ? history.redo() : history.undo()).then((r) => {
+          if (r.ok) notify('info', t(redo ? 'history.redone' : 'history.undone', { step: t(r.value.label) }));
+          else if (r.reason === 'changed-elsewhere') notify('error', failureText(t, r));
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [notify, t, openPalette]);
+
+  const jumpTo = useCallback((target: { documentGuid: string; start: number; end: number }) => {
+    window.location.hash = `#/p/${ctx.project.guid}/d/${target.documentGuid}`;
+    setFocus({ ...target, nonce: Date.now() });
+  }, [ctx.project.guid]);
+
+  const headerSlot = typeof document !== 'undefined' ? document.getElementById('header-slot') : null;
+
+  return (
+    <>
+      {headerSlot &&
+        createPortal(
+          <div className="project-header">
+            <span className="project-name">{ctx.project.name}</span>
+            <span className="muted coder-name" title={t('project.coderTitle')}>
+              <span className="coder-dot" style={{ background: ctx.coder.color }} aria-hidden="true" />
+              {ctx.coder.name}
+            </span>
+            <UndoRedo />
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K">
+              {t('palette.open')}
+            </button>
+          </div>,
+          headerSlot,
+        )}
+      <main id="main" className="workspace">
+        <aside className="pane pane-documents" aria-label={t('project.documents')}>
+          <DocumentList activeDocumentGuid={documentGuid} />
+        </aside>
+        <section className="pane pane-text" aria-label={t('project.transcript')}>
+          {documentGuid ? (
+            <DocumentPane
+              key={documentGuid}
+              documentGuid={documentGuid}
+              focus={focus && focus.documentGuid === documentGuid ? focus : null}
+              selectionReader={selectionReader}
+              onSelectionChange={setSelection}
+              onShortcut={onShortcut}
+              onAddCode={openPalette}
+            />
+          ) : (
+            <div className="empty-state">
+              <h1>{ctx.project.name}</h1>
+              <p>{t('project.pickDocument')}</p>
+            </div>
+          )}
+        </section>
+        <aside className="pane pane-side" aria-label={t('project.sidePanel')}>
+          <div role="tablist" className="tabs" aria-label={t('project.sidePanel')}>
+            {(['codebook', 'retrieval', 'document'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                id={`tab-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`tabpanel-${k}`}
+                tabIndex={tab === k ? 0 : -1}
+                disabled={k === 'document' && !documentGuid}
+                onClick={() => setTab(k)}
+                onKeyDown={(e) => {
+                  const order: SideTab[] = documentGuid ? ['codebook', 'retrieval', 'document'] : ['codebook', 'retrieval'];
+                  const i = order.indexOf(k);
+                  const next = e.key === 'ArrowRight' ? order[(i + 1) % order.length] : e.key === 'ArrowLeft' ? order[(i + order.length - 1) % order.length] : null;
+                  if (next) {
+                    e.preventDefault();
+                    setTab(next);
+                    document.getElementById(`tab-${next}`)?.focus();
+                  }
+                }}
+                onMouseDown={(e) => e.preventDefault()}
+              >
+                {t(`project.tab.${k}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+            {tab === 'codebook' && (
+              <CodebookPanel codingCounts={codingCounts} selectedCodeGuid={selectedCode} onSelectCode={setSelectedCode} onActivateCode={onActivateCode} canApply={selection !== null} />
+            )}
+            {tab === 'retrieval' && <RetrievalPanel codeGuid={selectedCode} onSelectCode={setSelectedCode} onJump={jumpTo} />}
+            {tab === 'document' && documentGuid && <DocumentDetails documentGuid={documentGuid} />}
+          </div>
+        </aside>
+      </main>
+      <CodePalette
+        isOpen={paletteOpen}
+        onClose={() => setPaletteOpen(false)}
+        canApply={paletteRange !== null}
+        onChoose={(codeGuid) => {
+          setPaletteOpen(false);
+          setSelectedCode(codeGuid);
+          if (paletteRange) void apply(codeGuid, paletteRange);
+          else notify('info', t('coding.selectFirst'));
+        }}
+      />
+    </>
+  );
+}

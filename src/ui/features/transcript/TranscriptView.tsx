@@ -1,0 +1,309 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Code, Coding, Segment, Turn } from '../../../domain/model';
+import { lanes } from '../../../domain/ranges';
+import { paragraphs } from '../../../domain/text';
+import { OffsetMap, selectionOffsets } from './dom-offsets';
+import { HighlightPainter } from './highlights';
+import { floorIndex, layoutBlocks, type Block } from './layout';
+import './transcript.css';
+
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TranscriptViewProps {
+  readonly text: string;
+  readonly turns: readonly Turn[];
+  readonly segments: readonly Segment[];
+  readonly codingsBySegment: ReadonlyMap<string, readonly Coding[]>;
+  readonly codes: ReadonlyMap<string, Code>;
+  readonly activeSegmentGuids: ReadonlySet<string>;
+  /** A range to select and scroll to (e.g. from retrieval); `nonce` repeats a jump. */
+  readonly focus: (TextRange & { nonce: number }) | null;
+  readonly label: string;
+  /** Receives a function that reads the live selection of the transcript (null when none there). */
+  readonly selectionReader?: { current: (() => TextRange | null) | null };
+  onSelectionChange(range: TextRange | null): void;
+  onSegmentsAt(guids: string[]): void;
+  onShortcut(key: number): void;
+}
+
+interface Bar {
+  readonly key: string;
+  readonly segmentGuid: string;
+  readonly top: number;
+  readonly height: number;
+  readonly lane: number;
+  readonly color: string;
+  readonly title: string;
+}
+
+const LANE_WIDTH = 6;
+
+/**
+ * The coded transcript: plain paragraphs (a read-only, caret-navigable surface, so that text can
+ * be selected by keyboard too), codings painted as highlights, and one margin bar per coding in
+ * its code's colour, side by side where codings overlap.
+ */
+export function TranscriptView(props: TranscriptViewProps) {
+  const { t } = useTranslation();
+  const { text, turns, segments, codingsBySegment, codes, activeSegmentGuids, onSelectionChange, onSegmentsAt, onShortcut } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<OffsetMap | null>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const [bars, setBars] = useState<Bar[]>([]);
+  const blocks = useMemo(() => layoutBlocks(text, paragraphs(text), turns), [text, turns]);
+
+  // Lane of each coding (segment x code), so that overlapping codings get bars side by side.
+  const laneOf = useMemo(() => {
+    const items = segments.flatMap((s) => (codingsBySegment.get(s.guid) ?? []).map((c) => ({ start: s.start, end: s.end, key: `${s.guid}|${c.codeGuid}` })));
+    return lanes(items);
+  }, [segments, codingsBySegment]);
+  const laneCount = useMemo(() => Math.max(1, ...[...laneOf.values()].map((l) => l + 1)), [laneOf]);
+  const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || b.end - a.end), [segments]);
+
+  useLayoutEffect(() => {
+    if (!rootRef.current) return;
+    mapRef.current = new OffsetMap(rootRef.current);
+  }, [blocks]);
+
+  useEffect(
+    () => () => {
+      painterRef.current?.dispose();
+      painterRef.current = null;
+    },
+    [],
+  );
+
+  useLayoutEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    painterRef.current ??= new HighlightPainter();
+    painterRef.current.paint(map, segments, codingsBySegment, codes, activeSegmentGuids);
+  }, [blocks, segments, codingsBySegment, codes, activeSegmentGuids]);
+
+  const computeBars = useCallback(() => {
+    const map = mapRef.current;
+    const scroller = scrollRef.current;
+    const root = rootRef.current;
+    if (!map || !scroller || !root) return;
+    const paras = root.children;
+    if (paras.length === 0) return setBars([]);
+    const viewTop = scroller.scrollTop - scroller.clientHeight;
+    const viewBottom = scroller.scrollTop + 2 * scroller.clientHeight;
+    // Paragraph tops grow down the page: binary-search the first and last near the viewport.
+    const tops: number[] = [];
+    const topAt = (i: number) => (tops[i] ??= (paras[i] as HTMLElement).offsetTop);
+    let lo = 0;
+    let hi = paras.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (topAt(mid) <= viewTop) lo = mid;
+      else hi = mid - 1;
+    }
+    const first = lo;
+    let last = first;
+    while (last + 1 < paras.length && topAt(last + 1) < viewBottom) last++;
+    const from = blocks[first]?.start ?? 0;
+    const to = blocks[last]?.end ?? text.length;
+    const rootRect = root.getBoundingClientRect();
+    const next: Bar[] = [];
+    const startIdx = Math.max(0, floorIndex(sortedSegments.map((s) => s.start), from) - 200);
+    for (let i = startIdx; i < sortedSegments.length; i++) {
+      const s = sortedSegments[i];
+      if (!s || s.start >= to) break;
+      if (s.end <= from) continue;
+      const codings = codingsBySegment.get(s.guid);
+      if (!codings?.length) continue;
+      const range = map.range(s.start, s.end);
+      const rects = range?.getClientRects();
+      if (!rects || rects.length === 0) continue;
+      const a = rects[0];
+      const b = rects[rects.length - 1];
+      if (!a || !b) continue;
+      for (const c of codings) {
+        const code = codes.get(c.codeGuid);
+        next.push({
+          key: `${s.guid}|${c.codeGuid}`,
+          segmentGuid: s.guid,
+          top: a.top - rootRect.top,
+          height: Math.max(4, b.bottom - a.top),
+          lane: laneOf.get(`${s.guid}|${c.codeGuid}`) ?? 0,
+          color: code?.color ?? '#888888',
+          title: code?.name ?? '',
+        });
+      }
+    }
+    setBars(next);
+  }, [blocks, sortedSegments, codingsBySegment, codes, laneOf, text.length]);
+
+  useLayoutEffect(() => {
+    computeBars();
+  }, [computeBars]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        computeBars();
+      });
+    };
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(schedule) : null;
+    ro?.observe(scroller);
+    return () => {
+      scroller.removeEventListener('scroll', schedule);
+      ro?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [computeBars]);
+
+  // Keys can arrive before the browser's (asynchronous) selectionchange event: whoever applies a
+  // code reads the live selection through this function instead of the last reported one.
+  const { selectionReader } = props;
+  useEffect(() => {
+    if (!selectionReader) return;
+    selectionReader.current = () => {
+      const map = mapRef.current;
+      const sel = document.getSelection();
+      if (!map || !sel || sel.rangeCount === 0 || !rootRef.current?.contains(sel.anchorNode)) return null;
+      const r = selectionOffsets(map, sel);
+      return r && r.end > r.start ? r : null;
+    };
+    return () => {
+      selectionReader.current = null;
+    };
+  }, [selectionReader]);
+
+  // Report the selection in document offsets whenever it changes inside the transcript.
+  useEffect(() => {
+    const onChange = () => {
+      const map = mapRef.current;
+      const sel = document.getSelection();
+      if (!map || !sel || sel.rangeCount === 0 || !rootRef.current?.contains(sel.anchorNode)) return;
+      const r = selectionOffsets(map, sel);
+      onSelectionChange(r && r.end > r.start ? r : null);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [onSelectionChange]);
+
+  // Jump to a range: select it and bring it into view.
+  useEffect(() => {
+    const f = props.focus;
+    const map = mapRef.current;
+    if (!f || !map) return;
+    const range = map.range(f.start, f.end);
+    if (!range) return;
+    const sel = document.getSelection();
+    rootRef.current?.focus({ preventScroll: true });
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView?.({ block: 'center' });
+  }, [props.focus]);
+
+  const segmentsAt = useCallback(
+    (offset: number) => sortedSegments.filter((s) => s.start <= offset && offset < s.end).map((s) => s.guid),
+    [sortedSegments],
+  );
+
+  const caretOffset = (): number | null => {
+    const sel = document.getSelection();
+    const map = mapRef.current;
+    if (!sel || !map || sel.rangeCount === 0 || !sel.isCollapsed || !sel.anchorNode) return null;
+    return map.offsetOf(sel.anchorNode, sel.anchorOffset);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!e.ctrlKey && !e.metaKey && !e.altKey && /^[1-9]$/.test(e.key)) {
+      e.preventDefault();
+      onShortcut(Number(e.key));
+      return;
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const at = caretOffset();
+      if (at !== null) onSegmentsAt(segmentsAt(at));
+    }
+  };
+
+  const onClick = () => {
+    const at = caretOffset();
+    if (at !== null) onSegmentsAt(segmentsAt(at));
+  };
+
+  return (
+    <div className="transcript-scroll" ref={scrollRef}>
+      <div className="transcript-body" style={{ paddingLeft: laneCount * LANE_WIDTH + 12 }}>
+        <div className="margin-bars" aria-hidden="true">
+          {bars.map((b) => (
+            <span
+              key={b.key}
+              className="margin-bar"
+              title={b.title}
+              style={{ top: b.top, height: b.height, left: b.lane * LANE_WIDTH, background: b.color }}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onSegmentsAt([b.segmentGuid])}
+            />
+          ))}
+        </div>
+        <div
+          ref={rootRef}
+          className="transcript"
+          contentEditable
+          suppressContentEditableWarning
+          spellCheck={false}
+          role="textbox"
+          aria-readonly="true"
+          aria-multiline="true"
+          aria-label={props.label}
+          aria-description={t('transcript.help')}
+          tabIndex={0}
+          onBeforeInput={(e) => e.preventDefault()}
+          onPaste={(e) => e.preventDefault()}
+          onCut={(e) => e.preventDefault()}
+          onDrop={(e) => e.preventDefault()}
+          onDragStart={(e) => e.preventDefault()}
+          onKeyDown={onKeyDown}
+          onMouseDown={(e) => {
+            // A press inside the current selection would start dragging the text instead of a
+            // new selection; start afresh unless the user extends the selection with Shift.
+            if (!e.shiftKey && e.button === 0) document.getSelection()?.removeAllRanges();
+          }}
+          onClick={onClick}
+        >
+          <Paragraphs blocks={blocks} text={text} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The paragraphs only re-render when the text or its turns change, never on a new coding. */
+const Paragraphs = memo(function Paragraphs({ blocks, text }: { blocks: readonly Block[]; text: string }) {
+  return (
+    <>
+      {blocks.map((b) => (
+        <p key={b.start} className={b.turnStart ? 'turn-start' : b.speaker ? 'turn-cont' : 'no-turn'} data-speaker={b.speaker ?? undefined}>
+          {b.runs.length === 0 ? (
+            <br />
+          ) : (
+            b.runs.map((r) => (
+              <span key={r.start} data-s={r.start} className={`run-${r.kind}`}>
+                {text.slice(r.start, r.end)}
+              </span>
+            ))
+          )}
+        </p>
+      ))}
+    </>
+  );
+});

@@ -1,0 +1,91 @@
+import { floorIndex } from './layout';
+
+/**
+ * Maps between document offsets (UTF-16 code units of the stored text) and DOM points in the
+ * rendered transcript, where every run of text is a `span[data-s]` holding one text node.
+ */
+export class OffsetMap {
+  private starts: number[] = [];
+  private nodes: Text[] = [];
+  private spans: HTMLElement[] = [];
+
+  constructor(readonly root: HTMLElement) {
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.starts = [];
+    this.nodes = [];
+    this.spans = [];
+    for (const span of this.root.querySelectorAll<HTMLElement>('span[data-s]')) {
+      const node = span.firstChild;
+      if (!(node instanceof Text)) continue;
+      this.starts.push(Number(span.dataset.s));
+      this.nodes.push(node);
+      this.spans.push(span);
+    }
+  }
+
+  /** The DOM point for an offset; an offset in the gap between paragraphs maps to the end of the run before. */
+  point(offset: number): { node: Text; offset: number } | null {
+    const i = Math.max(0, floorIndex(this.starts, offset));
+    const node = this.nodes[i];
+    const start = this.starts[i];
+    if (!node || start === undefined) return null;
+    return { node, offset: Math.max(0, Math.min(offset - start, node.length)) };
+  }
+
+  range(start: number, end: number): Range | null {
+    const a = this.point(start);
+    const b = this.point(end);
+    if (!a || !b) return null;
+    const r = document.createRange();
+    r.setStart(a.node, a.offset);
+    r.setEnd(b.node, b.offset);
+    return r;
+  }
+
+  /** The document offset of a DOM point inside the transcript, or null when it lies outside. */
+  offsetOf(node: Node, offset: number): number | null {
+    if (!this.root.contains(node)) return null;
+    if (node instanceof Text) {
+      const span = node.parentElement?.closest<HTMLElement>('span[data-s]');
+      return span ? Number(span.dataset.s) + offset : null;
+    }
+    if (!(node instanceof Element)) return null;
+    if (node instanceof HTMLElement && node.dataset.s !== undefined) {
+      const len = node.textContent?.length ?? 0;
+      return Number(node.dataset.s) + (offset > 0 ? len : 0);
+    }
+    // An element boundary (a paragraph or the root): take the run after it, else the end of the one before.
+    const after = node.childNodes[offset];
+    const first = after ? this.firstRunIn(after) : null;
+    if (first) return Number(first.dataset.s);
+    const before = offset > 0 ? node.childNodes[offset - 1] : null;
+    const last = before ? this.lastRunIn(before) : null;
+    if (last) return Number(last.dataset.s) + (last.textContent?.length ?? 0);
+    return null;
+  }
+
+  private firstRunIn(n: Node): HTMLElement | null {
+    if (n instanceof HTMLElement && n.dataset.s !== undefined) return n;
+    return n instanceof Element ? n.querySelector<HTMLElement>('span[data-s]') : null;
+  }
+
+  private lastRunIn(n: Node): HTMLElement | null {
+    if (n instanceof HTMLElement && n.dataset.s !== undefined) return n;
+    if (!(n instanceof Element)) return null;
+    const all = n.querySelectorAll<HTMLElement>('span[data-s]');
+    return all[all.length - 1] ?? null;
+  }
+}
+
+/** The selected range of the transcript in document offsets, or null when nothing is selected there. */
+export function selectionOffsets(map: OffsetMap, sel: Selection | null): { start: number; end: number } | null {
+  if (!sel || sel.rangeCount === 0) return null;
+  const r = sel.getRangeAt(0);
+  const a = map.offsetOf(r.startContainer, r.startOffset);
+  const b = map.offsetOf(r.endContainer, r.endOffset);
+  if (a === null || b === null) return null;
+  return { start: Math.min(a, b), end: Math.max(a, b) };
+}

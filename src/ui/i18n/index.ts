@@ -1,0 +1,59 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { appStrings } from './app-strings';
+import { codebookStrings } from '../features/codebook/strings';
+import { documentsStrings } from '../features/documents/strings';
+
+export type Lang = 'nl' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+const STORAGE_KEY = 'markeer.lang';
+
+/** Every feature keeps its strings in a `strings.ts` with `nl` and `en` complete. */
+export const resources = {
+  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl } },
+  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en } },
+} as const;
+
+/** The interface language: the user's earlier choice, else the browser's language, else Dutch. */
+export function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'nl' || saved === 'en') return saved;
+  } catch {
+    // Storage may be unavailable (private mode); fall back to the browser's language.
+  }
+  const nav = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'nl'];
+  for (const l of nav) {
+    const base = l.slice(0, 2).toLowerCase();
+    if (base === 'nl' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export function setLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not saved: the choice still holds for this session.
+  }
+  void i18next.changeLanguage(lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+export function initI18n(lang: Lang = initialLang()) {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: lang,
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  return i18next;
+}
+
+export function currentLang(): Lang {
+  return i18next.language === 'en' ? 'en' : 'nl';
+}

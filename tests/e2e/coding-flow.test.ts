@@ -1,0 +1,205 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newAppPage, reopen, ROOT, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
+import { MarkeerPage } from './markeer-page';
+
+const SAMPLES = join(ROOT, 'src', 'io', 'import', 'fixtures');
+
+describe('a coder codes transcripts end to end', () => {
+  let server: Server;
+  let browser: Browser;
+  let app: AppPage;
+  let m: MarkeerPage;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    app = await newAppPage(browser, server.url);
+    m = new MarkeerPage(app.page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers the demo project on first run, with coded passages painted', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
+    await m.openDocument('Noorderhaven – schoolleiding');
+    expect(await m.segmentCount()).toBe(8);
+    await expect.poll(() => m.paintedRanges()).toBeGreaterThanOrEqual(8);
+    expect(await runAxe(page), 'axe on the coding screen').toEqual([]);
+    await screenshot(page, 'demo-document');
+  });
+
+  it('creates a project from the default template and imports every sample file', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Markeer' }).click();
+    await page.getByLabel('Projectnaam').fill('Studie ouderbetrokkenheid');
+    await page.getByLabel('Je naam als codeur').fill('Anna de Vries');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByRole('tree').waitFor();
+    const files = readdirSync(SAMPLES).map((f) => join(SAMPLES, f));
+    expect(files.length).toBe(6);
+    await page.locator('.pane-documents input[type=file]').setInputFiles(files);
+    await expect.poll(() => page.locator('.pane-documents').getByRole('link').count()).toBe(6);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows the detected speakers of a document with their number of turns', async () => {
+    const { page } = app;
+    await m.openDocument('school-noord-leiding');
+    await page.getByRole('tab', { name: 'Document' }).click();
+    const panel = page.getByRole('tabpanel');
+    await expect.poll(() => panel.textContent()).toMatch(/Z.*4/s);
+    expect(await panel.textContent()).not.toContain('Datum');
+    await page.getByRole('tab', { name: 'Codeboek' }).click();
+  });
+
+  it('codes passages with the mouse, the palette and a key, overlapping and across paragraphs', async () => {
+    const { page } = app;
+    await m.openDocument('school-noord-leiding');
+
+    // 1-2: mouse selection, then a click on a code in the tree; the same passage gets a second code.
+    await m.selectWithMouse('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    await m.codeRow('Signalen opmerken').click();
+    await m.codeRow('Monitoren').click();
+    await expect.poll(() => m.segmentCount()).toBe(1);
+
+    // 3: an overlapping passage by mouse.
+    await m.selectWithMouse('dat er leerlingen gewoon niet online kwamen. De docenten gaven dat door aan de mentor');
+    await m.codeRow('Communicatie').first().click();
+    await expect.poll(() => m.segmentCount()).toBe(2);
+
+    // 4: a passage spanning two paragraphs.
+    await m.selectWithMouse('Daar hadden we vóór corona eigenlijk nooit naar gevraagd.\n\n[00:02:40] I: Wat hebben jullie toen gedaan?');
+    await m.codeRow('Signalen interpreteren').click();
+    await expect.poll(() => m.segmentCount()).toBe(3);
+
+    // 5-6: the palette from the keyboard.
+    await m.selectWithKeyboard('binnen een week');
+    expect(await m.selectedText()).toBe('binnen een week');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Zoek een code' }).fill('materialen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => m.segmentCount()).toBe(4);
+    await m.selectWithMouse('dongels geregeld');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Zoek een code' }).fill('acties');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => m.segmentCount()).toBe(5);
+
+    // 7-10: a key 1-9 assigned to a code in the codebook, then pressed on selections.
+    await m.codeRow('Anticiperen').click();
+    await page.getByLabel('Sneltoets').selectOption('1');
+    for (const phrase of ['Die lijst lag klaar.', 'We waren veel sneller.', 'bij de tweede lockdown wisten we precies', 'absentieprotocol']) {
+      await m.selectWithKeyboard(phrase);
+      await page.keyboard.press('1');
+    }
+    await expect.poll(() => m.segmentCount()).toBe(9);
+
+    // 11: a code on another document.
+    await m.openDocument('mentorgesprek-teams');
+    await m.selectWithMouse('Vooral via de telefoon en WhatsApp.');
+    await m.codeRow('Communicatie').first().click();
+    await expect.poll(() => m.segmentCount()).toBe(1);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows a clicked segment with its codes and coder, and keeps a comment', async () => {
+    const { page } = app;
+    await m.openDocument('school-noord-leiding');
+    const box = await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.transcript span')].find((s) => s.textContent?.includes('dongels'));
+      const r = span!.getBoundingClientRect();
+      span!.scrollIntoView({ block: 'center' });
+      const text = span!.firstChild as Text;
+      const i = text.data.indexOf('dongels');
+      const range = document.createRange();
+      range.setStart(text, i + 2);
+      range.setEnd(text, i + 3);
+      const c = range.getBoundingClientRect();
+      return { x: c.left + 1, y: c.top + c.height / 2, r: r.top };
+    });
+    await page.mouse.click(box.x, box.y);
+    const panel = page.getByRole('region', { name: 'Segment' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Anna de Vries');
+    expect(await panel.textContent()).toContain('Acties');
+    // The comment editor (Lexical) loads on first use.
+    await panel.locator('[contenteditable="true"][aria-label="Opmerking"]').waitFor();
+    await panel.getByRole('textbox', { name: 'Opmerking' }).click();
+    await page.keyboard.type('Goed voorbeeld van samenwerking');
+    await panel.getByRole('button', { name: 'Opmerking opslaan' }).click();
+    await page.getByText('Opmerking opgeslagen.').waitFor();
+  });
+
+  it('keeps every coding after a reload, and retrieval lists them with the right text', async () => {
+    const { page } = app;
+    await page.reload();
+    await m.openDocument('school-noord-leiding');
+    expect(await m.segmentCount()).toBe(9);
+    await expect.poll(() => m.paintedRanges()).toBe(10);
+    await page.getByRole('tab', { name: 'Ophalen' }).click();
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Cognitief reageren' });
+    const list = page.locator('.retrieval-list li');
+    await expect.poll(() => list.count()).toBe(2);
+    const texts = await page.locator('.retrieval-list mark').allTextContents();
+    expect(texts).toContain('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    expect(texts.some((t) => t.startsWith('Daar hadden we vóór corona') && t.endsWith('Wat hebben jullie toen gedaan?'))).toBe(true);
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Communicatie' });
+    await expect.poll(() => list.count()).toBe(2);
+    // The passages selected with Shift+arrows and coded with key 1, with exactly their text.
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Anticiperen' });
+    await expect.poll(() => list.count()).toBe(4);
+    expect((await page.locator('.retrieval-list mark').allTextContents()).sort()).toEqual(
+      ['Die lijst lag klaar.', 'We waren veel sneller.', 'absentieprotocol', 'bij de tweede lockdown wisten we precies'].sort(),
+    );
+    expect(await runAxe(page), 'axe on retrieval').toEqual([]);
+  });
+
+  it('jumps from retrieval to the passage in its transcript', async () => {
+    const { page } = app;
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Communicatie' });
+    await page.locator('.retrieval-list').getByRole('button', { name: /WhatsApp/ }).click();
+    await expect.poll(() => m.selectedText()).toBe('Vooral via de telefoon en WhatsApp.');
+    expect(page.url()).toContain('/d/');
+  });
+
+  it('undoes and redoes coding with Ctrl+Z and Ctrl+Shift+Z', async () => {
+    const { page } = app;
+    await m.openDocument('mentorgesprek-teams');
+    await m.selectWithMouse('Mail werkt bij een groot deel van mijn ouders niet');
+    await page.getByRole('tab', { name: 'Codeboek' }).click();
+    await m.codeRow('Communicatie').first().click();
+    await expect.poll(() => m.segmentCount()).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => m.segmentCount()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => m.segmentCount()).toBe(2);
+  });
+
+  it('survives a browser restart', async () => {
+    app = await reopen(app.context, server.url);
+    const { page } = app;
+    const again = new MarkeerPage(page);
+    await page.getByRole('link', { name: /Studie ouderbetrokkenheid/ }).click();
+    await again.openDocument('school-noord-leiding');
+    expect(await again.segmentCount()).toBe(9);
+    m = again;
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = app;
+    await page.getByLabel('Taal', { exact: true }).selectOption('en');
+    await page.getByRole('tab', { name: 'Codebook' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    await page.getByRole('tab', { name: 'Codeboek' }).waitFor();
+    expect(app.externalRequests).toEqual([]);
+    await screenshot(page, 'coded-project');
+  });
+});
