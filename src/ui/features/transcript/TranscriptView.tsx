@@ -43,6 +43,17 @@ interface Bar {
 const LANE_WIDTH = 6;
 
 /**
+ * Marks (User Timing) the first moment after the frame that paints the highlights, so that
+ * benchmarks and tests can tell when codings are visible: a frame, then a task after it.
+ */
+function markPainted(segmentCount: number): void {
+  if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() =>
+    setTimeout(() => performance.mark('markeer:highlights-painted', { detail: { segments: segmentCount } }), 0),
+  );
+}
+
+/**
  * The coded transcript: plain paragraphs (a read-only, caret-navigable surface, so that text can
  * be selected by keyboard too), codings painted as highlights, and one margin bar per coding in
  * its code's colour, side by side where codings overlap.
@@ -83,6 +94,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (!map) return;
     painterRef.current ??= new HighlightPainter();
     painterRef.current.paint(map, segments, codingsBySegment, codes, activeSegmentGuids);
+    markPainted(segments.length);
   }, [blocks, segments, codingsBySegment, codes, activeSegmentGuids]);
 
   const computeBars = useCallback(() => {
