@@ -203,3 +203,50 @@ describe('a coder codes transcripts end to end', () => {
     await screenshot(page, 'coded-project');
   });
 });
+
+describe('two tabs on the same project', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a coding made in one tab in the other, and a pasted document in both', async () => {
+    const first = await newAppPage(browser, server.url);
+    await first.page.getByLabel('Projectnaam').fill('Twee tabbladen');
+    await first.page.getByLabel('Je naam als codeur').fill('Bram');
+    await first.page.getByRole('button', { name: 'Project maken' }).click();
+    await first.page.getByRole('tree').waitFor();
+
+    // A transcript pasted into the Lexical editor of the "New document" dialog.
+    await first.page.getByRole('button', { name: 'Nieuw document' }).click();
+    const dialog = first.page.getByRole('dialog');
+    await dialog.getByLabel('Naam', { exact: true }).fill('Geplakt interview');
+    await dialog.locator('[contenteditable="true"]').click();
+    await first.page.keyboard.insertText('Interviewer: Hoe ging het thuis?\nMoeder: Slecht, de laptop was kapot.\nInterviewer: En toen?\nMoeder: Toen belde de mentor.');
+    await dialog.getByRole('button', { name: 'Aanmaken' }).click();
+    const m1 = new MarkeerPage(first.page);
+    await m1.transcript().waitFor();
+
+    const second = await reopen(first.context, first.page.url(), { keepOtherPages: true });
+    const m2 = new MarkeerPage(second.page);
+    await m2.transcript().waitFor();
+    expect(await m2.segmentCount()).toBe(0);
+
+    await first.page.bringToFront();
+    await m1.selectWithMouse('de laptop was kapot');
+    await m1.codeRow('Benodigde materialen').click();
+    await expect.poll(() => m1.segmentCount()).toBe(1);
+    await expect.poll(() => m2.segmentCount(), { timeout: 10000 }).toBe(1);
+    await expect.poll(() => m2.paintedRanges()).toBe(1);
+    expect(first.externalRequests).toEqual([]);
+    expect(first.errors).toEqual([]);
+  });
+});
