@@ -56,6 +56,7 @@ describe('a coder codes transcripts end to end', () => {
     const panel = page.getByRole('tabpanel');
     await expect.poll(() => panel.textContent()).toMatch(/Z.*4/s);
     expect(await panel.textContent()).not.toContain('Datum');
+    expect(await runAxe(page), 'axe on the document details').toEqual([]);
     await page.getByRole('tab', { name: 'Codeboek' }).click();
   });
 
@@ -93,6 +94,8 @@ describe('a coder codes transcripts end to end', () => {
     await expect.poll(() => m.segmentCount()).toBe(5);
 
     // 7-10: a key 1-9 assigned to a code in the codebook, then pressed on selections.
+    // A click in the text drops the selection, so the click on the code selects it without applying it.
+    await m.transcript().click({ position: { x: 5, y: 5 } });
     await m.codeRow('Anticiperen').click();
     await page.getByLabel('Sneltoets').selectOption('1');
     for (const phrase of ['Die lijst lag klaar.', 'We waren veel sneller.', 'bij de tweede lockdown wisten we precies', 'absentieprotocol']) {
@@ -180,6 +183,32 @@ describe('a coder codes transcripts end to end', () => {
     await expect.poll(() => m.segmentCount()).toBe(1);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => m.segmentCount()).toBe(2);
+  });
+
+  it('codes a passage by keyboard alone', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Markeer' }).focus();
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('transcript') ?? false);
+    }
+    expect(reached, 'Tab reaches the transcript').toBe(true);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Home');
+    const selected = await m.selectedText();
+    expect(selected.length).toBeGreaterThan(5);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('thuisbetrokkenheid');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => m.segmentCount()).toBe(3);
+    // Enter on coded text shows the segment, whose buttons are reachable by Tab.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Segment' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Thuisbetrokkenheid');
+    expect(await runAxe(page), 'axe with the segment panel open').toEqual([]);
   });
 
   it('survives a browser restart', async () => {

@@ -79,7 +79,7 @@ describe('DocumentDetails', () => {
     await user.click(screen.getByRole('button', { name: 'Merge speaker Leerkracht' }));
     await waitFor(() => expect(speakers()).toEqual(['Interviewer 3 turns', 'Vader 4 turns']));
 
-    await user.click(screen.getByRole('button', { name: 'Vader is not a speaker' }));
+    await user.click(screen.getByRole('button', { name: 'Not a speaker: Vader' }));
     await waitFor(() => expect(speakers()).toEqual(['Interviewer 3 turns']));
     // Both labels written in the text that made up "Vader" are now ignored.
     expect(dropped()).toEqual(['Ouder', 'Leerkracht']);

@@ -11,7 +11,7 @@ import type { Selection } from './ProjectScreen';
 
 export function DocumentPane(props: {
   documentGuid: string;
-  focus: (TextRange & { nonce: number }) | null;
+  focus: (TextRange & { nonce: number; block?: 'center' | 'nearest' }) | null;
   selectionReader: { current: (() => Selection | null) | null };
   onSelectionChange(sel: Selection | null): void;
   onShortcut(key: number): void;

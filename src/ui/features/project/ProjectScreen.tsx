@@ -85,7 +85,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
     setPaletteRange(range ?? selectionReader.current?.() ?? selection);
     setPaletteOpen(true);
   }, [selection]);
-  const [focus, setFocus] = useState<{ documentGuid: string; start: number; end: number; nonce: number } | null>(null);
+  const [focus, setFocus] = useState<{ documentGuid: string; start: number; end: number; nonce: number; block?: 'center' | 'nearest' } | null>(null);
   const codingCounts = useCodingCounts();
 
   useEffect(() => setSelection(null), [documentGuid]);
@@ -253,8 +253,10 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
         onChoose={(codeGuid) => {
           setPaletteOpen(false);
           setSelectedCode(codeGuid);
-          if (paletteRange) void apply(codeGuid, paletteRange);
-          else notify('info', t('coding.selectFirst'));
+          if (paletteRange) {
+            // Give the selection back to the transcript, so a second code can follow at once.
+            void apply(codeGuid, paletteRange).then(() => setFocus({ ...paletteRange, nonce: Date.now(), block: 'nearest' }));
+          } else notify('info', t('coding.selectFirst'));
         }}
       />
     </>

@@ -21,7 +21,7 @@ export interface TranscriptViewProps {
   readonly codes: ReadonlyMap<string, Code>;
   readonly activeSegmentGuids: ReadonlySet<string>;
   /** A range to select and scroll to (e.g. from retrieval); `nonce` repeats a jump. */
-  readonly focus: (TextRange & { nonce: number }) | null;
+  readonly focus: (TextRange & { nonce: number; block?: 'center' | 'nearest' }) | null;
   readonly label: string;
   /** Receives a function that reads the live selection of the transcript (null when none there). */
   readonly selectionReader?: { current: (() => TextRange | null) | null };
@@ -219,7 +219,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     sel?.removeAllRanges();
     sel?.addRange(range);
     const el = range.startContainer.parentElement;
-    el?.scrollIntoView?.({ block: 'center' });
+    el?.scrollIntoView?.({ block: f.block ?? 'center' });
   }, [props.focus]);
 
   const segmentsAt = useCallback(
