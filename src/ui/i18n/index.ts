@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { appStrings } from './app-strings';
 import { codebookStrings } from '../features/codebook/strings';
 import { documentsStrings } from '../features/documents/strings';
+import { bundlesStrings } from '../features/bundles/strings';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -10,8 +11,8 @@ const STORAGE_KEY = 'markeer.lang';
 
 /** Every feature keeps its strings in a `strings.ts` with `nl` and `en` complete. */
 export const resources = {
-  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl } },
-  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en } },
+  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl } },
+  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en } },
 } as const;
 
 /** The interface language: the user's earlier choice, else the browser's language, else Dutch. */

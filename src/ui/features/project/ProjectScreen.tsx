@@ -10,6 +10,7 @@ import { getProject, listCoders, listCodes } from '../../../storage/queries';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
+import { ExportMenu } from '../bundles/ExportMenu';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { CodePalette } from '../coding/CodePalette';
 import { DocumentDetails } from '../documents/DocumentDetails';
@@ -180,6 +181,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
               {ctx.coder.name}
             </span>
             <UndoRedo />
+            <ExportMenu />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K">
               {t('palette.open')}
             </button>

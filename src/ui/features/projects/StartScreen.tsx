@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { navigate } from '../../shell/route';
+import { ImportBundleButton } from '../bundles/ImportBundleButton';
 
 const CODER_NAME_KEY = 'markeer.coderName';
 
@@ -46,6 +47,7 @@ export function StartScreen({ db }: { db: MarkeerDb }) {
               ))}
             </ul>
           )}
+          <ImportBundleButton db={db} coderName={rememberedCoderName()} />
         </section>
         <NewProjectForm db={db} />
       </div>

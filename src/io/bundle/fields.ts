@@ -1,0 +1,167 @@
+/**
+ * Shapes of the records in a bundle's JSON, and a reader that checks a raw record against one.
+ * A problem names its place, e.g. "segments[3].end is not a number".
+ */
+import { isGuid, normalizeGuid } from '../../domain/ids';
+import type { Code, Coder, Coding, DocumentRecord, Project, Segment } from '../../domain/model';
+import type { BundleManifestDocument, BundleTextRecord } from './types';
+
+export type FieldKind =
+  | 'guid'
+  | 'guid|null'
+  | 'string'
+  | 'string|null'
+  | 'string?'
+  | 'boolean?'
+  | 'int'
+  | 'int|null'
+  | 'number'
+  | 'strings'
+  | 'speakerMap'
+  | 'turns';
+
+type Shape<T> = { readonly [K in keyof Required<T>]: FieldKind };
+
+export const PROJECT_SHAPE: Shape<Project> = {
+  guid: 'guid',
+  name: 'string',
+  createdAt: 'string',
+  updatedAt: 'string',
+  ownerCoderGuid: 'guid',
+  template: 'string|null',
+  demo: 'boolean?',
+};
+
+export const CODER_SHAPE: Shape<Coder> = { guid: 'guid', projectGuid: 'guid', name: 'string', color: 'string' };
+
+export const DOCUMENT_SHAPE: Shape<DocumentRecord> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  name: 'string',
+  length: 'int',
+  sha256: 'string',
+  createdAt: 'string',
+  updatedAt: 'string',
+  variables: 'strings',
+  speakerMap: 'speakerMap',
+  order: 'number',
+  source: 'string?',
+};
+
+export const TEXT_SHAPE: Shape<BundleTextRecord> = { documentGuid: 'guid', projectGuid: 'guid', turns: 'turns' };
+
+export const CODE_SHAPE: Shape<Code> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  parentGuid: 'guid|null',
+  name: 'string',
+  color: 'string',
+  definition: 'string',
+  order: 'number',
+  shortcut: 'int|null',
+};
+
+export const SEGMENT_SHAPE: Shape<Segment> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  documentGuid: 'guid',
+  coderGuid: 'guid',
+  start: 'int',
+  end: 'int',
+  text: 'string',
+  comment: 'string',
+  createdAt: 'string',
+};
+
+export const CODING_SHAPE: Shape<Coding> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  segmentGuid: 'guid',
+  documentGuid: 'guid',
+  codeGuid: 'guid',
+  coderGuid: 'guid',
+  createdAt: 'string',
+};
+
+export const MANIFEST_DOCUMENT_SHAPE: Shape<BundleManifestDocument> = { guid: 'guid', path: 'string', sha256: 'string' };
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is wrong with a value: `at` continues the field's path ("" or e.g. ".school"), then the message. */
+interface Problem {
+  readonly at: string;
+  readonly message: string;
+}
+
+const problem = (message: string, at = ''): Problem => ({ at, message });
+
+function numberProblem(v: unknown, whole: boolean): Problem | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return problem('is not a number');
+  return whole && !Number.isInteger(v) ? problem('is not a whole number') : null;
+}
+
+function entriesProblem(v: unknown, allowNull: boolean): Problem | null {
+  if (!isObject(v)) return problem('is not an object');
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== 'string' && !(allowNull && value === null)) return problem('is not a string', `[${JSON.stringify(key)}]`);
+  }
+  return null;
+}
+
+const TURN_NUMBERS = ['start', 'end', 'labelStart', 'labelEnd'] as const;
+
+function turnsProblem(v: unknown): Problem | null {
+  if (!Array.isArray(v)) return problem('is not a list');
+  for (const [i, turn] of v.entries()) {
+    if (!isObject(turn)) return problem('is not an object', `[${i}]`);
+    if (typeof turn.speaker !== 'string') return problem('is not a string', `[${i}].speaker`);
+    for (const k of TURN_NUMBERS) {
+      const p = numberProblem(turn[k], true);
+      if (p) return problem(p.message, `[${i}].${k}`);
+    }
+  }
+  return null;
+}
+
+function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
+  if (v === undefined) return kind.endsWith('?') ? null : problem('is missing');
+  if (v === null && kind.endsWith('|null')) return null;
+  switch (kind) {
+    case 'guid':
+    case 'guid|null':
+      return typeof v === 'string' && isGuid(normalizeGuid(v)) ? null : problem('is not a GUID');
+    case 'string':
+    case 'string|null':
+    case 'string?':
+      return typeof v === 'string' ? null : problem('is not a string');
+    case 'boolean?':
+      return typeof v === 'boolean' ? null : problem('is not true or false');
+    case 'int':
+    case 'int|null':
+      return numberProblem(v, true);
+    case 'number':
+      return numberProblem(v, false);
+    case 'strings':
+      return entriesProblem(v, false);
+    case 'speakerMap':
+      return entriesProblem(v, true);
+    case 'turns':
+      return turnsProblem(v);
+  }
+}
+
+/**
+ * Checks a raw record against a shape. Returns the record with its GUIDs normalised (lower case,
+ * no braces) and every other field, known or not, as it was; or the problem, at `where`.
+ */
+export function readRecord<T>(raw: unknown, shape: Shape<T>, where: string): { ok: true; record: T } | { ok: false; problem: string } {
+  if (!isObject(raw)) return { ok: false, problem: `${where} is not an object` };
+  const record: Record<string, unknown> = { ...raw };
+  for (const [field, kind] of Object.entries(shape) as [string, FieldKind][]) {
+    const p = fieldProblem(kind, raw[field]);
+    if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
+    const value = raw[field];
+    if (kind.startsWith('guid') && typeof value === 'string') record[field] = normalizeGuid(value);
+  }
+  return { ok: true, record: record as T };
+}

@@ -1,0 +1,114 @@
+/**
+ * The Markeer bundle (`.markeer`): one project as a zip file.
+ *
+ * ```
+ * manifest.json          BundleManifest: format, version, app, time, project, exporter, texts
+ * project.json           BundleProjectJson: the project's records, texts left out
+ * texts/<guid>.txt       each document's text: UTF-8 without byte-order mark, normalised
+ * ```
+ *
+ * Records are stored as the database holds them (src/domain/model.ts), GUIDs lower case; JSON
+ * keys are sorted and arrays ordered by GUID, so that two exports of the same data differ only in
+ * `exportedAt`. The manifest carries the SHA-256 (lower-case hex) of each text file's bytes.
+ * A hand-out is a bundle without segments and codings: documents, codebook and every coder, so
+ * that the coders' bundles match the lead's project by GUID later.
+ */
+import type { DocumentText, Guid, Timestamp } from '../../domain/model';
+import type { ProjectData } from '../../domain/project-data';
+
+export type { ProjectData } from '../../domain/project-data';
+
+export const BUNDLE_FORMAT = 'markeer-bundle';
+/** The format version this code writes. Older versions are migrated on read (migrate.ts). */
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export type BundleKind = 'full' | 'handout';
+
+export interface BundleManifestDocument {
+  readonly guid: Guid;
+  /** Path of the text inside the zip, e.g. "texts/<guid>.txt". */
+  readonly path: string;
+  /** Lower-case hex SHA-256 of the text file's bytes (the UTF-8 of the text). */
+  readonly sha256: string;
+}
+
+export interface BundleManifest {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  /** Version of the Markeer app that wrote the bundle (package.json). */
+  readonly appVersion: string;
+  readonly exportedAt: Timestamp;
+  readonly projectGuid: Guid;
+  /** The coder who exported the bundle. */
+  readonly exportedBy: { readonly guid: Guid; readonly name: string };
+  readonly kind: BundleKind;
+  readonly documents: readonly BundleManifestDocument[];
+}
+
+/** A document's text record without its text (which is the file texts/<guid>.txt). */
+export type BundleTextRecord = Omit<DocumentText, 'text'>;
+
+/** The content of project.json. */
+export interface BundleProjectJson {
+  readonly project: ProjectData['project'];
+  readonly coders: ProjectData['coders'];
+  readonly documents: ProjectData['documents'];
+  readonly texts: readonly BundleTextRecord[];
+  readonly codes: ProjectData['codes'];
+  readonly segments: ProjectData['segments'];
+  readonly codings: ProjectData['codings'];
+}
+
+export interface ParsedBundle {
+  readonly manifest: BundleManifest;
+  readonly data: ProjectData;
+}
+
+/**
+ * Why a file is not a readable bundle; `detail` says where (file, record, document). ui maps the
+ * reasons to text in one place.
+ */
+export type BundleFailure =
+  /** Not a zip file at all; detail: what the file starts with. */
+  | 'bundle-not-zip'
+  /** A zip that cannot be read: cut off or damaged; detail: the zip reader's message or the entry. */
+  | 'bundle-damaged'
+  /** A zip without manifest.json (another kind of zip file). */
+  | 'bundle-missing-manifest'
+  /** A manifest of another format; detail: the format named there. */
+  | 'bundle-not-markeer'
+  /** Written by a newer Markeer; detail: the format version. */
+  | 'bundle-newer-format'
+  /** Structurally wrong; detail: the file and field, e.g. "project.json: segments[3].end is not a number". */
+  | 'bundle-invalid'
+  /** A document's text file is absent; detail: document name and path. */
+  | 'bundle-missing-text'
+  /** A text differs from its checksum, or is not in normalised form; detail: document name. */
+  | 'bundle-checksum-mismatch'
+  /** A segment's range lies outside its document; detail: segment, document, range and length. */
+  | 'bundle-segment-outside-document'
+  /** A segment's copy of its text differs from the document's text there; detail: segment and document. */
+  | 'bundle-segment-text-mismatch';
+
+export const BUNDLE_FAILURES: readonly BundleFailure[] = [
+  'bundle-not-zip',
+  'bundle-damaged',
+  'bundle-missing-manifest',
+  'bundle-not-markeer',
+  'bundle-newer-format',
+  'bundle-invalid',
+  'bundle-missing-text',
+  'bundle-checksum-mismatch',
+  'bundle-segment-outside-document',
+  'bundle-segment-text-mismatch',
+];
+
+/** A bundle's content as read from the zip, before validation: what migrations work on. */
+export interface RawBundle {
+  /** manifest.json, parsed. */
+  readonly manifest: Readonly<Record<string, unknown>>;
+  /** project.json, parsed; undefined when the zip has none. */
+  readonly project: unknown;
+  /** Every file of the zip (folders left out) by path, manifest.json and project.json included. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+}
