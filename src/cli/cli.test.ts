@@ -1,0 +1,94 @@
+// @vitest-environment node
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCoding, createSegment } from '../domain/factories';
+import { serializeBundle } from '../io/bundle';
+import { loadProjectOrThrow } from './load';
+import { run } from './main';
+
+const FIXTURES = resolve(__dirname, '../io/import/fixtures');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the command line', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'markeer-cli-'));
+  });
+
+  it('makes a hand-out bundle from transcripts with the same import and speaker detection as the app', async () => {
+    const out = join(dir, 'studie.markeer');
+    const made = await cli('new', out, join(FIXTURES, 'school-noord-leiding.txt'), join(FIXTURES, 'mentorgesprek-teams.vtt'), join(FIXTURES, 'zorgcoordinator-zuid.docx'));
+    expect(made.status).toBe(0);
+    const shown = await cli('info', out, '--json');
+    const info = JSON.parse(shown.out);
+    expect(info.project.name).toBe('studie');
+    expect(info.documents.map((d: { name: string }) => d.name)).toEqual(['school-noord-leiding', 'mentorgesprek-teams', 'zorgcoordinator-zuid']);
+    expect(info.documents[0].speakers).toEqual([
+      { name: 'I', turns: 6 },
+      { name: 'T', turns: 5 },
+      { name: 'Z', turns: 4 },
+    ]);
+    expect(info.documents[1].speakers.map((s: { name: string }) => s.name)).toEqual(['Interviewer', 'Mentor']);
+    expect(info.codes.length).toBe(34);
+    expect(info.segments).toEqual([]);
+    const text = (await readFile(join(FIXTURES, 'school-noord-leiding.txt'), 'utf8')).replace(/\r\n?/g, '\n').trimEnd();
+    expect(info.documents[0].length).toBe(text.length);
+  });
+
+  it('lists segments with UTF-16 offsets and the text they cover, and merges coders without doubling work', async () => {
+    const handout = join(dir, 'handout.markeer');
+    await cli('new', handout, '--coder', 'Lead', join(FIXTURES, 'school-noord-ouder.txt'));
+    const base = await loadProjectOrThrow(handout);
+    const text = base.texts[0]!.text;
+    const start = text.indexOf('Slecht.');
+    const coderBundle = async (name: string, guid: string) => {
+      const coder = { guid, projectGuid: base.project.guid, name, color: '#ff0000' };
+      const segment = createSegment({ projectGuid: base.project.guid, documentGuid: base.documents[0]!.guid, coderGuid: guid, text, start, end: start + 7 });
+      const data = { ...base, coders: [...base.coders, coder], segments: [segment], codings: [createCoding(segment, base.codes[1]!.guid)] };
+      const file = join(dir, `${name}.markeer`);
+      await writeFile(file, await serializeBundle(data, { kind: 'full', appVersion: 'test', exportedBy: { guid, name } }));
+      return file;
+    };
+    const anna = await coderBundle('Anna', '11111111-1111-4111-8111-111111111111');
+    const bram = await coderBundle('Bram', '22222222-2222-4222-8222-222222222222');
+    const merged = join(dir, 'merged.markeer');
+    const r = await cli('merge', merged, handout, anna, bram, anna);
+    expect(r.status).toBe(0);
+    const info = JSON.parse((await cli('info', merged, '--json')).out);
+    expect(info.coders.map((c: { name: string }) => c.name).sort()).toEqual(['Anna', 'Bram', 'Lead']);
+    expect(info.segments).toHaveLength(2);
+    expect(info.segments[0]).toMatchObject({ start, end: start + 7, text: 'Slecht.' });
+  });
+
+  it('validates a sound file with status 0 and refuses a broken one with status 1 and a reason', async () => {
+    const good = join(dir, 'good.markeer');
+    await cli('new', good, join(FIXTURES, 'school-noord-ouder.txt'));
+    expect((await cli('validate', good)).status).toBe(0);
+    const bad = join(dir, 'bad.markeer');
+    await writeFile(bad, 'geen zip');
+    const r = await cli('validate', bad);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain('not a Markeer bundle');
+  });
+
+  it('exits non-zero with a clear message on bad input', async () => {
+    expect((await cli('frobnicate')).status).toBe(1);
+    expect((await cli('info')).err).toContain('name one project file');
+    const missing = await cli('info', join(dir, 'nope.markeer'));
+    expect(missing.status).toBe(1);
+    expect(missing.err).toContain('cannot be read (ENOENT)');
+    const pdf = join(dir, 'x.pdf');
+    await writeFile(pdf, '%PDF-1.4');
+    const r = await cli('new', join(dir, 'o.markeer'), pdf);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain('x.pdf: has a file type Markeer cannot import');
+    expect((await cli('new', join(dir, 'o.markeer'), '--template', 'nope', pdf)).err).toContain('unknown template');
+  });
+});

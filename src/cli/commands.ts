@@ -1,0 +1,139 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { CODER_COLORS, createCoder, createDocument, createProject } from '../domain/factories';
+import { applyMerge, planMerge, type MergeReport } from '../domain/merge';
+import type { DocumentText } from '../domain/model';
+import type { ProjectData } from '../domain/project-data';
+import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '../domain/templates';
+import { sha256Hex } from '../domain/text';
+import { applySpeakerMap, detectTurns, speakerSummary } from '../domain/turns';
+import { serializeBundle } from '../io/bundle';
+import { importFile } from '../io/import';
+import { CliError, loadProject, loadProjectOrThrow, readBytes } from './load';
+import { describeFailure } from './messages';
+import { APP_VERSION } from './version';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** `new OUT [--template SLUG] [--name NAME] [--coder NAME] [--lang nl|en] FILE...`: a hand-out bundle from transcripts. */
+export async function newProject(
+  out: string,
+  files: readonly string[],
+  opts: { template?: string; name?: string; coder?: string; lang?: string },
+  io: Output,
+): Promise<void> {
+  if (files.length === 0) throw new CliError('new: name at least one transcript (.txt, .docx, .vtt, .srt)');
+  const template = opts.template ?? DEFAULT_TEMPLATE;
+  if (!isTemplateSlug(template)) throw new CliError(`new: unknown template "${template}"; choose one of ${TEMPLATES.map((t) => t.slug).join(', ')}`);
+  const lang = opts.lang === 'en' ? 'en' : 'nl';
+  const coderGuid = crypto.randomUUID();
+  const project = createProject({ name: opts.name ?? basename(out, extname(out)), ownerCoderGuid: coderGuid, template });
+  const coder = createCoder(project.guid, opts.coder ?? 'Lead', CODER_COLORS[0] ?? '#1d4e89', coderGuid);
+  const documents = [];
+  const texts: DocumentText[] = [];
+  const problems: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const imported = await importFile(basename(file), await readBytes(file));
+    if (!imported.ok) {
+      problems.push(describeFailure(file, imported));
+      continue;
+    }
+    const { text, name } = imported.value;
+    const doc = createDocument({ projectGuid: project.guid, name, length: text.length, sha256: await sha256Hex(text), order: i, source: basename(file) });
+    documents.push(doc);
+    texts.push({ documentGuid: doc.guid, projectGuid: project.guid, text, turns: detectTurns(text) });
+  }
+  if (problems.length > 0) throw new CliError(problems.join('\n'));
+  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [] };
+  await writeFile(out, await serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
+  io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
+}
+
+/** The JSON of `info --json`: positions in UTF-16 code units, end exclusive. */
+export function projectInfo(data: ProjectData) {
+  const texts = new Map(data.texts.map((t) => [t.documentGuid, t]));
+  const codesOf = new Map<string, string[]>();
+  for (const c of data.codings) codesOf.set(c.segmentGuid, [...(codesOf.get(c.segmentGuid) ?? []), c.codeGuid]);
+  const order = new Map(data.documents.map((d) => [d.guid, d.order]));
+  return {
+    project: { guid: data.project.guid, name: data.project.name },
+    coders: data.coders.map((c) => ({ guid: c.guid, name: c.name })),
+    documents: [...data.documents]
+      .sort((a, b) => a.order - b.order)
+      .map((d) => ({
+        guid: d.guid,
+        name: d.name,
+        length: d.length,
+        sha256: d.sha256,
+        speakers: speakerSummary(applySpeakerMap(texts.get(d.guid)?.turns ?? [], d.speakerMap)),
+      })),
+    codes: data.codes.map((c) => ({ guid: c.guid, name: c.name, parentGuid: c.parentGuid, color: c.color })),
+    segments: [...data.segments]
+      .sort((a, b) => (order.get(a.documentGuid) ?? 0) - (order.get(b.documentGuid) ?? 0) || a.start - b.start || a.end - b.end)
+      .map((s) => ({ guid: s.guid, documentGuid: s.documentGuid, coderGuid: s.coderGuid, start: s.start, end: s.end, text: s.text, codeGuids: (codesOf.get(s.guid) ?? []).sort() })),
+  };
+}
+
+export async function info(file: string, json: boolean, io: Output): Promise<void> {
+  const data = await loadProjectOrThrow(file);
+  const result = projectInfo(data);
+  if (json) {
+    io.out(JSON.stringify(result, null, 2));
+    return;
+  }
+  io.out(`${result.project.name} (${result.project.guid})`);
+  io.out(`coders: ${result.coders.map((c) => c.name).join(', ')}`);
+  io.out(`documents: ${result.documents.length}, codes: ${result.codes.length}, segments: ${result.segments.length}`);
+  for (const d of result.documents) io.out(`  ${d.name}: ${d.length} characters, speakers ${d.speakers.map((s) => `${s.name} (${s.turns})`).join(', ') || '-'}`);
+}
+
+/** Exit status 0 for a sound file, 1 with the reason otherwise. */
+export async function validate(file: string, io: Output): Promise<number> {
+  const r = await loadProject(file);
+  if (!r.ok) {
+    io.err(r.reason);
+    return 1;
+  }
+  io.out(`${file}: sound (${r.value.documents.length} documents, ${r.value.segments.length} segments)`);
+  return 0;
+}
+
+/** `merge OUT LEAD FILE...`: the first file is the lead's project; the others' work is merged into it. */
+export async function merge(out: string, files: readonly string[], io: Output): Promise<void> {
+  if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
+  const [leadFile, ...others] = files;
+  let lead = await loadProjectOrThrow(leadFile as string);
+  for (const file of others) {
+    const incoming = await loadProjectOrThrow(file);
+    const plan = planMerge(lead, incoming);
+    // Without a person to confirm, codes that match by name are taken as the same code; say so.
+    const byName = plan.codes.filter((c) => c.by === 'name');
+    for (const c of byName) io.err(`${file}: code "${c.incoming.name}" matched by name to "${c.target?.name}"`);
+    const result = applyMerge(lead, incoming, plan, new Set(byName.map((c) => c.incoming.guid)));
+    lead = {
+      ...lead,
+      coders: [...lead.coders, ...result.add.coders],
+      documents: [...lead.documents, ...result.add.documents],
+      texts: [...lead.texts, ...result.add.texts],
+      codes: [...lead.codes, ...result.add.codes],
+      segments: [...lead.segments, ...result.add.segments],
+      codings: [...lead.codings, ...result.add.codings],
+    };
+    io.err(`${file}: ${reportLine(result.report)}`);
+  }
+  const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
+  await writeFile(out, await serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+}
+
+export function reportLine(r: MergeReport): string {
+  const parts = [
+    `added ${r.added.documents} documents, ${r.added.codes} codes, ${r.added.coders} coders, ${r.added.segments} segments, ${r.added.codings} codings`,
+    `matched ${r.matched.documents} documents, ${r.matched.codes} codes, ${r.matched.coders} coders, ${r.matched.segments} segments`,
+    `skipped ${r.skipped.segments} segments, ${r.skipped.codings} codings`,
+  ];
+  if (r.skipped.documentsWithOtherText.length) parts.push(`documents with another text: ${r.skipped.documentsWithOtherText.join(', ')}`);
+  return parts.join('; ');
+}

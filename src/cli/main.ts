@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { info, merge, newProject, validate, type Output } from './commands';
+import { CliError } from './load';
+
+const USAGE = `Markeer command line
+
+  markeer new OUT.markeer [--template SLUG] [--name NAME] [--coder NAME] [--lang nl|en] FILE...
+      a hand-out bundle from transcripts (.txt, .docx, .vtt, .srt) with a codebook template
+  markeer info FILE [--json]
+      the project: coders, documents (with speakers), codes and segments (UTF-16 offsets, end exclusive)
+  markeer validate FILE
+      exit 0 for a sound file, 1 with the reasons otherwise
+  markeer merge OUT.markeer LEAD.markeer FILE...
+      merge coders' bundles into the lead's project
+`;
+
+/** Runs one command line; returns the exit status. Bad input exits non-zero with a clear message. */
+export async function run(argv: readonly string[], io: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'new': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { template: { type: 'string' }, name: { type: 'string' }, coder: { type: 'string' }, lang: { type: 'string' } },
+        });
+        const [out, ...files] = positionals;
+        if (!out) throw new CliError('new: name the bundle to write, then the transcripts');
+        await newProject(out, files, values, io);
+        return 0;
+      }
+      case 'info': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean' } } });
+        if (positionals.length !== 1) throw new CliError('info: name one project file');
+        await info(positionals[0] as string, values.json ?? false, io);
+        return 0;
+      }
+      case 'validate': {
+        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+        if (positionals.length === 0) throw new CliError('validate: name a file');
+        let status = 0;
+        for (const file of positionals) status = Math.max(status, await validate(file, io));
+        return status;
+      }
+      case 'merge': {
+        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+        const [out, ...files] = positionals;
+        if (!out) throw new CliError('merge: name the bundle to write, then the lead project and the coder bundles');
+        await merge(out, files, io);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return 1;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${command}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  run(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`markeer: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
