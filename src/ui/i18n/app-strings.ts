@@ -113,6 +113,8 @@ export const appStrings = {
       renameDocument: 'document hernoemen',
       setVariable: 'variabele',
       speaker: 'spreker',
+      merge: 'coders samenvoegen',
+      consensus: 'consensus',
     },
     errors: {
       unknown: 'Er ging iets mis: {{detail}}',
@@ -244,6 +246,8 @@ export const appStrings = {
       renameDocument: 'rename document',
       setVariable: 'variable',
       speaker: 'speaker',
+      merge: 'merge coders',
+      consensus: 'consensus',
     },
     errors: {
       unknown: 'Something went wrong: {{detail}}',
