@@ -5,7 +5,7 @@ import type { MarkeerDb } from '../storage/db';
 import { bundleFileName, exportBundle, importBundle, slug } from './bundles';
 import { applyCode, setSegmentComment } from './coding';
 import { history } from './history';
-import { freshDb, projectWithDocument } from './test-builders';
+import { freshDb, projectWithDocument, simulateFullDisk } from './test-builders';
 
 const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
 const CODE_B = '069a0186-6264-516a-a8fb-ebc0e3bc8cb0'; // Signalen interpreteren
@@ -125,29 +125,12 @@ describe('importBundle', () => {
     const f = await codedProject();
     const { bytes } = await exported(f.db, f.projectGuid);
     const other = freshDb();
-    let diskFull = false;
-    // Fails writes of codings as a full disk would, after the project, documents and segments
-    // were already written in the same transaction.
-    other.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'codings') return table;
-          return {
-            ...table,
-            mutate: (req) => (diskFull ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
-          };
-        },
-      }),
-    });
-    await other.open();
+    // Codings fail as a full disk would, after the project, documents and segments were written.
+    const full = await simulateFullDisk(other, 'codings');
     const before = await dump(other);
-    diskFull = true;
+    full.on = true;
     const r = await importBundle(bytes, { db: other });
-    diskFull = false;
+    full.on = false;
     expect(r).toMatchObject({ ok: false, reason: 'storage-full' });
     expect(await dump(other)).toEqual(before);
     expect(await other.projects.count()).toBe(0);

@@ -3,7 +3,7 @@ import { applyCode, removeCoding, setSegmentComment } from './coding';
 import { addCode, deleteCode, moveCode, renameCode, setCodeShortcut } from './codes';
 import { editDocumentText, setSpeaker } from './documents';
 import { deleteProject } from './projects';
-import { projectWithDocument } from './test-builders';
+import { projectWithDocument, simulateFullDisk } from './test-builders';
 import type { MarkeerDb } from '../storage/db';
 
 const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
@@ -181,30 +181,11 @@ describe('document commands', () => {
 describe('storage failures', () => {
   it('reports a full disk and leaves the database exactly as it was', async () => {
     const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
-    let diskFull = false;
-    // A DBCore middleware that fails writes of codings as a full disk would, after the segment
-    // was already written in the same transaction.
-    f.db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'codings') return table;
-          return {
-            ...table,
-            mutate: (req) =>
-              diskFull ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req),
-          };
-        },
-      }),
-    });
-    f.db.close();
-    await f.db.open();
-    diskFull = true;
+    // The coding write hits a full disk after the segment was written in the same transaction.
+    const full = await simulateFullDisk(f.db, 'codings');
+    full.on = true;
     const r = await applyCode({ ...f, ...f.range, codeGuid: CODE_A }, f.db);
-    diskFull = false;
+    full.on = false;
     expect(r).toMatchObject({ ok: false, reason: 'storage-full' });
     expect(await counts(f.db, f.projectGuid)).toEqual({ segments: 0, codings: 0 });
   });

@@ -23,3 +23,30 @@ export async function projectWithDocument(marked: string, template: string | nul
   const documentGuid = docs.value[0] as string;
   return { db, text, range: { start, end }, projectGuid: p.value.projectGuid, coderGuid: p.value.coderGuid, documentGuid };
 }
+
+/**
+ * Makes writes to one table fail as a full disk would, while `full.on` is true, through a Dexie
+ * DBCore middleware (the database is reopened to take it). Earlier writes of the same
+ * transaction have then already happened, so a test can see that they are rolled back.
+ */
+export async function simulateFullDisk(db: MarkeerDb, tableName: string): Promise<{ on: boolean }> {
+  const full = { on: false };
+  db.use({
+    stack: 'dbcore',
+    name: 'full-disk',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== tableName) return table;
+        return {
+          ...table,
+          mutate: (req) => (full.on ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
+        };
+      },
+    }),
+  });
+  db.close();
+  await db.open();
+  return full;
+}
