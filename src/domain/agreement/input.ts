@@ -1,0 +1,140 @@
+/**
+ * The input of text agreement, close to the app's stored data, and the index that turns it into
+ * each coder's ranges per code and per domain. A code includes its descendants (roll-up): a segment
+ * coded with a subcode counts for every code above it too.
+ */
+import { assert } from '../assert';
+import { ancestors } from '../codebook';
+import type { Code, Guid } from '../model';
+import type { TextRange } from '../ranges';
+
+export interface AgreementDocument {
+  readonly guid: Guid;
+  readonly name: string;
+  /** Length of the text in UTF-16 code units. */
+  readonly length: number;
+}
+
+/** A coder's range of a document; offsets in UTF-16 code units, half-open. */
+export interface AgreementSegment {
+  readonly guid: Guid;
+  readonly documentGuid: Guid;
+  readonly coderGuid: Guid;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AgreementCoding {
+  readonly segmentGuid: Guid;
+  readonly codeGuid: Guid;
+}
+
+export interface AgreementInput {
+  readonly documents: readonly AgreementDocument[];
+  readonly codes: readonly Code[];
+  /** The coders compared, in order: the first is A, the second B. */
+  readonly coders: readonly Guid[];
+  readonly segments: readonly AgreementSegment[];
+  readonly codings: readonly AgreementCoding[];
+  /** The codes to report, in this order; by default every code used, in codebook order. */
+  readonly codeGuids?: readonly Guid[];
+  /** The documents to compare, in input order; by default all. */
+  readonly documentGuids?: readonly Guid[];
+  /**
+   * The parent codes whose children form the domains to report. By default the chosen codes that
+   * have children when `codeGuids` is given, else every parent with a child used.
+   */
+  readonly domainGuids?: readonly Guid[];
+}
+
+/** A segment as one coder's range, with every code it counts for after roll-up. */
+export interface IndexedSegment extends TextRange {
+  readonly guid: Guid;
+  readonly coder: number;
+  /** The codes of its codings, each with its ancestors: top-level code first, the code itself last. */
+  readonly chains: readonly (readonly Guid[])[];
+}
+
+export interface AgreementIndex {
+  readonly coderCount: number;
+  /** The documents compared, in input order. */
+  readonly documents: readonly AgreementDocument[];
+  /** Per compared document (same order), the coded segments of the compared coders. */
+  readonly segments: readonly (readonly IndexedSegment[])[];
+}
+
+/** Indexes the chosen documents' segments by document; codings of unknown codes are ignored. */
+export function indexAgreementInput(input: AgreementInput): AgreementIndex {
+  const coderIndex = new Map<Guid, number>();
+  input.coders.forEach((guid, i) => {
+    assert(!coderIndex.has(guid), `coder ${guid} is compared once`);
+    coderIndex.set(guid, i);
+  });
+  const chosen = input.documentGuids ? new Set(input.documentGuids) : null;
+  const documents = input.documents.filter((document) => !chosen || chosen.has(document.guid));
+  const documentIndex = new Map(documents.map((document, i) => [document.guid, i]));
+
+  const known = new Set(input.codes.map((code) => code.guid));
+  const chainCache = new Map<Guid, readonly Guid[]>();
+  const chainOf = (guid: Guid): readonly Guid[] => {
+    let chain = chainCache.get(guid);
+    if (!chain) {
+      chain = [...ancestors(input.codes, guid).map((code) => code.guid), guid];
+      chainCache.set(guid, chain);
+    }
+    return chain;
+  };
+  const codesBySegment = new Map<Guid, Set<Guid>>();
+  for (const coding of input.codings) {
+    if (!known.has(coding.codeGuid)) continue;
+    const codes = codesBySegment.get(coding.segmentGuid);
+    if (codes) codes.add(coding.codeGuid);
+    else codesBySegment.set(coding.segmentGuid, new Set([coding.codeGuid]));
+  }
+
+  const segments: IndexedSegment[][] = documents.map(() => []);
+  for (const segment of input.segments) {
+    const coder = coderIndex.get(segment.coderGuid);
+    const d = documentIndex.get(segment.documentGuid);
+    const codes = codesBySegment.get(segment.guid);
+    if (coder === undefined || d === undefined || !codes) continue;
+    const length = documents[d]?.length ?? 0;
+    const { start, end } = segment;
+    assert(
+      Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length,
+      `segment ${segment.guid} [${segment.start}, ${segment.end}) lies inside its document of length ${length}`,
+    );
+    if (segment.end === segment.start) continue;
+    segments[d]?.push({ guid: segment.guid, coder, start: segment.start, end: segment.end, chains: [...codes].map(chainOf) });
+  }
+  return { coderCount: input.coders.length, documents, segments };
+}
+
+/** One coder's ranges per coder index, for one code and document, its descendants included. */
+export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeGuid: Guid): TextRange[][] {
+  const ranges: TextRange[][] = Array.from({ length: index.coderCount }, () => []);
+  for (const segment of index.segments[documentIndex] ?? []) {
+    if (segment.chains.some((chain) => chain.includes(codeGuid))) ranges[segment.coder]?.push(segment);
+  }
+  return ranges;
+}
+
+/**
+ * Overlapping ranges joined, as a coder's units of one value: ranges that share a character become
+ * one unit; ranges that only touch stay apart (two adjacent units are not one long unit).
+ */
+export function joinOverlapping<R extends TextRange>(ranges: readonly R[], make: (start: number, end: number) => R): R[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const joined: R[] = [];
+  let current: R | undefined;
+  for (const range of sorted) {
+    if (current && range.start < current.end) {
+      if (range.end > current.end) current = make(current.start, range.end);
+    } else {
+      if (current) joined.push(current);
+      current = range;
+    }
+  }
+  if (current) joined.push(current);
+  return joined;
+}

@@ -1,0 +1,203 @@
+/**
+ * Inter-coder agreement on coded text: per code and document at character level (as NVivo's
+ * coding comparison), and per domain with Krippendorff's unitizing alphas (as ATLAS.ti).
+ * Definitions: `../shared/agreement/README.md` (from the repository root); the report's shape is
+ * the `agreement --json` contract of the command line (issue 4).
+ *
+ * A code includes its descendants. Pooled figures sum counts and coincidence ingredients over
+ * documents and compute once; they never average per-document coefficients. A coefficient that is
+ * undefined is null, never 0 or 1.
+ */
+import { childrenOf, flattenTree } from '../codebook';
+import type { Code, Guid } from '../model';
+import { characterCounts, coverage, type CharacterCounts } from './coverage';
+import { indexAgreementInput, joinOverlapping, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
+import {
+  addIngredients,
+  binaryUAlpha,
+  cuAlpha,
+  emptyIngredients,
+  uAlpha,
+  unitizingIngredients,
+  type AlphaIngredients,
+  type ValuedRange,
+} from './unitizing';
+
+export interface AgreementStats extends CharacterCounts {
+  /** 100 * (both + neither) / length; two coders only, else null. */
+  readonly percentAgreement: number | null;
+  /** Cohen's kappa on the 2x2 character table; two coders only, else null. */
+  readonly cohenKappa: number | null;
+  /** Krippendorff's binary u-alpha of the code alone, for two or more coders. */
+  readonly alphaBinary: number | null;
+}
+
+export interface DocumentAgreement extends AgreementStats {
+  readonly guid: Guid;
+  readonly name: string;
+}
+
+export interface CodeAgreement {
+  readonly guid: Guid;
+  readonly name: string;
+  /** Summed over the documents, then computed. */
+  readonly pooled: AgreementStats;
+  readonly documents: readonly DocumentAgreement[];
+}
+
+export interface DomainAgreement {
+  /** The parent code whose direct children are the domain's values. */
+  readonly guid: Guid;
+  readonly name: string;
+  readonly uAlpha: number | null;
+  readonly binaryUAlpha: number | null;
+  readonly cuAlpha: number | null;
+  /** Coders whose segments overlap each other within the domain (the model assumes they do not). */
+  readonly overlapping: readonly Guid[];
+}
+
+export interface AgreementReport {
+  readonly codes: readonly CodeAgreement[];
+  readonly domains: readonly DomainAgreement[];
+}
+
+/**
+ * Cohen's kappa of a 2x2 table, 2(ad - bc) / ((a + b)(b + d) + (a + c)(c + d)): the same as
+ * (po - pe) / (1 - pe), in whole numbers, so that it is exactly 0 when one coder never coded and
+ * exactly 1 for identical coding. Null when undefined (neither coded, or both coded everything).
+ */
+export function kappa2x2({ both, onlyA, onlyB, neither }: CharacterCounts): number | null {
+  const denominator = (both + onlyA) * (onlyA + neither) + (both + onlyB) * (onlyB + neither);
+  return denominator > 0 ? (2 * (both * neither - onlyA * onlyB)) / denominator : null;
+}
+
+function stats(counts: CharacterCounts, length: number, coderCount: number, ingredients: AlphaIngredients): AgreementStats {
+  const pair = coderCount === 2;
+  return {
+    ...counts,
+    percentAgreement: pair && length > 0 ? (100 * (counts.both + counts.neither)) / length : null,
+    cohenKappa: pair ? kappa2x2(counts) : null,
+    alphaBinary: binaryUAlpha(ingredients),
+  };
+}
+
+const addCounts = (a: CharacterCounts, b: CharacterCounts): CharacterCounts => ({
+  both: a.both + b.both,
+  onlyA: a.onlyA + b.onlyA,
+  onlyB: a.onlyB + b.onlyB,
+  neither: a.neither + b.neither,
+});
+
+function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
+  const m = index.coderCount;
+  let pooledCounts: CharacterCounts = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
+  let pooledIngredients = emptyIngredients(m, 1);
+  let pooledLength = 0;
+  const documents = index.documents.map((document, d) => {
+    const ranges = rangesOfCode(index, d, code.guid);
+    const counts = characterCounts(coverage(document.length, ranges), m);
+    const units = ranges.map((coderRanges) =>
+      joinOverlapping<ValuedRange>(
+        coderRanges.map((range) => ({ start: range.start, end: range.end, value: 0 })),
+        (start, end) => ({ start, end, value: 0 }),
+      ),
+    );
+    const ingredients = unitizingIngredients(document.length, units, 1);
+    pooledCounts = addCounts(pooledCounts, counts);
+    pooledIngredients = addIngredients(pooledIngredients, ingredients);
+    pooledLength += document.length;
+    return { guid: document.guid, name: document.name, ...stats(counts, document.length, m, ingredients) };
+  });
+  return { guid: code.guid, name: code.name, pooled: stats(pooledCounts, pooledLength, m, pooledIngredients), documents };
+}
+
+/** Each coder's units of a domain in one document (values: the children's indices), deduplicated. */
+function domainUnits(index: AgreementIndex, d: number, parentGuid: Guid, valueIndex: ReadonlyMap<Guid, number>): ValuedRange[][] {
+  const units: ValuedRange[][] = Array.from({ length: index.coderCount }, () => []);
+  for (const segment of index.segments[d] ?? []) {
+    const values = new Set<number>();
+    for (const chain of segment.chains) {
+      const at = chain.indexOf(parentGuid);
+      const value = at >= 0 ? valueIndex.get(chain[at + 1] ?? '') : undefined;
+      if (value !== undefined) values.add(value);
+    }
+    for (const value of values) units[segment.coder]?.push({ start: segment.start, end: segment.end, value });
+  }
+  return units;
+}
+
+/** Whether any two of the units share a character. */
+function hasOverlap(units: readonly ValuedRange[]): boolean {
+  const sorted = [...units].sort((a, b) => a.start - b.start);
+  let reach = -Infinity;
+  for (const unit of sorted) {
+    if (unit.start < reach) return true;
+    reach = Math.max(reach, unit.end);
+  }
+  return false;
+}
+
+function domainAgreement(index: AgreementIndex, parent: Code, codes: readonly Code[], coders: readonly Guid[]): DomainAgreement {
+  const children = childrenOf(codes, parent.guid);
+  const valueIndex = new Map(children.map((child, i) => [child.guid, i]));
+  const overlapping = new Set<number>();
+  let pooled = emptyIngredients(index.coderCount, children.length);
+  index.documents.forEach((document, d) => {
+    const units = domainUnits(index, d, parent.guid, valueIndex).map((coderUnits, coder) => {
+      if (hasOverlap(coderUnits)) overlapping.add(coder);
+      // Same-valued overlaps are one unit; overlaps of different values stay and are warned about.
+      return children.flatMap((_, value) =>
+        joinOverlapping(
+          coderUnits.filter((unit) => unit.value === value),
+          (start, end) => ({ start, end, value }),
+        ),
+      );
+    });
+    pooled = addIngredients(pooled, unitizingIngredients(document.length, units, children.length));
+  });
+  return {
+    guid: parent.guid,
+    name: parent.name,
+    uAlpha: uAlpha(pooled),
+    binaryUAlpha: binaryUAlpha(pooled),
+    cuAlpha: cuAlpha(pooled),
+    overlapping: coders.filter((_, coder) => overlapping.has(coder)),
+  };
+}
+
+/** Every coding's chain of codes (top-level code first, the coded code last), once per coding. */
+function codeChains(index: AgreementIndex): (readonly Guid[])[] {
+  return index.segments.flatMap((segments) => segments.flatMap((segment) => segment.chains));
+}
+
+/** The codes to report: chosen ones in their order, else every code used, in codebook order. */
+function reportedCodes(input: AgreementInput, index: AgreementIndex): Code[] {
+  const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
+  if (input.codeGuids) return input.codeGuids.flatMap((guid) => byGuid.get(guid) ?? []);
+  const used = new Set(codeChains(index).flat());
+  return flattenTree(input.codes)
+    .map((row) => row.code)
+    .filter((code) => used.has(code.guid));
+}
+
+/** The parents whose domains to report (see `AgreementInput.domainGuids`). */
+function reportedDomains(input: AgreementInput, index: AgreementIndex): Code[] {
+  const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
+  if (input.domainGuids) return input.domainGuids.flatMap((guid) => byGuid.get(guid) ?? []);
+  const parents = new Set(input.codes.map((code) => code.parentGuid));
+  if (input.codeGuids) return input.codeGuids.flatMap((guid) => (parents.has(guid) ? (byGuid.get(guid) ?? []) : []));
+  // A domain is used when a coding sits at or below one of its children: its parent is in a chain, not last.
+  const used = new Set(codeChains(index).flatMap((chain) => chain.slice(0, -1)));
+  return flattenTree(input.codes)
+    .map((row) => row.code)
+    .filter((code) => used.has(code.guid));
+}
+
+/** Agreement per code (and document, and pooled) and per domain, for the chosen coders. */
+export function computeAgreement(input: AgreementInput): AgreementReport {
+  const index = indexAgreementInput(input);
+  return {
+    codes: reportedCodes(input, index).map((code) => codeAgreement(index, code)),
+    domains: reportedDomains(input, index).map((parent) => domainAgreement(index, parent, input.codes, input.coders)),
+  };
+}
