@@ -67,6 +67,42 @@ describe('the command line', () => {
     expect(info.segments[0]).toMatchObject({ start, end: start + 7, text: 'Slecht.' });
   });
 
+  it('computes agreement across coder bundles, with counts a reader can check', async () => {
+    const handout = join(dir, 'handout.markeer');
+    await cli('new', handout, join(FIXTURES, 'school-noord-ouder.txt'));
+    const base = await loadProjectOrThrow(handout);
+    const text = base.texts[0]!.text;
+    const L = text.length;
+    const leaf = base.codes.find((c) => c.name === 'Communicatie')!;
+    const bundle = async (name: string, guid: string, start: number, end: number) => {
+      const coder = { guid, projectGuid: base.project.guid, name, color: '#ff0000' };
+      const segment = createSegment({ projectGuid: base.project.guid, documentGuid: base.documents[0]!.guid, coderGuid: guid, text, start, end });
+      const data = { ...base, coders: [...base.coders, coder], segments: [segment], codings: [createCoding(segment, leaf.guid)] };
+      const file = join(dir, `${name}.markeer`);
+      await writeFile(file, await serializeBundle(data, { kind: 'full', appVersion: 'test', exportedBy: { guid, name } }));
+      return file;
+    };
+    const a = await bundle('Anna', '11111111-1111-4111-8111-111111111111', 100, 300);
+    const b = await bundle('Bram', '22222222-2222-4222-8222-222222222222', 200, 400);
+    const r = await cli('agreement', a, b, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.coders.map((c: { name: string }) => c.name)).toEqual(['Anna', 'Bram']);
+    const code = out.codes.find((c: { guid: string }) => c.guid === leaf.guid);
+    const [both, onlyA, onlyB] = [100, 100, 100];
+    const neither = L - 300;
+    expect(code.pooled).toMatchObject({ both, onlyA, onlyB, neither });
+    expect(code.pooled.percentAgreement).toBeCloseTo((100 * (both + neither)) / L, 6);
+    const po = (both + neither) / L;
+    const pe = (200 / L) * (200 / L) + ((L - 200) / L) * ((L - 200) / L);
+    expect(code.pooled.cohenKappa).toBeCloseTo((po - pe) / (1 - pe), 6);
+    // The parent of the code rolls it up: the same counts.
+    const parent = out.codes.find((c: { guid: string }) => c.guid === leaf.parentGuid);
+    expect(parent.pooled).toMatchObject({ both, onlyA, onlyB, neither });
+    expect((await cli('agreement', a, b, '--coders', 'Bram,Anna', '--json')).status).toBe(0);
+    expect((await cli('agreement', a, '--coders', 'Nobody')).err).toContain('no coder "Nobody"');
+  });
+
   it('validates a sound file with status 0 and refuses a broken one with status 1 and a reason', async () => {
     const good = join(dir, 'good.markeer');
     await cli('new', good, join(FIXTURES, 'school-noord-ouder.txt'));

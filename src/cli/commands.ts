@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CODER_COLORS, createCoder, createDocument, createProject } from '../domain/factories';
+import { computeAgreement } from '../domain/agreement';
 import { applyMerge, planMerge, type MergeReport } from '../domain/merge';
 import type { DocumentText } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
@@ -104,6 +105,13 @@ export async function validate(file: string, io: Output): Promise<number> {
 /** `merge OUT LEAD FILE...`: the first file is the lead's project; the others' work is merged into it. */
 export async function merge(out: string, files: readonly string[], io: Output): Promise<void> {
   if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
+  const lead = await mergeFiles(files, io);
+  const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
+  await writeFile(out, await serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+}
+
+/** The first file's project with every other file's work merged into it, in order. */
+async function mergeFiles(files: readonly string[], io: Output): Promise<ProjectData> {
   const [leadFile, ...others] = files;
   let lead = await loadProjectOrThrow(leadFile as string);
   for (const file of others) {
@@ -124,8 +132,50 @@ export async function merge(out: string, files: readonly string[], io: Output): 
     };
     io.err(`${file}: ${reportLine(result.report)}`);
   }
-  const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
-  await writeFile(out, await serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+  return lead;
+}
+
+/**
+ * `agreement FILE... [--coders NAME_OR_GUID,...] --json`: the coders found across the files
+ * (by default every coder with a segment, in the order first seen), compared per code (with its
+ * descendants) and document, pooled, and per domain.
+ */
+export async function agreement(files: readonly string[], opts: { coders?: string; json?: boolean }, io: Output): Promise<void> {
+  if (files.length === 0) throw new CliError('agreement: name at least one project file');
+  const quiet: Output = { out: () => undefined, err: () => undefined };
+  const data = await mergeFiles(files, quiet);
+  const withSegments = new Set(data.segments.map((s) => s.coderGuid));
+  const coders = opts.coders
+    ? opts.coders.split(',').map((wanted) => {
+        const w = wanted.trim();
+        const found = data.coders.filter((c) => c.guid === w.toLowerCase() || c.name === w);
+        if (found.length === 0) throw new CliError(`agreement: no coder "${w}" in ${files.join(', ')}; coders: ${data.coders.map((c) => c.name).join(', ')}`);
+        if (found.length > 1) throw new CliError(`agreement: several coders are named "${w}"; give a GUID: ${found.map((c) => c.guid).join(', ')}`);
+        return found[0]!;
+      })
+    : data.coders.filter((c) => withSegments.has(c.guid));
+  if (coders.length < 2) throw new CliError(`agreement: needs at least two coders with segments; found ${coders.map((c) => c.name).join(', ') || 'none'}`);
+  const report = computeAgreement({
+    documents: [...data.documents].sort((a, b) => a.order - b.order).map((d) => ({ guid: d.guid, name: d.name, length: d.length })),
+    codes: data.codes,
+    coders: coders.map((c) => c.guid),
+    segments: data.segments,
+    codings: data.codings,
+  });
+  const result = { coders: coders.map((c) => ({ guid: c.guid, name: c.name })), ...report };
+  if (opts.json) {
+    io.out(JSON.stringify(result, null, 2));
+    return;
+  }
+  const pct = (x: number | null) => (x === null ? '-' : x.toFixed(1));
+  const num = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+  io.out(`coders: ${result.coders.map((c) => c.name).join(' / ')}`);
+  io.out(['code', 'both', 'only A', 'only B', '%', 'kappa', 'alpha'].join('\t'));
+  for (const c of result.codes) {
+    const p = c.pooled;
+    io.out([c.name, p.both, p.onlyA, p.onlyB, pct(p.percentAgreement), num(p.cohenKappa), num(p.alphaBinary)].join('\t'));
+  }
+  for (const d of result.domains) io.out(`domain ${d.name}: u-alpha ${num(d.uAlpha)}, binary ${num(d.binaryUAlpha)}, cu-alpha ${num(d.cuAlpha)}${d.overlapping.length ? `; overlapping segments of ${d.overlapping.join(', ')}` : ''}`);
 }
 
 export function reportLine(r: MergeReport): string {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { info, merge, newProject, validate, type Output } from './commands';
+import { agreement, info, merge, newProject, validate, type Output } from './commands';
 import { CliError } from './load';
 
 const USAGE = `Markeer command line
@@ -12,6 +12,8 @@ const USAGE = `Markeer command line
       exit 0 for a sound file, 1 with the reasons otherwise
   markeer merge OUT.markeer LEAD.markeer FILE...
       merge coders' bundles into the lead's project
+  markeer agreement FILE... [--coders NAME_OR_GUID,...] [--json]
+      inter-coder agreement of the coders found across the files (default: every coder with segments)
 `;
 
 /** Runs one command line; returns the exit status. Bad input exits non-zero with a clear message. */
@@ -48,6 +50,11 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
         const [out, ...files] = positionals;
         if (!out) throw new CliError('merge: name the bundle to write, then the lead project and the coder bundles');
         await merge(out, files, io);
+        return 0;
+      }
+      case 'agreement': {
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { coders: { type: 'string' }, json: { type: 'boolean' } } });
+        await agreement(positionals, values, io);
         return 0;
       }
       case undefined:
