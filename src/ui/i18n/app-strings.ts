@@ -113,7 +113,7 @@ export const appStrings = {
       renameDocument: 'document hernoemen',
       setVariable: 'variabele',
       speaker: 'spreker',
-      merge: 'coders samenvoegen',
+      merge: 'codeurs samenvoegen',
       consensus: 'consensus',
     },
     errors: {

@@ -4,6 +4,7 @@ import { appStrings } from './app-strings';
 import { codebookStrings } from '../features/codebook/strings';
 import { documentsStrings } from '../features/documents/strings';
 import { bundlesStrings } from '../features/bundles/strings';
+import { teamStrings } from '../features/team/strings';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -11,8 +12,8 @@ const STORAGE_KEY = 'markeer.lang';
 
 /** Every feature keeps its strings in a `strings.ts` with `nl` and `en` complete. */
 export const resources = {
-  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl } },
-  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en } },
+  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl, team: teamStrings.nl } },
+  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en, team: teamStrings.en } },
 } as const;
 
 /** The interface language: the user's earlier choice, else the browser's language, else Dutch. */

@@ -16,6 +16,7 @@ import { CodePalette } from '../coding/CodePalette';
 import { DocumentDetails } from '../documents/DocumentDetails';
 import { DocumentList } from '../documents/DocumentList';
 import { RetrievalPanel } from '../retrieval/RetrievalPanel';
+import { MergeButton } from '../team/MergeDialog';
 import { DocumentPane } from './DocumentPane';
 import { useCodingCounts } from './useCodingCounts';
 import { UndoRedo } from './UndoRedo';
@@ -182,6 +183,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
             </span>
             <UndoRedo />
             <ExportMenu />
+            <MergeButton />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K">
               {t('palette.open')}
             </button>

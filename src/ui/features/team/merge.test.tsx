@@ -1,0 +1,162 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18next, { type i18n } from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { exportBundle, importBundle } from '../../../commands/bundles';
+import { addCode } from '../../../commands/codes';
+import { applyCode } from '../../../commands/coding';
+import { history } from '../../../commands/history';
+import { freshDb, projectWithDocument } from '../../../commands/test-builders';
+import type { MarkeerDb } from '../../../storage/db';
+import { readProjectData } from '../../../storage/project-data';
+import { appStrings } from '../../i18n/app-strings';
+import { NotifyProvider } from '../../shell/notify';
+import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
+import { bundlesStrings } from '../bundles/strings';
+import { MergeButton } from './MergeDialog';
+import { teamStrings } from './strings';
+
+const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
+const TEXT = 'Ik zag dat hij niet online kwam die week. Ik was boos.';
+const range = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
+
+let instance: i18n | null = null;
+/** English interface strings with the bundle and team strings. */
+function testI18n(): i18n {
+  if (instance) return instance;
+  instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: { ...appStrings.en, bundles: bundlesStrings.en, team: teamStrings.en } } },
+    lng: 'en',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> {
+  const result = await r;
+  if (!result.ok) throw new Error(result.reason);
+  return result.value;
+}
+
+/** The lead's project after handing it out and adding "Frustratie" of its own. */
+async function lead() {
+  const f = await projectWithDocument(`[${TEXT}]`);
+  const handout = await must(exportBundle(f.projectGuid, 'handout', f.db));
+  const frustratie = await must(addCode(f.projectGuid, { name: 'Frustratie', parentGuid: null }, f.db));
+  return { ...f, handout: handout.bytes, frustratie };
+}
+
+/** A coder's full bundle, coded in their own browser from the hand-out. */
+async function coderFile(handout: Uint8Array, name: string, work: (c: { db: MarkeerDb; projectGuid: string; coderGuid: string; documentGuid: string }) => Promise<void>) {
+  const db = freshDb();
+  const projectGuid = await must(importBundle(handout, { db, coderName: name }));
+  const data = await readProjectData(db, projectGuid);
+  if (!data) throw new Error('no project');
+  await work({ db, projectGuid, coderGuid: data.project.ownerCoderGuid, documentGuid: data.documents[0]?.guid ?? '' });
+  const bundle = await must(exportBundle(projectGuid, 'full', db));
+  return new File([bundle.bytes as Uint8Array<ArrayBuffer>], `${name}.markeer`);
+}
+
+async function context(db: MarkeerDb, projectGuid: string): Promise<ProjectContextValue> {
+  const data = await readProjectData(db, projectGuid);
+  const coder = data?.coders.find((c) => c.guid === data.project.ownerCoderGuid);
+  if (!data || !coder) throw new Error('no project');
+  return { db, project: data.project, coder, coders: data.coders, codes: data.codes };
+}
+
+async function setUp() {
+  const l = await lead();
+  const bram = await coderFile(l.handout, 'Bram', async (c) => {
+    await must(applyCode({ ...c, ...range('dat hij niet online kwam'), codeGuid: CODE_A }, c.db));
+    const frustratie = await must(addCode(c.projectGuid, { name: 'frustratie', parentGuid: null }, c.db));
+    await must(applyCode({ ...c, ...range('Ik was boos.'), codeGuid: frustratie }, c.db));
+  });
+  const chris = await coderFile(l.handout, 'Chris', async (c) => {
+    await must(applyCode({ ...c, ...range('Ik zag dat hij'), codeGuid: CODE_A }, c.db));
+  });
+  history.clear();
+  const ctx = await context(l.db, l.projectGuid);
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={testI18n()}>
+      <NotifyProvider>
+        <ProjectContext.Provider value={ctx}>
+          <MergeButton />
+        </ProjectContext.Provider>
+      </NotifyProvider>
+    </I18nextProvider>,
+  );
+  await user.click(screen.getByRole('button', { name: 'Merge coders…' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Merge coders’ work' });
+  return { ...l, bram, chris, user, dialog };
+}
+
+async function segmentsByCoder(db: MarkeerDb, projectGuid: string) {
+  const data = await readProjectData(db, projectGuid);
+  const name = new Map(data?.coders.map((c) => [c.guid, c.name]));
+  return data?.segments.map((s) => `${name.get(s.coderGuid)}: ${s.text}`).sort();
+}
+
+beforeEach(() => history.clear());
+
+describe('MergeDialog', () => {
+  it('shows the plan of two coders’ bundles before writing, merges on confirmation and reports', async () => {
+    const s = await setUp();
+    await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [s.bram, s.chris]);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
+    expect(await segmentsByCoder(s.db, s.projectGuid)).toEqual([]);
+    const bramPlan = within(dialog).getByRole('region', { name: 'Bram.markeer' });
+    expect(within(bramPlan).getByText('Bram (new coder)')).toBeInTheDocument();
+    expect(within(bramPlan).getByText('Anna (already in the project)')).toBeInTheDocument();
+    expect(within(bramPlan).getByText('1 document recognised by its GUID')).toBeInTheDocument();
+    const sameCode = within(bramPlan).getByRole('checkbox', { name: 'Treat “frustratie” as the same code as “Frustratie”' });
+    expect(sameCode).toBeChecked();
+    expect(within(dialog).getByRole('region', { name: 'Chris.markeer' })).toHaveTextContent('Chris (new coder)');
+
+    await s.user.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    const report = await screen.findByRole('dialog', { name: 'Merged' });
+    expect(report).toHaveTextContent('Undo (Ctrl+Z) takes back the whole merge in one step.');
+    const total = within(report).getByRole('table', { name: 'Total' });
+    expect(within(total).getByRole('row', { name: /Segments/ })).toHaveTextContent('Segments30');
+    expect(within(report).getByRole('table', { name: 'Bram.markeer' })).toBeInTheDocument();
+
+    expect(await segmentsByCoder(s.db, s.projectGuid)).toEqual(['Bram: Ik was boos.', 'Bram: dat hij niet online kwam', 'Chris: Ik zag dat hij']);
+    const data = await readProjectData(s.db, s.projectGuid);
+    expect(data?.codings.filter((c) => c.codeGuid === s.frustratie)).toHaveLength(1);
+    expect(history.peekUndo()?.label).toBe('history.merge');
+
+    await s.user.click(within(report).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('adds a code matched by name as a new code when the lead unticks it, using only the keyboard', async () => {
+    const s = await setUp();
+    await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [s.bram]);
+    const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
+    const sameCode = within(dialog).getByRole('checkbox', { name: 'Treat “frustratie” as the same code as “Frustratie”' });
+    sameCode.focus();
+    await s.user.keyboard(' ');
+    expect(sameCode).not.toBeChecked();
+    within(dialog).getByRole('button', { name: 'Merge' }).focus();
+    await s.user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Merged' });
+
+    const data = await readProjectData(s.db, s.projectGuid);
+    expect(data?.codes.filter((c) => c.name.toLowerCase() === 'frustratie')).toHaveLength(2);
+    expect(data?.codings.filter((c) => c.codeGuid === s.frustratie)).toHaveLength(0);
+  });
+
+  it('names a file that is not a bundle, leaves it out and merges the others', async () => {
+    const s = await setUp();
+    await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [new File(['hallo'], 'notities.markeer'), s.chris]);
+    const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
+    expect(within(dialog).getByRole('region', { name: 'notities.markeer' })).toHaveTextContent('This file is left out: This file is not a Markeer bundle');
+    await s.user.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    await screen.findByRole('dialog', { name: 'Merged' });
+    expect(await segmentsByCoder(s.db, s.projectGuid)).toEqual(['Chris: Ik zag dat hij']);
+  });
+});
