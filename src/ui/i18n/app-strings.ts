@@ -61,7 +61,7 @@ export const appStrings = {
       selectFirst: 'Selecteer eerst tekst in het transcript.',
     },
     palette: {
-      open: 'Code zoeken (Ctrl+K)',
+      open: 'Code zoeken',
       title: 'Code toepassen',
       search: 'Zoek een code',
       codes: 'Codes',
@@ -194,7 +194,7 @@ export const appStrings = {
       selectFirst: 'Select text in the transcript first.',
     },
     palette: {
-      open: 'Find code (Ctrl+K)',
+      open: 'Find code',
       title: 'Apply a code',
       search: 'Search for a code',
       codes: 'Codes',

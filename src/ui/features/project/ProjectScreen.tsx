@@ -184,7 +184,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
             <UndoRedo />
             <ExportMenu />
             <MergeButton />
-            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K">
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
               {t('palette.open')}
             </button>
           </div>,

@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newAppPage, ROOT, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
+import { MarkeerPage } from './markeer-page';
+
+const SAMPLES = join(ROOT, 'src', 'io', 'import', 'fixtures');
+const downloads = mkdtempSync(join(tmpdir(), 'markeer-team-'));
+
+async function download(page: Page, kind: 'Volledige bundel' | 'Uitdeelversie voor codeurs', file: string): Promise<string> {
+  await page.getByRole('button', { name: 'Exporteren…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(kind, { exact: true }).click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Downloaden' }).click()]);
+  const path = join(downloads, file);
+  await dl.saveAs(path);
+  return path;
+}
+
+describe('a research lead hands out a project, collects two coders’ work and merges it', () => {
+  let server: Server;
+  let browser: Browser;
+  let lead: AppPage;
+  let handout: string;
+  const bundles: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    lead = await newAppPage(browser, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('prepares the project and exports a hand-out', async () => {
+    const { page } = lead;
+    await page.getByLabel('Projectnaam').fill('Veerkracht 2021');
+    await page.getByLabel('Je naam als codeur').fill('Projectleider');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByRole('tree').waitFor();
+    await page.locator('.pane-documents input[type=file]').setInputFiles([join(SAMPLES, 'school-noord-leiding.txt'), join(SAMPLES, 'school-noord-ouder.txt')]);
+    await expect.poll(() => page.locator('.pane-documents').getByRole('link').count()).toBe(2);
+    handout = await download(page, 'Uitdeelversie voor codeurs', 'handout.markeer');
+  });
+
+  for (const [coder, phrase, code] of [
+    ['Anna', 'We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.', 'Signalen opmerken'],
+    ['Bram', 'dat er leerlingen gewoon niet online kwamen. De docenten gaven dat door aan de mentor', 'Signalen opmerken'],
+  ] as const) {
+    it(`lets ${coder}, in a browser profile of their own, import the hand-out, code and send back a bundle`, async () => {
+      const own = await newAppPage(browser, server.url);
+      const { page } = own;
+      await page.locator('input[type=file][accept*=".markeer"]').setInputFiles(handout);
+      const ask = page.getByRole('dialog');
+      await ask.getByLabel('Je naam als codeur').fill(coder);
+      await ask.getByRole('button', { name: 'Importeren' }).click();
+      const m = new MarkeerPage(page);
+      await m.openDocument('school-noord-leiding');
+      await m.selectWithMouse(phrase);
+      await m.codeRow(code).click();
+      await expect.poll(() => m.segmentCount()).toBe(1);
+      expect(await page.locator('.coder-name').textContent()).toContain(coder);
+      bundles.push(await download(page, 'Volledige bundel', `${coder}.markeer`));
+      expect(own.externalRequests).toEqual([]);
+      await own.context.close();
+    });
+  }
+
+  it('merges both bundles after showing what will happen, keeps each coder, and undoes the merge in one step', async () => {
+    const { page } = lead;
+    await screenshot(page, 'team-lead-header');
+    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles(bundles);
+    await dialog.getByRole('button', { name: 'Samenvoegen' }).waitFor();
+    expect(await dialog.textContent()).toContain('Anna');
+    expect(await runAxe(page), 'axe on the merge plan').toEqual([]);
+    await dialog.getByRole('button', { name: 'Samenvoegen' }).click();
+    await dialog.getByText('Toegevoegd').first().waitFor();
+    await screenshot(page, 'merge-report');
+    await page.keyboard.press('Escape');
+    const m = new MarkeerPage(page);
+    await m.openDocument('school-noord-leiding');
+    await expect.poll(() => m.segmentCount()).toBe(2);
+    await page.getByRole('tab', { name: 'Ophalen' }).click();
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Signalen opmerken' });
+    await expect.poll(() => page.locator('.retrieval-list li').count()).toBe(2);
+    const coders = await page.locator('.retrieval-where .muted').allTextContents();
+    expect(coders.join(' ')).toMatch(/Anna/);
+    expect(coders.join(' ')).toMatch(/Bram/);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => m.segmentCount()).toBe(0);
+    await page.getByRole('button', { name: 'Opnieuw' }).click();
+    await expect.poll(() => m.segmentCount()).toBe(2);
+    expect(lead.externalRequests).toEqual([]);
+  });
+});
