@@ -29,9 +29,8 @@ export async function applyCode(input: ApplyCodeInput, db?: MarkeerDb) {
     const range = normalizeSelection(stored.text, input.start, input.end);
     if (!range) throw new CommandAbort('empty-selection');
     const existing = await rec.db.segments
-      .where('[projectGuid+documentGuid]')
-      .equals([projectGuid, documentGuid])
-      .filter((s) => s.coderGuid === coderGuid && s.start === range.start && s.end === range.end)
+      .where('[projectGuid+documentGuid+coderGuid+start+end]')
+      .equals([projectGuid, documentGuid, coderGuid, range.start, range.end])
       .first();
     const segment: Segment =
       existing ?? createSegment({ projectGuid, documentGuid, coderGuid, text: stored.text, start: range.start, end: range.end });

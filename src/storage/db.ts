@@ -7,6 +7,23 @@ export interface MetaRecord {
   readonly value: unknown;
 }
 
+/** Version 1 of the schema, kept so that tests can write a database as version 1 wrote it. */
+export const SCHEMA_V1 = {
+  projects: 'guid, updatedAt',
+  coders: '[projectGuid+guid], projectGuid',
+  documents: '[projectGuid+guid], projectGuid',
+  documentTexts: '[projectGuid+documentGuid], projectGuid',
+  codes: '[projectGuid+guid], projectGuid',
+  segments: '[projectGuid+guid], projectGuid, [projectGuid+documentGuid]',
+  codings: '[projectGuid+guid], projectGuid, [projectGuid+segmentGuid], [projectGuid+codeGuid], [projectGuid+documentGuid]',
+  meta: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  segments: '[projectGuid+guid], projectGuid, [projectGuid+documentGuid], [projectGuid+documentGuid+coderGuid+start+end]',
+} as const;
+
 /**
  * The Markeer database. Every per-project table is keyed by [projectGuid+guid], because code
  * GUIDs come from shared templates and bundles from several coders reuse GUIDs on purpose.
@@ -26,16 +43,39 @@ export class MarkeerDb extends Dexie {
 
   constructor(name = 'markeer') {
     super(name);
-    this.version(1).stores({
-      projects: 'guid, updatedAt',
-      coders: '[projectGuid+guid], projectGuid',
-      documents: '[projectGuid+guid], projectGuid',
-      documentTexts: '[projectGuid+documentGuid], projectGuid',
-      codes: '[projectGuid+guid], projectGuid',
-      segments: '[projectGuid+guid], projectGuid, [projectGuid+documentGuid]',
-      codings: '[projectGuid+guid], projectGuid, [projectGuid+segmentGuid], [projectGuid+codeGuid], [projectGuid+documentGuid]',
-      meta: 'key',
+    this.version(1).stores(SCHEMA_V1);
+    // Version 2 adds an index to find a coder's segment with exactly a given range without
+    // scanning the document's segments (applying a code on 10,000 codings). Records are unchanged.
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(() => undefined);
+    // Dexie 4 opens a database of a newer version as it is; Markeer refuses instead, so that old
+    // code never writes shapes it does not know (like Actual's out-of-sync-migrations).
+    this.on('ready', (db) => {
+      // Dexie stores version n as IndexedDB version 10n.
+      const installed = Math.round(db.backendDB().version / 10);
+      if (installed > LATEST_VERSION) throw new DatabaseTooNew(installed);
     });
+  }
+}
+
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = 2;
+
+/**
+ * The schema version of an existing database, read without opening it (opening could upgrade it),
+ * or null when there is none. Markeer checks it before it opens the database.
+ */
+export async function installedVersion(name = 'markeer'): Promise<number | null> {
+  const list = await globalThis.indexedDB?.databases?.();
+  const found = list?.find((d) => d.name === name);
+  return found?.version ? Math.floor(found.version / 10) : null;
+}
+
+export class DatabaseTooNew extends Error {
+  override readonly name = 'DatabaseTooNew';
+  constructor(readonly version: number) {
+    super(`The database has version ${version}; this Markeer knows up to version ${LATEST_VERSION}.`);
   }
 }
 

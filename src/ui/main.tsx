@@ -1,15 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installedVersion, LATEST_VERSION } from '../storage/db';
+import { DatabaseTooNewScreen } from './shell/DatabaseTooNew';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
 initI18n();
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+
+/** A database from a newer Markeer is never opened (opening could change it): say so instead. */
+async function start(element: HTMLElement) {
+  const version = await installedVersion().catch(() => null);
+  const tooNew = version !== null && version > LATEST_VERSION;
+  createRoot(element).render(<StrictMode>{tooNew ? <DatabaseTooNewScreen version={version} /> : <App />}</StrictMode>);
 }
+
+if (root) void start(root);

@@ -1,7 +1,12 @@
 /** Strings of the app shell and the coding screens. Dutch and English kept complete. */
 export const appStrings = {
   nl: {
-    app: { language: 'Taal', lang: { nl: 'Nederlands', en: 'English' } },
+    app: {
+      language: 'Taal',
+      lang: { nl: 'Nederlands', en: 'English' },
+      tooNewTitle: 'Deze gegevens zijn van een nieuwere Markeer',
+      tooNewText: 'De projecten in deze browser zijn opgeslagen door een nieuwere versie van Markeer (databaseversie {{version}}). Deze versie opent ze niet, zodat er niets verloren gaat. Open Markeer in de nieuwere versie.',
+    },
     common: {
       cancel: 'Annuleren',
       close: 'Sluiten',
@@ -134,7 +139,12 @@ export const appStrings = {
     },
   },
   en: {
-    app: { language: 'Language', lang: { nl: 'Nederlands', en: 'English' } },
+    app: {
+      language: 'Language',
+      lang: { nl: 'Nederlands', en: 'English' },
+      tooNewTitle: 'This data is from a newer Markeer',
+      tooNewText: 'The projects in this browser were stored by a newer version of Markeer (database version {{version}}). This version does not open them, so that nothing is lost. Open Markeer in the newer version.',
+    },
     common: {
       cancel: 'Cancel',
       close: 'Close',

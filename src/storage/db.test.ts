@@ -1,0 +1,50 @@
+import Dexie from 'dexie';
+import { installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1 } from './db';
+
+describe('the database schema', () => {
+  it('upgrades a version 1 database to version 2 keeping every record, and finds a segment by its exact range', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const P = '11111111-1111-4111-8111-111111111111';
+    const segment = {
+      guid: '22222222-2222-4222-8222-222222222222',
+      projectGuid: P,
+      documentGuid: '33333333-3333-4333-8333-333333333333',
+      coderGuid: '44444444-4444-4444-8444-444444444444',
+      start: 4,
+      end: 9,
+      text: 'hallo',
+      comment: 'bewaard',
+      createdAt: '2026-11-23T08:00:00.000Z',
+    };
+    await v1.table('segments').put(segment);
+    await v1.table('projects').put({ guid: P, name: 'Oud project', updatedAt: '2026-11-23T08:00:00.000Z' });
+    v1.close();
+
+    const db = new MarkeerDb(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.projects.get(P)).toMatchObject({ name: 'Oud project' });
+    const found = await db.segments
+      .where('[projectGuid+documentGuid+coderGuid+start+end]')
+      .equals([P, segment.documentGuid, segment.coderGuid, 4, 9])
+      .first();
+    expect(found).toEqual(segment);
+    db.close();
+  });
+
+  it('tells a database written by a newer version of Markeer before opening it', async () => {
+    const name = `newer-${crypto.randomUUID()}`;
+    const future = new Dexie(name);
+    future.version(30).stores({ ...SCHEMA_V1, later: 'id' });
+    await future.table('later').put({ id: 1 });
+    future.close();
+    expect(await installedVersion(name)).toBe(30);
+    expect(await installedVersion(`none-${name}`)).toBeNull();
+    const again = new Dexie(name);
+    await again.open();
+    expect(await again.table('later').count()).toBe(1);
+    again.close();
+  });
+});
