@@ -66,6 +66,39 @@ export class ChangeRecorder {
   }
 }
 
+type ChangeListener = (changes: readonly Change[]) => void;
+const listeners = new Set<ChangeListener>();
+let channel: BroadcastChannel | null | undefined;
+
+/** The channel on which tabs of this origin tell each other what they committed. */
+function tabs(): BroadcastChannel | null {
+  if (channel === undefined) {
+    channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('markeer-committed');
+    channel?.addEventListener('message', (e: MessageEvent<readonly Change[]>) => {
+      for (const l of listeners) l(e.data);
+    });
+  }
+  return channel;
+}
+
+/**
+ * Tells every screen, in this tab and in the others, which rows a committed command changed.
+ * Screens that hold large lists (a document's 10,000 codings) patch them with these instead of
+ * reading everything again after every write. Every command and every undo or redo goes through
+ * here; bulk restores (bundle import, demo) only add new projects, which lists read anew.
+ */
+export function onCommitted(listener: ChangeListener): () => void {
+  tabs();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function publishCommitted(changes: readonly Change[]): void {
+  if (changes.length === 0) return;
+  for (const l of listeners) l(changes);
+  tabs()?.postMessage(changes);
+}
+
 /** Runs `body` in one read-write transaction over all project tables, recording its changes. */
 export async function recordTransaction<T>(
   db: MarkeerDb,
@@ -76,7 +109,9 @@ export async function recordTransaction<T>(
     rec = new ChangeRecorder(tx);
     return body(rec);
   });
-  return { value, changes: (rec as ChangeRecorder | null)?.changes ?? [] };
+  const changes = (rec as ChangeRecorder | null)?.changes ?? [];
+  publishCommitted(changes);
+  return { value, changes };
 }
 
 function same(a: Row | undefined, b: Row | undefined): boolean {
@@ -106,6 +141,9 @@ export async function replayChanges(
         else await table.put(target);
       }
     });
+    publishCommitted(
+      steps.map((c) => (direction === 'undo' ? { ...c, before: c.after, after: c.before } : c)),
+    );
     return { ok: true };
   } catch (e) {
     if (e instanceof ChangedElsewhere) return { ok: false, reason: 'changed-elsewhere' };

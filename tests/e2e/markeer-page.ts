@@ -72,6 +72,7 @@ export class MarkeerPage {
 
   async openDocument(name: string) {
     await this.page.locator('.pane-documents').getByRole('link', { name: new RegExp(name) }).click();
+    await this.page.locator('.document-title', { hasText: new RegExp(name) }).waitFor();
     await this.transcript().waitFor();
   }
 

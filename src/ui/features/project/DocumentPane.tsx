@@ -3,11 +3,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../domain/model';
 import { applySpeakerMap } from '../../../domain/turns';
-import { getDocumentText, listDocumentCodings, listDocumentSegments } from '../../../storage/queries';
+import { getDocumentText } from '../../../storage/queries';
+import { useDocumentCodings } from './useDocumentCodings';
 import { useProject } from '../../shell/project-context';
 import { SegmentPanel } from '../coding/SegmentPanel';
 import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
 import type { Selection } from './ProjectScreen';
+
+const EMPTY: ReadonlyMap<string, Coding[]> = new Map();
 
 export function DocumentPane(props: {
   documentGuid: string;
@@ -22,20 +25,12 @@ export function DocumentPane(props: {
   const { documentGuid, onSelectionChange } = props;
   const doc = useLiveQuery(async () => (await db.documents.get([project.guid, documentGuid])) ?? null, [db, project.guid, documentGuid]);
   const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
-  const segments = useLiveQuery(() => listDocumentSegments(db, project.guid, documentGuid), [db, project.guid, documentGuid]);
-  const codings = useLiveQuery(() => listDocumentCodings(db, project.guid, documentGuid), [db, project.guid, documentGuid]);
+  const coded = useDocumentCodings(db, project.guid, documentGuid);
+  const segments = coded?.segments;
   const [active, setActive] = useState<string[]>([]);
 
   const turns = useMemo(() => (stored && doc ? applySpeakerMap(stored.turns, doc.speakerMap) : []), [stored, doc]);
-  const codingsBySegment = useMemo(() => {
-    const map = new Map<string, Coding[]>();
-    for (const c of codings ?? []) {
-      const list = map.get(c.segmentGuid);
-      if (list) list.push(c);
-      else map.set(c.segmentGuid, [c]);
-    }
-    return map;
-  }, [codings]);
+  const codingsBySegment = coded?.codingsBySegment ?? EMPTY;
   const codeMap = useMemo(() => new Map<string, Code>(codes.map((c) => [c.guid, c])), [codes]);
   const activeSet = useMemo(() => new Set(active.filter((g) => segments?.some((s) => s.guid === g))), [active, segments]);
 

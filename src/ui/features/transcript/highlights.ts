@@ -5,6 +5,11 @@ import type { OffsetMap } from './dom-offsets';
  * Paints codings with the CSS Custom Highlight API: one `Highlight` per code over plain text
  * nodes, so that thousands of codings add no DOM elements (../shared/bench/README.md: 1.2x the
  * plain text to open, against 3.4x for one element per highlighted piece).
+ *
+ * Updates are incremental: a new coding adds one range to its code's highlight, a removed one
+ * deletes one, and the style sheet is only rewritten when a code or colour appears or changes.
+ * Replacing every highlight (or the style sheet) makes the browser restyle and repaint the whole
+ * transcript, which on 10,000 codings took about half a second per coding.
  */
 export const highlightsSupported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
@@ -16,65 +21,120 @@ function rgba(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+interface Painted {
+  readonly codeGuid: string;
+  readonly start: number;
+  readonly end: number;
+  readonly range: Range;
+}
+
 export class HighlightPainter {
-  private names = new Set<string>();
   private style: HTMLStyleElement;
-  private indexOf = new Map<string, number>();
+  /** Highlight name of each code that has one, e.g. "mk-code-3". */
+  private nameOf = new Map<string, string>();
+  private highlights = new Map<string, Highlight>();
+  /** What is painted, by "segmentGuid|codeGuid". */
+  private painted = new Map<string, Painted>();
+  private active = new Highlight();
+  private activeKeys = new Set<string>();
+  private rules = '';
+  private map: OffsetMap | null = null;
 
   constructor() {
     this.style = document.createElement('style');
     this.style.dataset.markeer = 'highlights';
     document.head.appendChild(this.style);
+    if (highlightsSupported()) {
+      this.active.priority = 10;
+      CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    }
   }
 
-  /** Rebuilds every code's highlight from the segments and codings given. */
+  /** Brings the painted highlights in line with the segments and codings given. */
   paint(map: OffsetMap, segments: readonly Segment[], codingsBySegment: ReadonlyMap<string, readonly Coding[]>, codes: ReadonlyMap<string, Code>, active: ReadonlySet<string>): void {
     if (!highlightsSupported()) return;
-    const byCode = new Map<string, Highlight>();
-    const activeHl = new Highlight();
-    activeHl.priority = 10;
+    if (map !== this.map) {
+      // The text was rendered anew: every range pointed into the old nodes.
+      this.clearRanges();
+      this.map = map;
+    }
+    const wanted = new Set<string>();
     for (const s of segments) {
       const codings = codingsBySegment.get(s.guid);
-      if (!codings?.length) continue;
-      const range = map.range(s.start, s.end);
-      if (!range) continue;
+      if (!codings) continue;
       for (const c of codings) {
-        let h = byCode.get(c.codeGuid);
-        if (!h) {
-          h = new Highlight();
-          byCode.set(c.codeGuid, h);
-        }
-        h.add(range);
+        if (!codes.has(c.codeGuid)) continue;
+        const key = `${s.guid}|${c.codeGuid}`;
+        wanted.add(key);
+        const old = this.painted.get(key);
+        if (old && old.start === s.start && old.end === s.end) continue;
+        if (old) this.highlightOf(old.codeGuid).delete(old.range);
+        const range = map.range(s.start, s.end);
+        if (!range) continue;
+        this.highlightOf(c.codeGuid).add(range);
+        this.painted.set(key, { codeGuid: c.codeGuid, start: s.start, end: s.end, range });
       }
-      if (active.has(s.guid)) activeHl.add(range);
     }
-    const rules: string[] = [];
-    const next = new Set<string>();
-    for (const [codeGuid, h] of byCode) {
-      const code = codes.get(codeGuid);
-      if (!code) continue;
-      let i = this.indexOf.get(codeGuid);
-      if (i === undefined) {
-        i = this.indexOf.size;
-        this.indexOf.set(codeGuid, i);
-      }
-      const name = `${PREFIX}${i}`;
-      CSS.highlights.set(name, h);
-      next.add(name);
-      rules.push(`::highlight(${name}) { background-color: ${rgba(code.color, 0.26)}; }`);
+    for (const [key, p] of this.painted) {
+      if (wanted.has(key)) continue;
+      this.highlightOf(p.codeGuid).delete(p.range);
+      this.painted.delete(key);
     }
-    CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHl);
-    rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { text-decoration: underline 2px; text-decoration-color: currentColor; background-color: rgba(255, 214, 10, 0.35); }`);
-    for (const old of this.names) if (!next.has(old)) CSS.highlights.delete(old);
-    this.names = next;
-    this.style.textContent = rules.join('\n');
+    this.paintActive(segments, active);
+    this.writeRules(codes);
   }
 
   dispose(): void {
     if (highlightsSupported()) {
-      for (const n of this.names) CSS.highlights.delete(n);
+      for (const name of this.nameOf.values()) CSS.highlights.delete(name);
       CSS.highlights.delete(ACTIVE_HIGHLIGHT);
     }
     this.style.remove();
+  }
+
+  private highlightOf(codeGuid: string): Highlight {
+    let h = this.highlights.get(codeGuid);
+    if (!h) {
+      h = new Highlight();
+      const name = `${PREFIX}${this.nameOf.size}`;
+      this.nameOf.set(codeGuid, name);
+      this.highlights.set(codeGuid, h);
+      CSS.highlights.set(name, h);
+    }
+    return h;
+  }
+
+  private paintActive(segments: readonly Segment[], active: ReadonlySet<string>): void {
+    const keys = new Set<string>();
+    for (const s of segments) if (active.has(s.guid)) keys.add(`${s.guid}|${s.start}|${s.end}`);
+    if (keys.size === this.activeKeys.size && [...keys].every((k) => this.activeKeys.has(k))) return;
+    this.active.clear();
+    for (const s of segments) {
+      if (!active.has(s.guid) || !this.map) continue;
+      const range = this.map.range(s.start, s.end);
+      if (range) this.active.add(range);
+    }
+    this.activeKeys = keys;
+  }
+
+  private writeRules(codes: ReadonlyMap<string, Code>): void {
+    const rules: string[] = [];
+    for (const [codeGuid, name] of this.nameOf) {
+      const code = codes.get(codeGuid);
+      if (code) rules.push(`::highlight(${name}) { background-color: ${rgba(code.color, 0.26)}; }`);
+    }
+    rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { text-decoration: underline 2px; text-decoration-color: currentColor; background-color: rgba(255, 214, 10, 0.35); }`);
+    const text = rules.join('\n');
+    if (text !== this.rules) {
+      this.rules = text;
+      this.style.textContent = text;
+    }
+  }
+
+  private clearRanges(): void {
+    for (const h of this.highlights.values()) h.clear();
+    this.painted.clear();
+    this.active.clear();
+    this.activeKeys = new Set();
   }
 }
