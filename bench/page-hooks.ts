@@ -1,0 +1,85 @@
+/**
+ * What the benchmark installs in a page before the app's own scripts run (page.addInitScript), and
+ * the shape it leaves in `window.__bench`. Kept as source text: it runs in the browser, not here.
+ *
+ * - Every `markeer:highlights-painted` mark (TranscriptView emits it one frame and a task after
+ *   the highlights are painted) is recorded with its `detail.segments` and with how many ranges the
+ *   code highlights (`CSS.highlights` named mk-code-*) hold at that moment, so that "painted" can
+ *   mean "this many codings are in the highlights", not only "a paint happened".
+ * - Long tasks (PerformanceObserver 'longtask', buffered, so from navigation start on).
+ * - Key presses (capturing keydown on window: before the app sees them), the moment a file is
+ *   chosen in any file input (capturing change), the wall-clock time of the last trusted click.
+ * - Optionally (`watchLinks`) the first moment `.pane-documents a` reaches each count, from a
+ *   MutationObserver, so that "the document list is rendered" is timed to the DOM change.
+ */
+export interface BenchMark {
+  /** startTime of the mark (ms since navigation start). */
+  readonly t: number;
+  readonly segments: number | null;
+  /** Ranges in the mk-code-* highlights when the mark was made. */
+  readonly painted: number;
+}
+
+export interface BenchState {
+  readonly marks: BenchMark[];
+  readonly longtasks: { readonly start: number; readonly duration: number }[];
+  readonly keydowns: { readonly key: string; readonly t: number }[];
+  readonly fileChosen: number[];
+  /** count -> first time `.pane-documents a` had at least that many links (watchLinks only). */
+  readonly links: Record<number, number>;
+  /** Anything the benchmark stores while it runs. */
+  readonly extra: Record<string, unknown>;
+}
+
+export type BenchWindow = Window & { __bench: BenchState };
+
+/** Source of the init script; `watchLinks` adds the document-list observer. */
+export function pageHooks(opts: { watchLinks?: boolean } = {}): string {
+  return `(() => {
+  if (window.__bench) return;
+  const state = { marks: [], longtasks: [], keydowns: [], fileChosen: [], links: {}, extra: {} };
+  Object.defineProperty(window, '__bench', { value: state, enumerable: false });
+  const painted = () => {
+    let n = 0;
+    try {
+      CSS.highlights.forEach((h, name) => { if (String(name).startsWith('mk-code-')) n += h.size; });
+    } catch (e) { /* no highlights API */ }
+    return n;
+  };
+  const mark = Performance.prototype.mark;
+  Performance.prototype.mark = function (name, options) {
+    const entry = mark.call(this, name, options);
+    if (name === 'markeer:highlights-painted') {
+      const d = options && options.detail;
+      state.marks.push({ t: entry.startTime, segments: d && typeof d.segments === 'number' ? d.segments : null, painted: painted() });
+    }
+    return entry;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no longtask support */ }
+  addEventListener('keydown', (e) => { state.keydowns.push({ key: e.key, t: performance.now() }); }, true);
+  // wall-clock time (ms since the epoch) of the last click by the user (not the app's own
+  // link.click() for a download), to compare with Node's clock
+  addEventListener('click', (e) => { if (e.isTrusted) state.extra.clickAt = performance.timeOrigin + performance.now(); }, true);
+  addEventListener('change', (e) => {
+    const t = e.target;
+    if (t && t.tagName === 'INPUT' && t.type === 'file') state.fileChosen.push(performance.now());
+  }, true);
+  ${
+    opts.watchLinks
+      ? `let best = 0;
+  new MutationObserver(() => {
+    const n = document.querySelectorAll('.pane-documents a').length;
+    if (n > best) {
+      const now = performance.now();
+      for (let i = best + 1; i <= n; i++) state.links[i] = now;
+      best = n;
+    }
+  }).observe(document, { childList: true, subtree: true });`
+      : ''
+  }
+})();`;
+}

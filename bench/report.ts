@@ -1,0 +1,122 @@
+/**
+ * The figures, their targets (issue 3) and what other browser components reach on W1
+ * (../shared/bench/README.md, measured 2026-11-22 on the same kind of machine); the printed table,
+ * bench/results/latest.json and the history table in docs/BENCHMARKS.md.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { round1 } from './stats';
+
+export type Results = Record<string, number | null>;
+
+interface Figure {
+  readonly name: string;
+  readonly what: string;
+  /** Target text and check; check null when a figure it needs is missing. */
+  readonly target?: { readonly text: string; readonly met: (r: Results) => boolean | null };
+  /** plain <p> text, Recogito text-annotator, Lexical MarkNodes, CSS Custom Highlight API. */
+  readonly peers?: readonly (number | null)[];
+}
+
+const v = (r: Results, name: string): number | null => {
+  const x = r[name];
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+};
+const atMost = (name: string, limit: number) => (r: Results) => {
+  const x = v(r, name);
+  return x === null ? null : x <= limit;
+};
+const atMostTimes = (name: string, factor: number, base: string, limit = Infinity) => (r: Results) => {
+  const x = v(r, name);
+  const b = v(r, base);
+  return x === null || b === null ? null : x <= factor * b && x <= limit;
+};
+
+export const PEER_NAMES = ['plain text', 'Recogito 4.1', 'Lexical 0.52 marks', 'CSS highlights'] as const;
+
+export const FIGURES: readonly Figure[] = [
+  { name: 'w1.open.ms', what: 'open W1 document to highlights painted', target: { text: '≤ 1,000 and ≤ 2 × baseline', met: atMostTimes('w1.open.ms', 2, 'w1.open.baseline.ms', 1000) }, peers: [284, 3862, 965, 336] },
+  { name: 'w1.open.baseline.ms', what: 'same text, no codings', peers: [284, null, null, null] },
+  { name: 'w1.open.ratio', what: 'open / baseline', target: { text: '≤ 2', met: atMost('w1.open.ratio', 2) }, peers: [1.0, 13.6, 3.4, 1.2] },
+  { name: 'w1.open.longestTask.ms', what: 'longest task while opening', peers: [0, 3251, 538, 0] },
+  { name: 'w1.domElements', what: 'DOM elements after open', peers: [947, 1063, 33780, 948] },
+  { name: 'w1.heap.mb', what: 'JS heap after open (MiB)', peers: [3.1, 15.1, 19.8, 3.2] },
+  { name: 'w1.apply.p50.ms', what: 'key on selection to painted, median', peers: [null, 26, 16, 32] },
+  { name: 'w1.apply.p95.ms', what: 'key on selection to painted, p95', target: { text: '≤ 50', met: atMost('w1.apply.p95.ms', 50) }, peers: [null, 29, 23, 43] },
+  { name: 'w1.scroll.longestTask.ms', what: 'longest task scrolling top to bottom', target: { text: '≤ 100', met: atMost('w1.scroll.longestTask.ms', 100) } },
+  { name: 'w1.scroll.longestFrame.ms', what: 'longest frame gap scrolling' },
+  { name: 'w2.open.ms', what: 'open W2 project to document list', target: { text: '≤ 500', met: atMost('w2.open.ms', 500) } },
+  { name: 'w2.import.ms', what: 'import W2 bundle to project shown', target: { text: '≤ 2 × rawBulkPut', met: atMostTimes('w2.import.ms', 2, 'w2.import.rawBulkPut.ms') } },
+  { name: 'w2.import.rawBulkPut.ms', what: 'same records, plain Dexie bulkPut' },
+  { name: 'w2.export.ms', what: 'export click to download', target: { text: '≤ 1.5 × rawZip', met: atMostTimes('w2.export.ms', 1.5, 'w2.export.rawZip.ms') } },
+  { name: 'w2.export.rawZip.ms', what: 'same bytes, plain JSZip' },
+  { name: 'w2.heap.mb', what: 'JS heap, W2 + one document (MiB)', target: { text: '≤ 400', met: atMost('w2.heap.mb', 400) } },
+  { name: 'bundle.initialJs.gzipKb', what: 'first-screen JS, gzipped (KiB)', target: { text: '≤ 350', met: atMost('bundle.initialJs.gzipKb', 350) } },
+];
+
+const fmt = (x: number | null | undefined): string => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const r = Math.abs(x) >= 100 ? Math.round(x) : round1(x);
+  return r.toLocaleString('en-US');
+};
+
+export function table(results: Results, opts: { quick: boolean }): string {
+  const rows: string[][] = [['figure', 'Markeer', 'target', 'met', ...PEER_NAMES]];
+  for (const f of FIGURES) {
+    const met = f.target?.met(results);
+    rows.push([
+      f.name,
+      fmt(results[f.name]),
+      f.target?.text ?? '',
+      met === undefined ? '' : met === null ? '?' : met ? (opts.quick ? 'yes*' : 'yes') : opts.quick ? 'no*' : 'NO',
+      ...PEER_NAMES.map((_, i) => fmt(f.peers?.[i])),
+    ]);
+  }
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 || c === 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  const out = [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  out.push('', 'Other components: ../shared/bench/README.md (bare components on a static page, W1, Chromium 156, 2 cores).');
+  if (opts.quick) out.push('* quick run: small workloads, so the targets do not apply; only that the benchmark works.');
+  return out.join('\n');
+}
+
+export interface Machine {
+  readonly cpus: number;
+  readonly memoryGb: number;
+  readonly chromium: string;
+  readonly node: string;
+}
+
+export function writeResults(path: string, date: string, machine: Machine, results: Results): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const names = [...FIGURES.map((f) => f.name).filter((n) => n in results), ...Object.keys(results).filter((n) => !FIGURES.some((f) => f.name === n))];
+  const rounded = Object.fromEntries(names.map((k) => [k, results[k] == null || !Number.isFinite(results[k]) ? null : round1(results[k] as number)]));
+  writeFileSync(path, `${JSON.stringify({ date, machine, results: rounded }, null, 2)}\n`);
+}
+
+export const HISTORY_END = '<!-- bench:history:end -->';
+
+/** Appends a row to the history table of docs/BENCHMARKS.md (just before the end marker). */
+export function appendHistory(path: string, row: { date: string; commit: string; machine: Machine; results: Results }): void {
+  if (!existsSync(path)) throw new Error(`${path} is missing`);
+  const doc = readFileSync(path, 'utf8');
+  const r = row.results;
+  const pair = (a: string, b: string) => `${fmt(r[a])} / ${fmt(r[b])}`;
+  const cells = [
+    row.date.slice(0, 10),
+    `\`${row.commit}\``,
+    `${row.machine.cpus} cpu, Chromium ${row.machine.chromium.split('.')[0]}`,
+    pair('w1.open.ms', 'w1.open.baseline.ms'),
+    pair('w1.apply.p50.ms', 'w1.apply.p95.ms'),
+    fmt(r['w1.scroll.longestTask.ms']),
+    fmt(r['w2.open.ms']),
+    pair('w2.import.ms', 'w2.import.rawBulkPut.ms'),
+    pair('w2.export.ms', 'w2.export.rawZip.ms'),
+    fmt(r['w2.heap.mb']),
+    fmt(r['bundle.initialJs.gzipKb']),
+  ];
+  const newRow = `| ${cells.join(' | ')} |`;
+  const at = doc.indexOf(HISTORY_END);
+  const next = at < 0 ? `${doc.trimEnd()}\n${newRow}\n` : `${doc.slice(0, at)}${newRow}\n${doc.slice(at)}`;
+  writeFileSync(path, next);
+}

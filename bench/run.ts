@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`: builds the app, generates the workloads (W1, its uncoded baseline, W2) as
+ * `.markeer` bundles, serves the build on 127.0.0.1, loads the bundles through the app's import,
+ * drives headless Chromium (1280x800) and measures every figure of issue 3; prints a table, writes
+ * bench/results/latest.json and adds a row to the history in docs/BENCHMARKS.md.
+ *
+ *   npm run bench                          the full benchmark (about 5 minutes on 2 cores)
+ *   npm run bench -- --quick               W1 at 1/10, W2 with 6 documents, 1-2 repetitions: checks
+ *                                          that the benchmark works (CI); writes
+ *                                          bench/results/latest-quick.json, no history row
+ *   npm run bench -- --workload w1.json    W1 from that file (e.g. ../shared/bench/gen-w1.mjs's)
+ *   npm run bench -- --no-build            reuse the last benchmark build
+ *   npm run bench -- --only w1|w2          one workload only (while working on it)
+ *
+ * Thresholds are reported, never failures: the exit code is non-zero only when the benchmark
+ * itself could not run (build failure, a time limit, the app not reaching a state it waits for).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startServer } from '../tests/e2e/harness';
+import { loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
+import { buildApp, initialJs } from './build';
+import { measureApply, measureOpen, measureScroll } from './measure-w1';
+import { appZipLevel, measureExport, measureHeap, measureProjectOpen, measureRawBulkPut, measureRawZip, readBytes } from './measure-w2';
+import { makeBenchProjects, ROOT, type BenchProjects } from './projects';
+import { appendHistory, table, writeResults, type Machine, type Results } from './report';
+import { median, percentile, round1 } from './stats';
+
+const args = process.argv.slice(2);
+const valueOf = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const QUICK = args.includes('--quick');
+const ONLY = valueOf('--only');
+const W1_FILE = valueOf('--workload');
+
+const REPS = QUICK
+  ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1 }
+  : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3 };
+/** Time limit of any one wait in the page. */
+const TIMEOUT = QUICK ? 30_000 : 180_000;
+/** Time limit of the whole run. */
+const TOTAL_LIMIT = QUICK ? 240_000 : 60 * 60_000;
+
+const CACHE = join(ROOT, 'node_modules', '.cache', 'markeer-bench');
+const DIST = join(CACHE, 'dist');
+
+const started = performance.now();
+const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
+
+function commitId(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+interface Samples {
+  [name: string]: number[];
+}
+
+async function benchW1(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
+  const profile = await newBenchProfile(browser, url, files);
+  for (const project of [p.w1, p.w1Baseline]) {
+    const loaded = await loadProject(profile, project, { timeout: TIMEOUT, schema: p.schema });
+    log(`loaded ${project.name} (${project.segments} segments) via ${loaded.via}${loaded.ms === null ? '' : ` in ${Math.round(loaded.ms)} ms`}`);
+    if (loaded.via === 'database') notes.push(`${project.name}: the start screen has no "Import bundle" input (${'input[type=file][accept*=".markeer"]'}); records were written straight into IndexedDB.`);
+  }
+  log(`w1.open: ${REPS.open} fresh page loads`);
+  const open = await measureOpen(profile, p.w1, REPS.open, TIMEOUT);
+  s['w1.open.ms'] = open.map((o) => o.ms);
+  s['w1.open.longestTask.ms'] = open.map((o) => o.longestTask);
+  s['w1.domElements'] = open.map((o) => o.domElements);
+  s['w1.heap.mb'] = open.map((o) => o.heapMb);
+  log(`w1.open.baseline: ${REPS.open} fresh page loads`);
+  const base = await measureOpen(profile, p.w1Baseline, REPS.open, TIMEOUT);
+  s['w1.open.baseline.ms'] = base.map((o) => o.ms);
+  s['w1.open.baseline.domElements'] = base.map((o) => o.domElements);
+  log(`w1.scroll: ${REPS.scroll} x top to bottom`);
+  const scroll = await measureScroll(profile, p.w1, { reps: REPS.scroll, step: 200, timeout: TIMEOUT });
+  s['w1.scroll.longestTask.ms'] = scroll.map((x) => x.longestTask);
+  s['w1.scroll.longestFrame.ms'] = scroll.map((x) => x.longestFrame);
+  log(`  scrolled ${scroll[0]?.scrollHeight ?? '?'} px in ${scroll[0]?.frames ?? '?'} frames`);
+  log(`w1.apply: ${p.w1Workload.adds.length} selections, key "1"`);
+  const apply = await measureApply(profile, p.w1, p.w1Workload.adds, p.w1Workload.text, TIMEOUT);
+  s['w1.apply.ms'] = apply.map((a) => a.ms);
+  const failed = apply.filter((a) => a.error);
+  if (failed.length) notes.push(`w1.apply: ${failed.length} of ${apply.length} applications failed: ${failed.slice(0, 3).map((f) => `${f.id} ${f.error}`).join('; ')}`);
+  return profile;
+}
+
+async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
+  let profile: Profile | null = null;
+  s['w2.import.ms'] = [];
+  for (let i = 0; i < REPS.import; i++) {
+    if (profile) await profile.context.close();
+    profile = await newBenchProfile(browser, url, files);
+    const loaded = await loadProject(profile, p.w2, { timeout: TIMEOUT, schema: p.schema });
+    log(`w2.import ${i + 1}/${REPS.import}: via ${loaded.via}${loaded.ms === null ? '' : `, ${Math.round(loaded.ms)} ms`}`);
+    if (loaded.ms !== null) s['w2.import.ms'].push(loaded.ms);
+    if (loaded.via === 'database') {
+      notes.push('w2.import: the start screen has no "Import bundle" input yet; W2 was written straight into IndexedDB and w2.import.ms is missing.');
+      break;
+    }
+  }
+  if (!profile) throw new Error('no profile');
+  log(`w2.import.rawBulkPut: ${REPS.raw} x`);
+  s['w2.import.rawBulkPut.ms'] = await measureRawBulkPut(() => newBenchProfile(browser, url, files), p.w2, p.schema, REPS.raw);
+  log(`w2.open: ${REPS.w2open} fresh page loads`);
+  s['w2.open.ms'] = await measureProjectOpen(profile, p.w2, REPS.w2open, TIMEOUT);
+  log(`w2.heap: ${REPS.heap} x`);
+  s['w2.heap.mb'] = await measureHeap(profile, p.w2, REPS.heap, TIMEOUT);
+  log(`w2.export: ${REPS.export} x`);
+  const exported = await measureExport(profile, p.w2, REPS.export, TIMEOUT);
+  let zipSource = readBytes(p.w2.bundle);
+  if (exported === null) {
+    notes.push('w2.export: no export control in the project header yet; w2.export.ms is missing (rawZip zips the entries of the benchmark\'s own W2 bundle).');
+  } else {
+    s['w2.export.ms'] = exported.map((e) => e.ms);
+    const first = exported[0];
+    const path = first ? await first.download.path() : null;
+    if (path && existsSync(path)) zipSource = readBytes(path);
+    log(`  exported ${exported[0]?.download.suggestedFilename() ?? '?'} (${zipSource.length} bytes)`);
+  }
+  const level = appZipLevel(readFileSync(join(ROOT, 'src', 'io', 'bundle', 'serialize.ts'), 'utf8'));
+  log(`w2.export.rawZip: ${REPS.export} x (DEFLATE level ${level})`);
+  s['w2.export.rawZip.ms'] = await measureRawZip(profile, zipSource, files, level, REPS.export);
+  return profile;
+}
+
+function summarise(s: Samples): Results {
+  const med = (name: string) => (s[name]?.length ? median(s[name]) : null);
+  const r: Results = {};
+  for (const name of ['w1.open.ms', 'w1.open.baseline.ms']) r[name] = med(name);
+  const open = r['w1.open.ms'];
+  const base = r['w1.open.baseline.ms'];
+  r['w1.open.ratio'] = open != null && base != null && base > 0 ? open / base : null;
+  r['w1.apply.p50.ms'] = s['w1.apply.ms']?.length ? percentile(s['w1.apply.ms'], 50) : null;
+  r['w1.apply.p95.ms'] = s['w1.apply.ms']?.length ? percentile(s['w1.apply.ms'], 95) : null;
+  for (const name of [
+    'w1.open.longestTask.ms',
+    'w1.domElements',
+    'w1.heap.mb',
+    'w1.scroll.longestTask.ms',
+    'w1.scroll.longestFrame.ms',
+    'w2.open.ms',
+    'w2.import.ms',
+    'w2.import.rawBulkPut.ms',
+    'w2.export.ms',
+    'w2.export.rawZip.ms',
+    'w2.heap.mb',
+  ])
+    r[name] = med(name);
+  for (const [k, x] of Object.entries(r)) if (x !== null && !Number.isFinite(x)) r[k] = null;
+  return r;
+}
+
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.error(`bench: the whole run took longer than ${TOTAL_LIMIT / 1000} s; giving up.`);
+    process.exit(2);
+  }, TOTAL_LIMIT);
+  watchdog.unref();
+  const commit = commitId(); // the code that is built and measured
+
+  if (args.includes('--no-build') && existsSync(join(DIST, 'index.html'))) log(`reusing the build in ${DIST}`);
+  else {
+    log('vite build');
+    buildApp(ROOT, DIST);
+  }
+  const js = initialJs(DIST);
+  log(`first screen loads ${js.files.length} JS files: ${Math.round(js.bytes / 1024)} KiB, ${round1(js.gzipKb)} KiB gzipped (${js.method})`);
+
+  log(`generating workloads${QUICK ? ' (quick: W1 at 1/10, W2 with 6 documents)' : ''}`);
+  const p = await makeBenchProjects({ dir: join(CACHE, 'projects'), quick: QUICK, ...(W1_FILE ? { w1File: resolve(W1_FILE) } : {}) });
+  log(
+    `  W1 ${p.w1Workload.text.length} chars, ${p.w1.segments} codings${p.w1Canonical ? ' (textSha256 153e77eb…0472, as ../shared/bench)' : ''}; ` +
+      `W2 ${p.w2.documentGuids.length} documents, ${p.w2.segments} segments, ${p.w2.codings} codings, bundle ${(p.w2.bundleBytes / 1048576).toFixed(1)} MiB (${Math.round(p.ms)} ms)`,
+  );
+  const files: BenchFiles = new Map();
+  for (const project of [p.w1, p.w1Baseline, p.w2]) files.set(project.records.split('/').pop() ?? '', { path: project.records });
+
+  const samples: Samples = {};
+  const notes: string[] = [];
+  const errors: string[] = [];
+  const server = await startServer({ distDir: DIST });
+  const browser = await launchBrowser();
+  const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: browser.version(), node: process.version };
+  log(`serving ${server.url}; Chromium ${machine.chromium}`);
+  try {
+    if (ONLY !== 'w2') {
+      const prof = await benchW1(browser, server.url, p, files, samples, notes);
+      errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
+      await prof.context.close();
+    }
+    if (ONLY !== 'w1') {
+      const prof = await benchW2(browser, server.url, p, files, samples, notes);
+      errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
+      await prof.context.close();
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.close().catch(() => undefined);
+  }
+
+  const results = summarise(samples);
+  results['bundle.initialJs.gzipKb'] = js.gzipKb;
+  const date = new Date().toISOString();
+  console.log(`\n${table(results, { quick: QUICK })}\n`);
+  for (const n of notes) console.log(`note: ${n}`);
+  for (const e of [...new Set(errors)].slice(0, 20)) console.log(`app error: ${e}`);
+  console.log(
+    `samples: ${Object.entries(samples)
+      .map(([k, xs]) => `${k} [${xs.map((x) => (Number.isFinite(x) ? Math.round(x) : 'x')).join(', ')}]`)
+      .join('; ')}`,
+  );
+
+  const out = join(ROOT, 'bench', 'results', QUICK ? 'latest-quick.json' : 'latest.json');
+  const partial = ONLY !== undefined || W1_FILE !== undefined;
+  if (partial && !QUICK) log('--only/--workload: not writing latest.json or the history');
+  else {
+    writeResults(out, date, machine, results);
+    log(`wrote ${out}`);
+    if (!QUICK) {
+      appendHistory(join(ROOT, 'docs', 'BENCHMARKS.md'), { date, commit, machine, results });
+      log('added a row to docs/BENCHMARKS.md');
+    }
+  }
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(join(CACHE, 'last-run.json'), JSON.stringify({ date, machine, quick: QUICK, results, samples, notes, errors, initialJs: js }, null, 2));
+  clearTimeout(watchdog);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+});
