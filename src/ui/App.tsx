@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '../storage/db';
 import { LANGS, setLang, type Lang } from './i18n';
@@ -7,7 +7,20 @@ import { useRoute } from './shell/route';
 import { StartScreen } from './features/projects/StartScreen';
 import { requestPersistentStorage } from './shell/persist';
 
-const ProjectScreen = lazy(() => import('./features/project/ProjectScreen'));
+type ProjectScreenProps = { db: ReturnType<typeof getDb>; projectGuid: string; documentGuid: string | null };
+
+/**
+ * The project screen is its own chunk. It is fetched before the first render when the app opens on
+ * a project (React would otherwise show the fallback and hold the screen back for its 300 ms
+ * fallback throttle), and in idle time on the start screen.
+ */
+let loadedProjectScreen: ComponentType<ProjectScreenProps> | null = null;
+export function preloadProjectScreen(): Promise<void> {
+  return import('./features/project/ProjectScreen').then((m) => {
+    loadedProjectScreen = m.default;
+  });
+}
+const LazyProjectScreen = lazy(() => import('./features/project/ProjectScreen'));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -16,7 +29,10 @@ export function App() {
 
   useEffect(() => {
     void requestPersistentStorage();
+    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void preloadProjectScreen());
   }, []);
+  const ProjectScreen = loadedProjectScreen ?? LazyProjectScreen;
 
   return (
     <NotifyProvider>

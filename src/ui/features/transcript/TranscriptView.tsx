@@ -1,11 +1,11 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding, Segment, Turn } from '../../../domain/model';
-import { lanes } from '../../../domain/ranges';
+import { lanes, segmentsInRange } from '../../../domain/ranges';
 import { paragraphs } from '../../../domain/text';
 import { OffsetMap, selectionOffsets } from './dom-offsets';
 import { HighlightPainter } from './highlights';
-import { floorIndex, layoutBlocks, type Block } from './layout';
+import { layoutBlocks, type Block } from './layout';
 import './transcript.css';
 
 export interface TextRange {
@@ -68,13 +68,11 @@ export function TranscriptView(props: TranscriptViewProps) {
   const [bars, setBars] = useState<Bar[]>([]);
   const blocks = useMemo(() => layoutBlocks(text, paragraphs(text), turns), [text, turns]);
 
-  // Lane of each coding (segment x code), so that overlapping codings get bars side by side.
-  const laneOf = useMemo(() => {
-    const items = segments.flatMap((s) => (codingsBySegment.get(s.guid) ?? []).map((c) => ({ start: s.start, end: s.end, key: `${s.guid}|${c.codeGuid}` })));
-    return lanes(items);
-  }, [segments, codingsBySegment]);
-  const laneCount = useMemo(() => Math.max(1, ...[...laneOf.values()].map((l) => l + 1)), [laneOf]);
   const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || b.end - a.end), [segments]);
+  // The margin is as wide as the most overlapping codings seen so far need; it never shrinks, so
+  // that scrolling never reflows the text.
+  const [laneCount, setLaneCount] = useState(3);
+  const barsFor = useRef<{ compute: unknown; window: string }>({ compute: null, window: '' });
 
   useLayoutEffect(() => {
     if (!rootRef.current) return;
@@ -119,15 +117,18 @@ export function TranscriptView(props: TranscriptViewProps) {
     const first = lo;
     let last = first;
     while (last + 1 < paras.length && topAt(last + 1) < viewBottom) last++;
+    // Scrolling within the same paragraphs, with the same codings and width, changes no bar.
+    const window = `${first}:${last}:${root.clientWidth}`;
+    if (barsFor.current.compute === computeBarsRef.current && barsFor.current.window === window) return;
+    barsFor.current = { compute: computeBarsRef.current, window };
     const from = blocks[first]?.start ?? 0;
     const to = blocks[last]?.end ?? text.length;
     const rootRect = root.getBoundingClientRect();
+    const visible = segmentsInRange(sortedSegments, from, to);
+    // Lane of each coding (segment x code) in view, so that overlapping codings sit side by side.
+    const laneOf = lanes(visible.flatMap((s) => (codingsBySegment.get(s.guid) ?? []).map((c) => ({ start: s.start, end: s.end, key: `${s.guid}|${c.codeGuid}` }))));
     const next: Bar[] = [];
-    const startIdx = Math.max(0, floorIndex(sortedSegments.map((s) => s.start), from) - 200);
-    for (let i = startIdx; i < sortedSegments.length; i++) {
-      const s = sortedSegments[i];
-      if (!s || s.start >= to) break;
-      if (s.end <= from) continue;
+    for (const s of visible) {
       const codings = codingsBySegment.get(s.guid);
       if (!codings?.length) continue;
       const range = map.range(s.start, s.end);
@@ -149,8 +150,12 @@ export function TranscriptView(props: TranscriptViewProps) {
         });
       }
     }
+    const lanesNeeded = Math.max(0, ...laneOf.values()) + 1;
+    setLaneCount((n) => Math.max(n, lanesNeeded));
     setBars(next);
-  }, [blocks, sortedSegments, codingsBySegment, codes, laneOf, text.length]);
+  }, [blocks, sortedSegments, codingsBySegment, codes, text.length]);
+  const computeBarsRef = useRef<unknown>(null);
+  computeBarsRef.current = computeBars;
 
   useLayoutEffect(() => {
     computeBars();
