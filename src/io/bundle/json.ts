@@ -1,15 +1,24 @@
-/** JSON with a stable key order, so that the same data always gives the same bytes. */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+/**
+ * JSON with a stable key order, so that the same data always gives the same bytes. Given an array
+ * of property names as its replacer, JSON.stringify writes every object's properties in that
+ * array's order: so the sorted set of all keys in the value sorts every object without copying it
+ * (a project of 36,000 segments would otherwise be deep-copied once more on export).
+ */
+export function stableJson(value: unknown, indent?: number): string {
+  const keys = new Set<string>();
+  collectKeys(value, keys);
+  return `${JSON.stringify(value, [...keys].sort(), indent)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.keys(value)
-    .sort()
-    .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])] as const);
-  return Object.fromEntries(entries);
+function collectKeys(value: unknown, keys: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectKeys(v, keys);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      keys.add(k);
+      if (typeof v === 'object' && v !== null) collectKeys(v, keys);
+    }
+  }
 }
 
 /** Orders records by a string key in code-unit order (never locale order, which may vary). */

@@ -67,7 +67,7 @@ export async function serializeBundle(data: ProjectData, options: SerializeOptio
   const zip = new JSZip();
   // Without createFolders JSZip would add a "texts/" entry stamped with the current time.
   const entry = { date: new Date(exportedAt), createFolders: false };
-  zip.file('manifest.json', utf8(stableJson(manifest)), entry);
+  zip.file('manifest.json', utf8(stableJson(manifest, 2)), entry);
   zip.file('project.json', utf8(stableJson(project)), entry);
   for (const f of files) zip.file(f.path, f.bytes, entry);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
