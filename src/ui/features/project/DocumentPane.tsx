@@ -10,7 +10,7 @@ import { SegmentPanel } from '../coding/SegmentPanel';
 import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
 import type { Selection } from './ProjectScreen';
 
-const EMPTY: ReadonlyMap<string, Coding[]> = new Map();
+const EMPTY: ReadonlyMap<string, readonly Coding[]> = new Map();
 
 export function DocumentPane(props: {
   documentGuid: string;

@@ -1,32 +1,70 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Coding, Guid, Segment } from '../../../domain/model';
 import { onCommitted, type Change } from '../../../storage/changes';
 import type { MarkeerDb } from '../../../storage/db';
 import { listDocumentCodings, listDocumentSegments } from '../../../storage/queries';
 
-interface State {
-  readonly segments: ReadonlyMap<Guid, Segment>;
-  readonly codings: ReadonlyMap<Guid, Coding>;
+export interface DocumentCodings {
+  /** Sorted by start, longer first. */
+  readonly segments: readonly Segment[];
+  readonly codingsBySegment: ReadonlyMap<Guid, readonly Coding[]>;
 }
 
-function patch(state: State, changes: readonly Change[], documentGuid: Guid): State {
-  let segments: Map<Guid, Segment> | null = null;
-  let codings: Map<Guid, Coding> | null = null;
+const bySegmentOrder = (a: Segment, b: Segment) => a.start - b.start || b.end - a.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+
+function initial(segments: readonly Segment[], codings: readonly Coding[]): DocumentCodings {
+  const codingsBySegment = new Map<Guid, Coding[]>();
+  for (const c of codings) {
+    const list = codingsBySegment.get(c.segmentGuid);
+    if (list) list.push(c);
+    else codingsBySegment.set(c.segmentGuid, [c]);
+  }
+  return { segments: [...segments].sort(bySegmentOrder), codingsBySegment };
+}
+
+/** Index where a segment sits (or would sit) in the sorted list. */
+function position(sorted: readonly Segment[], s: Segment): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bySegmentOrder(sorted[mid] as Segment, s) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Applies committed row changes to the document's lists. Only what changed is touched: a new
+ * coding on a document with 10,000 codings costs a binary search and a copy, not a re-sort.
+ */
+export function patchDocumentCodings(state: DocumentCodings, changes: readonly Change[], documentGuid: Guid): DocumentCodings {
+  let segments: Segment[] | null = null;
+  let codings: Map<Guid, readonly Coding[]> | null = null;
   for (const c of changes) {
     if (c.table !== 'segments' && c.table !== 'codings') continue;
     const row = (c.after ?? c.before) as { guid: Guid; documentGuid: Guid } | undefined;
     if (!row || row.documentGuid !== documentGuid) continue;
     if (c.table === 'segments') {
-      segments ??= new Map(state.segments);
-      if (c.after) segments.set(row.guid, c.after as unknown as Segment);
-      else segments.delete(row.guid);
+      segments ??= [...state.segments];
+      const before = c.before as unknown as Segment | undefined;
+      if (before) {
+        const at = position(segments, before);
+        if (segments[at]?.guid === before.guid) segments.splice(at, 1);
+        else segments = segments.filter((s) => s.guid !== before.guid);
+      }
+      const after = c.after as unknown as Segment | undefined;
+      if (after) segments.splice(position(segments, after), 0, after);
     } else {
-      codings ??= new Map(state.codings);
-      if (c.after) codings.set(row.guid, c.after as unknown as Coding);
-      else codings.delete(row.guid);
+      codings ??= new Map(state.codingsBySegment);
+      const coding = (c.after ?? c.before) as unknown as Coding;
+      const rest = (codings.get(coding.segmentGuid) ?? []).filter((x) => x.guid !== coding.guid);
+      const next = c.after ? [...rest, c.after as unknown as Coding] : rest;
+      if (next.length) codings.set(coding.segmentGuid, next);
+      else codings.delete(coding.segmentGuid);
     }
   }
-  return segments || codings ? { segments: segments ?? state.segments, codings: codings ?? state.codings } : state;
+  return segments || codings ? { segments: segments ?? state.segments, codingsBySegment: codings ?? state.codingsBySegment } : state;
 }
 
 /**
@@ -34,8 +72,8 @@ function patch(state: State, changes: readonly Change[], documentGuid: Guid): St
  * commands commit in this tab or another (storage/changes.ts), so that a new coding paints
  * without reading and tracking 10,000 records again, as a live query would after every write.
  */
-export function useDocumentCodings(db: MarkeerDb, projectGuid: Guid, documentGuid: Guid) {
-  const [state, setState] = useState<State | null>(null);
+export function useDocumentCodings(db: MarkeerDb, projectGuid: Guid, documentGuid: Guid): DocumentCodings | null {
+  const [state, setState] = useState<DocumentCodings | null>(null);
   useEffect(() => {
     setState(null);
     let live = true;
@@ -44,31 +82,19 @@ export function useDocumentCodings(db: MarkeerDb, projectGuid: Guid, documentGui
     const off = onCommitted((changes) => {
       if (!live) return;
       early.push(...changes);
-      setState((prev) => (prev ? patch(prev, changes, documentGuid) : prev));
+      setState((prev) => (prev ? patchDocumentCodings(prev, changes, documentGuid) : prev));
     });
     void db
       .transaction('r', db.segments, db.codings, () =>
         Promise.all([listDocumentSegments(db, projectGuid, documentGuid), listDocumentCodings(db, projectGuid, documentGuid)]),
       )
       .then(([segments, codings]) => {
-        if (!live) return;
-        const first = { segments: new Map(segments.map((s) => [s.guid, s])), codings: new Map(codings.map((c) => [c.guid, c])) };
-        setState(patch(first, early, documentGuid));
+        if (live) setState(patchDocumentCodings(initial(segments, codings), early, documentGuid));
       });
     return () => {
       live = false;
       off();
     };
   }, [db, projectGuid, documentGuid]);
-
-  return useMemo(() => {
-    if (!state) return null;
-    const codingsBySegment = new Map<Guid, Coding[]>();
-    for (const c of state.codings.values()) {
-      const list = codingsBySegment.get(c.segmentGuid);
-      if (list) list.push(c);
-      else codingsBySegment.set(c.segmentGuid, [c]);
-    }
-    return { segments: [...state.segments.values()], codingsBySegment };
-  }, [state]);
+  return state;
 }

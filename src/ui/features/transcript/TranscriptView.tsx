@@ -157,8 +157,10 @@ export function TranscriptView(props: TranscriptViewProps) {
   const computeBarsRef = useRef<unknown>(null);
   computeBarsRef.current = computeBars;
 
-  useLayoutEffect(() => {
-    computeBars();
+  // Bars follow in the frame after the highlights: the highlight is what the coder waits for.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => computeBars());
+    return () => cancelAnimationFrame(frame);
   }, [computeBars]);
 
   useEffect(() => {
