@@ -23,21 +23,24 @@ export interface ApplyCodeInput {
 export async function applyCode(input: ApplyCodeInput, db?: MarkeerDb) {
   const { projectGuid, documentGuid, coderGuid, codeGuid } = input;
   return runWrite({ db, projectGuid, undoLabel: 'history.applyCode' }, async (rec) => {
-    const stored = await rec.db.documentTexts.get([projectGuid, documentGuid]);
-    if (!stored) throw new CommandAbort('not-found');
-    if (!(await rec.db.codes.get([projectGuid, codeGuid]))) throw new CommandAbort('not-found');
+    // The reads do not depend on each other: issue them together.
+    const [stored, code] = await Promise.all([rec.db.documentTexts.get([projectGuid, documentGuid]), rec.db.codes.get([projectGuid, codeGuid])]);
+    if (!stored || !code) throw new CommandAbort('not-found');
     const range = normalizeSelection(stored.text, input.start, input.end);
     if (!range) throw new CommandAbort('empty-selection');
     const existing = await rec.db.segments
       .where('[projectGuid+documentGuid+coderGuid+start+end]')
       .equals([projectGuid, documentGuid, coderGuid, range.start, range.end])
       .first();
-    const segment: Segment =
-      existing ?? createSegment({ projectGuid, documentGuid, coderGuid, text: stored.text, start: range.start, end: range.end });
-    if (!existing) await rec.put('segments', segment);
-    const codings = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([projectGuid, segment.guid]).toArray();
-    if (!codings.some((c) => c.codeGuid === codeGuid)) await rec.put('codings', createCoding(segment, codeGuid, coderGuid));
-    return segment.guid;
+    if (!existing) {
+      const segment = createSegment({ projectGuid, documentGuid, coderGuid, text: stored.text, start: range.start, end: range.end });
+      await rec.add('segments', segment);
+      await rec.add('codings', createCoding(segment, codeGuid, coderGuid));
+      return segment.guid;
+    }
+    const codings = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([projectGuid, existing.guid]).toArray();
+    if (!codings.some((c) => c.codeGuid === codeGuid)) await rec.add('codings', createCoding(existing, codeGuid, coderGuid));
+    return existing.guid;
   });
 }
 

@@ -49,6 +49,13 @@ export class ChangeRecorder {
     this.changes.push({ table, key, before, after: r });
   }
 
+  /** Writes a row that cannot exist yet (a fresh GUID), without reading it first. */
+  async add<T extends object>(table: TableName, row: T): Promise<void> {
+    const r = row as unknown as Row;
+    await this.table(table).add(r);
+    this.changes.push({ table, key: keyOf(table, r), before: undefined, after: r });
+  }
+
   async delete(table: TableName, key: Key): Promise<void> {
     const before = (await this.table(table).get(key)) as Row | undefined;
     if (before === undefined) return;
