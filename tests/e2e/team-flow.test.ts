@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { run } from '../../src/cli/main';
 import { launchBrowser, newAppPage, ROOT, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
 import { MarkeerPage } from './markeer-page';
 
@@ -97,6 +100,37 @@ describe('a research lead hands out a project, collects two coders’ work and m
     await expect.poll(() => m.segmentCount()).toBe(0);
     await page.getByRole('button', { name: 'Opnieuw' }).click();
     await expect.poll(() => m.segmentCount()).toBe(2);
+    expect(lead.externalRequests).toEqual([]);
+  });
+
+  it('shows agreement with the same figures as the command line, and records a consensus decision', async () => {
+    const { page } = lead;
+    await page.getByRole('button', { name: 'Overeenstemming' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Verschillen bekijken' }).waitFor();
+    expect(await runAxe(page), 'axe on the agreement screen').toEqual([]);
+    const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tabel exporteren (CSV)' }).click()]);
+    const csvPath = join(downloads, 'agreement.csv');
+    await dl.saveAs(csvPath);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const pooled = rows.find((r) => r.code === 'Signalen opmerken' && r.document === '(all)');
+    expect(pooled, 'pooled row of Signalen opmerken').toBeDefined();
+
+    const out: string[] = [];
+    const status = await run(['agreement', ...bundles, '--json'], { out: (t) => out.push(t), err: () => undefined });
+    expect(status).toBe(0);
+    const cli = JSON.parse(out.join('\n'));
+    const code = cli.codes.find((c: { name: string }) => c.name === 'Signalen opmerken');
+    expect(Number(pooled!.both)).toBe(code.pooled.both);
+    expect(Number(pooled!.onlyA) + Number(pooled!.onlyB)).toBe(code.pooled.onlyA + code.pooled.onlyB);
+    expect(Number(pooled!.cohenKappa)).toBeCloseTo(code.pooled.cohenKappa, 6);
+
+    // Consensus on the first (biggest) disagreement: code it, as one of the two coders did.
+    await dialog.getByRole('button', { name: 'Beide', exact: true }).first().click();
+    await dialog.getByText(/Besloten: Beide/).first().waitFor();
+    await page.keyboard.press('Escape');
+    const m = new MarkeerPage(page);
+    await expect.poll(() => m.segmentCount()).toBe(3);
     expect(lead.externalRequests).toEqual([]);
   });
 });

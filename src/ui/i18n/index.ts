@@ -5,6 +5,7 @@ import { codebookStrings } from '../features/codebook/strings';
 import { documentsStrings } from '../features/documents/strings';
 import { bundlesStrings } from '../features/bundles/strings';
 import { teamStrings } from '../features/team/strings';
+import { agreementStrings } from '../features/agreement/strings';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -12,8 +13,8 @@ const STORAGE_KEY = 'markeer.lang';
 
 /** Every feature keeps its strings in a `strings.ts` with `nl` and `en` complete. */
 export const resources = {
-  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl, team: teamStrings.nl } },
-  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en, team: teamStrings.en } },
+  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl, team: teamStrings.nl, agreement: agreementStrings.nl } },
+  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en, team: teamStrings.en, agreement: agreementStrings.en } },
 } as const;
 
 /** The interface language: the user's earlier choice, else the browser's language, else Dutch. */

@@ -10,6 +10,7 @@ import { getProject, listCoders, listCodes } from '../../../storage/queries';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
+import { AgreementButton } from '../agreement/AgreementButton';
 import { ExportMenu } from '../bundles/ExportMenu';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { CodePalette } from '../coding/CodePalette';
@@ -184,6 +185,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
             <UndoRedo />
             <ExportMenu />
             <MergeButton />
+            <AgreementButton onJump={jumpTo} />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
               {t('palette.open')}
             </button>

@@ -1,0 +1,172 @@
+import {
+  createColumnHelper,
+  createExpandedRowModel,
+  createSortedRowModel,
+  rowExpandingFeature,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgreementReport, AgreementStats } from '../../../domain/agreement';
+import { ancestors } from '../../../domain/codebook';
+import type { Code, Coder, Guid } from '../../../domain/model';
+import { Figure } from './Figure';
+import type { ReviewTarget } from './ReviewPanel';
+
+/** A code pooled over the documents, with its documents as sub-rows. */
+interface Row {
+  readonly id: string;
+  readonly codeGuid: Guid;
+  /** null on a code's pooled row. */
+  readonly documentGuid: Guid | null;
+  readonly name: string;
+  readonly stats: AgreementStats;
+  readonly documents?: readonly Row[];
+}
+
+const features = tableFeatures({
+  rowSortingFeature,
+  rowExpandingFeature,
+  sortedRowModel: createSortedRowModel(),
+  expandedRowModel: createExpandedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+const helper = createColumnHelper<typeof features, Row>();
+
+type StatKey = keyof AgreementStats;
+const COUNTS: readonly StatKey[] = ['both', 'onlyA', 'onlyB', 'neither'];
+const COEFFICIENTS: readonly StatKey[] = ['percentAgreement', 'cohenKappa', 'alphaBinary'];
+
+function rowsOf(report: AgreementReport): Row[] {
+  return report.codes.map((code) => ({
+    id: code.guid,
+    codeGuid: code.guid,
+    documentGuid: null,
+    name: code.name,
+    stats: code.pooled,
+    documents: code.documents.map((d) => ({ id: `${code.guid}/${d.guid}`, codeGuid: code.guid, documentGuid: d.guid, name: d.name, stats: d })),
+  }));
+}
+
+/**
+ * The agreement per code, pooled over the chosen documents, each expandable into its documents;
+ * every column sorts. A click on a name opens that code (and document) for review.
+ */
+export function AgreementTable(props: { report: AgreementReport; codes: readonly Code[]; coders: readonly Coder[]; onReview(target: ReviewTarget): void }) {
+  const { report, coders, onReview } = props;
+  const { t, i18n } = useTranslation();
+  const data = useMemo(() => rowsOf(report), [report]);
+  const depth = useMemo(() => new Map(props.codes.map((c) => [c.guid, ancestors(props.codes, c.guid).length])), [props.codes]);
+  const pair = coders.length === 2;
+  const columns = useMemo(() => {
+    const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+    const percent = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+    const stat = (key: StatKey) =>
+      helper.accessor((row) => row.stats[key] ?? undefined, {
+        id: key,
+        header: t(`agreement.table.${key === 'both' && !pair ? 'all' : key}`),
+        sortUndefined: 'last',
+        sortDescFirst: true,
+        cell: (info) => <Figure value={info.getValue() ?? null} format={(v) => (key === 'percentAgreement' ? `${percent.format(v)}%` : number.format(v))} />,
+      });
+    return helper.columns([
+      helper.accessor('name', { id: 'name', header: t('agreement.table.code'), sortFn: 'alphanumeric', cell: () => null }),
+      ...COUNTS.map(stat),
+      ...COEFFICIENTS.map(stat),
+    ]);
+  }, [t, i18n.language, pair]);
+
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.id,
+    getSubRows: (row) => row.documents,
+  });
+
+  // Codes are indented as in the codebook while the table keeps the codebook order.
+  const unsorted = table.state.sorting.length === 0;
+
+  return (
+    <div className="agreement-table-wrap">
+      <table className="agreement-table">
+        <caption>
+          {t('agreement.table.caption')}{' '}
+          <span className="muted">
+            {coders.length >= 2 ? t('agreement.table.legend', { a: coders[0]?.name ?? '', b: coders[1]?.name ?? '' }) : ''}
+          </span>
+        </caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <button type="button" className="agreement-sort" onClick={header.column.getToggleSortingHandler()}>
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => {
+            const { original } = row;
+            const pooled = original.documentGuid === null;
+            return (
+              <tr key={row.id} className={pooled ? 'agreement-code-row' : 'agreement-document-row'}>
+                {row.getAllCells().map((cell) =>
+                  cell.column.id === 'name' ? (
+                    <th key={cell.id} scope="row" style={unsorted ? { paddingLeft: `${(pooled ? 0.5 : 2.2) + (depth.get(original.codeGuid) ?? 0)}rem` } : undefined}>
+                      {pooled ? (
+                        <button
+                          type="button"
+                          className="agreement-expand"
+                          aria-expanded={row.getIsExpanded()}
+                          aria-label={t('agreement.table.expand', { code: original.name })}
+                          onClick={() => row.toggleExpanded()}
+                          disabled={!row.getCanExpand()}
+                        >
+                          <span aria-hidden="true">{row.getIsExpanded() ? '▾' : '▸'}</span>
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        className="link-button"
+                        title={t('agreement.table.review')}
+                        onClick={() =>
+                          onReview({ codeGuid: original.codeGuid, documentGuid: original.documentGuid ?? reviewDocument(original) })
+                        }
+                      >
+                        {original.name}
+                      </button>
+                      {pooled && <span className="muted"> ({t('agreement.table.pooled')})</span>}
+                    </th>
+                  ) : (
+                    <td key={cell.id}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** For a code's pooled row: its document where the first two coders differ most. */
+function reviewDocument(row: Row): Guid {
+  const documents = [...(row.documents ?? [])].sort((a, b) => b.stats.onlyA + b.stats.onlyB - (a.stats.onlyA + a.stats.onlyB));
+  return documents[0]?.documentGuid ?? '';
+}
