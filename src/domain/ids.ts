@@ -1,6 +1,10 @@
 import type { Guid } from './model';
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/**
+ * A lower-case GUID in the 8-4-4-4-12 form. Any version and variant: Markeer makes version 4,
+ * templates use version 5, and REFI-QDA files from NVivo or QualCoder carry GUIDs of neither.
+ */
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A new random (version 4) lower-case GUID. */
 export function createGuid(): Guid {

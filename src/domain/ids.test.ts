@@ -1,0 +1,16 @@
+import { createGuid, isGuid, normalizeGuid } from './ids';
+
+describe('GUIDs', () => {
+  it('makes lower-case GUIDs that are all different', () => {
+    const made = new Set(Array.from({ length: 100 }, createGuid));
+    expect(made.size).toBe(100);
+    for (const g of made) expect(isGuid(g)).toBe(true);
+  });
+
+  it('accepts the GUIDs other tools write once braces and case are normalised, whatever their version', () => {
+    expect(isGuid(normalizeGuid('{34653336-3766-3235-6466-363134396437}'))).toBe(true);
+    expect(isGuid(normalizeGuid('6A3A6F2B-1D3C-4E5F-8A9B-0C1D2E3F4A5B'))).toBe(true);
+    expect(isGuid('6A3A6F2B-1D3C-4E5F-8A9B-0C1D2E3F4A5B')).toBe(false);
+    expect(isGuid('not-a-guid')).toBe(false);
+  });
+});
