@@ -103,6 +103,41 @@ describe('the command line', () => {
     expect((await cli('agreement', a, '--coders', 'Nobody')).err).toContain('no coder "Nobody"');
   });
 
+  it('converts a project to REFI-QDA and back, keeping segments and their text', async () => {
+    const handout = join(dir, 'handout.markeer');
+    await cli('new', handout, join(FIXTURES, 'school-noord-ouder.txt'));
+    const base = await loadProjectOrThrow(handout);
+    const text = base.texts[0]!.text;
+    const start = text.indexOf('Slecht.');
+    const segment = createSegment({ projectGuid: base.project.guid, documentGuid: base.documents[0]!.guid, coderGuid: base.coders[0]!.guid, text, start, end: start + 7 });
+    const coded = join(dir, 'coded.markeer');
+    await writeFile(coded, await serializeBundle({ ...base, segments: [segment], codings: [createCoding(segment, base.codes[3]!.guid)] }, { kind: 'full', appVersion: 'test', exportedBy: { guid: base.coders[0]!.guid, name: 'Lead' } }));
+    const qdpx = join(dir, 'project.qdpx');
+    expect((await cli('export', coded, '--format', 'qdpx', '-o', qdpx)).status).toBe(0);
+    const fromRefi = JSON.parse((await cli('info', qdpx, '--json')).out);
+    expect(fromRefi.segments).toEqual([expect.objectContaining({ start, end: start + 7, text: 'Slecht.', codeGuids: [base.codes[3]!.guid] })]);
+    expect((await cli('validate', qdpx)).status).toBe(0);
+    const back = join(dir, 'back.markeer');
+    expect((await cli('export', qdpx, '-o', back)).status).toBe(0);
+    expect(JSON.parse((await cli('info', back, '--json')).out).segments[0].text).toBe('Slecht.');
+    const qdc = join(dir, 'codes.qdc');
+    expect((await cli('export', coded, '--format', 'qdc', '-o', qdc)).status).toBe(0);
+    expect(JSON.parse((await cli('info', qdc, '--json')).out).codes).toHaveLength(base.codes.length);
+    expect((await cli('export', coded, '--format', 'pdf', '-o', join(dir, 'x.pdf'))).err).toContain('unknown format');
+  });
+
+  it('reads REFI-QDA files other tools wrote, and refuses a broken one with its reason', async () => {
+    const refi = resolve(__dirname, '../io/refi/fixtures');
+    const nvivo = await cli('info', join(refi, 'nvivo-mac-15.qdpx'), '--json');
+    expect(nvivo.status).toBe(0);
+    expect(JSON.parse(nvivo.out).documents.length).toBeGreaterThan(0);
+    const bad = join(dir, 'bad.qdpx');
+    await writeFile(bad, 'geen zip');
+    const r = await cli('validate', bad);
+    expect(r.status).toBe(1);
+    expect(r.err).toContain('not a REFI-QDA project');
+  });
+
   it('validates a sound file with status 0 and refuses a broken one with status 1 and a reason', async () => {
     const good = join(dir, 'good.markeer');
     await cli('new', good, join(FIXTURES, 'school-noord-ouder.txt'));

@@ -9,6 +9,7 @@ import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '
 import { sha256Hex } from '../domain/text';
 import { applySpeakerMap, detectTurns, speakerSummary } from '../domain/turns';
 import { serializeBundle } from '../io/bundle';
+import { exportQdc, exportQdpx } from '../io/refi';
 import { importFile } from '../io/import';
 import { CliError, loadProject, loadProjectOrThrow, readBytes } from './load';
 import { describeFailure } from './messages';
@@ -79,7 +80,7 @@ export function projectInfo(data: ProjectData) {
 }
 
 export async function info(file: string, json: boolean, io: Output): Promise<void> {
-  const data = await loadProjectOrThrow(file);
+  const data = await loadProjectOrThrow(file, io.err);
   const result = projectInfo(data);
   if (json) {
     io.out(JSON.stringify(result, null, 2));
@@ -93,7 +94,7 @@ export async function info(file: string, json: boolean, io: Output): Promise<voi
 
 /** Exit status 0 for a sound file, 1 with the reason otherwise. */
 export async function validate(file: string, io: Output): Promise<number> {
-  const r = await loadProject(file);
+  const r = await loadProject(file, io.err);
   if (!r.ok) {
     io.err(r.reason);
     return 1;
@@ -113,9 +114,9 @@ export async function merge(out: string, files: readonly string[], io: Output): 
 /** The first file's project with every other file's work merged into it, in order. */
 async function mergeFiles(files: readonly string[], io: Output): Promise<ProjectData> {
   const [leadFile, ...others] = files;
-  let lead = await loadProjectOrThrow(leadFile as string);
+  let lead = await loadProjectOrThrow(leadFile as string, io.err);
   for (const file of others) {
-    const incoming = await loadProjectOrThrow(file);
+    const incoming = await loadProjectOrThrow(file, io.err);
     const plan = planMerge(lead, incoming);
     // Without a person to confirm, codes that match by name are taken as the same code; say so.
     const byName = plan.codes.filter((c) => c.by === 'name');
@@ -186,4 +187,32 @@ export function reportLine(r: MergeReport): string {
   ];
   if (r.skipped.documentsWithOtherText.length) parts.push(`documents with another text: ${r.skipped.documentsWithOtherText.join(', ')}`);
   return parts.join('; ');
+}
+
+/**
+ * `export FILE --format qdpx|qdc|bundle [--utf16] -o OUT`: converts between Markeer bundles and
+ * REFI-QDA. `--utf16` writes positions in UTF-16 code units (for NVivo) instead of code points.
+ */
+export async function exportProject(file: string, opts: { format?: string; out?: string; utf16?: boolean }, io: Output): Promise<void> {
+  if (!opts.out) throw new CliError('export: name the file to write with -o OUT');
+  const format = opts.format ?? formatOf(opts.out);
+  const data = await loadProjectOrThrow(file, io.err);
+  if (format === 'qdpx') {
+    const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints' });
+    for (const l of lost) io.err(`${opts.out}: not represented in REFI-QDA: ${l}`);
+    await writeFile(opts.out, bytes);
+  } else if (format === 'qdc') {
+    await writeFile(opts.out, exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid))));
+  } else if (format === 'bundle' || format === 'markeer') {
+    const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid) ?? data.coders[0];
+    await writeFile(opts.out, await serializeBundle(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+  } else {
+    throw new CliError(`export: unknown format "${format}"; use qdpx, qdc or bundle`);
+  }
+  io.err(`${opts.out}: ${data.documents.length} documents, ${data.codes.length} codes, ${data.segments.length} segments`);
+}
+
+function formatOf(out: string): string {
+  const ext = extname(out).toLowerCase().slice(1);
+  return ext === 'markeer' ? 'bundle' : ext;
 }

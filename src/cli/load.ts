@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Result } from '../domain/assert';
 import type { ProjectData } from '../domain/project-data';
+import { extname } from 'node:path';
 import { parseBundle } from '../io/bundle';
+import { importRefi } from '../io/refi';
 import { describeFailure } from './messages';
 
 /** Thrown for bad input: the command line prints the message and exits with status 1. */
@@ -15,16 +17,29 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** A project file (a `.markeer` bundle) as project data, or a readable reason why not. */
-export async function loadProject(file: string): Promise<Result<ProjectData, string>> {
+const REFI = new Set(['.qdpx', '.qde', '.qdc']);
+
+/**
+ * A project file as project data, or a readable reason why not: a `.markeer` bundle, or a
+ * REFI-QDA `.qdpx`/`.qde`/`.qdc` (its coders are the file's Users, found through creatingUser).
+ * What a REFI-QDA import leaves out goes to `warn`.
+ */
+export async function loadProject(file: string, warn: (text: string) => void = () => undefined): Promise<Result<ProjectData, string>> {
   const bytes = await readBytes(file);
+  if (REFI.has(extname(file).toLowerCase())) {
+    const imported = await importRefi(file, bytes);
+    if (!imported.ok) return { ok: false, reason: describeFailure(file, imported) };
+    const { report } = imported.value;
+    for (const line of [...report.warnings, ...report.discarded]) warn(`${file}: ${line}`);
+    return { ok: true, value: imported.value.data };
+  }
   const parsed = await parseBundle(bytes);
   if (!parsed.ok) return { ok: false, reason: describeFailure(file, parsed) };
   return { ok: true, value: parsed.value.data };
 }
 
-export async function loadProjectOrThrow(file: string): Promise<ProjectData> {
-  const r = await loadProject(file);
+export async function loadProjectOrThrow(file: string, warn?: (text: string) => void): Promise<ProjectData> {
+  const r = await loadProject(file, warn);
   if (!r.ok) throw new CliError(r.reason);
   return r.value;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { agreement, info, merge, newProject, validate, type Output } from './commands';
+import { agreement, exportProject, info, merge, newProject, validate, type Output } from './commands';
 import { CliError } from './load';
 
 const USAGE = `Markeer command line
@@ -14,6 +14,10 @@ const USAGE = `Markeer command line
       merge coders' bundles into the lead's project
   markeer agreement FILE... [--coders NAME_OR_GUID,...] [--json]
       inter-coder agreement of the coders found across the files (default: every coder with segments)
+  markeer export FILE --format qdpx|qdc|bundle [--utf16] -o OUT
+      convert between Markeer bundles and REFI-QDA (--utf16: positions in UTF-16 units, for NVivo)
+
+FILE may be a Markeer bundle (.markeer) or a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).
 `;
 
 /** Runs one command line; returns the exit status. Bad input exits non-zero with a clear message. */
@@ -55,6 +59,16 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       case 'agreement': {
         const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { coders: { type: 'string' }, json: { type: 'boolean' } } });
         await agreement(positionals, values, io);
+        return 0;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' } },
+        });
+        if (positionals.length !== 1) throw new CliError('export: name one project file');
+        await exportProject(positionals[0] as string, values, io);
         return 0;
       }
       case undefined:
