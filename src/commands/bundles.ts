@@ -2,7 +2,7 @@ import { version as APP_VERSION } from '../../package.json';
 import { fail, ok, type Result } from '../domain/assert';
 import { CODER_COLORS, createCoder } from '../domain/factories';
 import { createGuid } from '../domain/ids';
-import type { Coder, Guid } from '../domain/model';
+import type { Coder, Guid, Project } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { parseBundle, serializeBundle, type BundleFailure, type BundleKind } from '../io/bundle';
 import type { BoundTables } from '../storage/changes';
@@ -167,19 +167,47 @@ export async function importBundle(bytes: Uint8Array, options: ImportOptions = {
   const coderName = options.coderName?.trim() ?? '';
   if (manifest.kind === 'handout' && !coderName) return fail('bundle-needs-coder');
   const data = manifest.kind === 'handout' ? withRecipient(bundled, coderName) : bundled;
+  const restored = await restoreProjectData(data, {
+    db: options.db,
+    onExisting: async (existing, t) => {
+      if (await sameContent(t, data)) throw new ImportAbort('bundle-already-imported', existing.name);
+      if (!options.asCopy) throw new ImportAbort('bundle-project-exists', existing.name);
+      return copyOf(data, options.copySuffix ?? ' (kopie)');
+    },
+    beforeWrite: () => progress(0.85),
+  });
+  if (!restored.ok) return restored;
+  const projectGuid = restored.value;
+  progress(1);
+  return ok(projectGuid);
+}
+
+export interface RestoreOptions {
+  readonly db?: MarkeerDb;
+  /**
+   * Decides, inside the transaction, what to write when a project with the data's GUID exists
+   * here: other data (a copy under a new GUID), or an `ImportAbort` thrown to refuse. When
+   * absent, the project is written under a new GUID with its own name.
+   */
+  readonly onExisting?: (existing: Project, tables: BoundTables) => Promise<ProjectData>;
+  /** Called once the checks are done, just before the rows are written. */
+  readonly beforeWrite?: () => void;
+}
+
+/**
+ * Writes a whole project as a new project in one read-write transaction; never overwrites (see
+ * `onExisting`). Any failure, a full disk included, leaves the database exactly as it was.
+ * Returns the GUID the project was written under.
+ */
+export async function restoreProjectData(data: ProjectData, options: RestoreOptions = {}): Promise<Result<Guid, ImportFailure>> {
   const db = options.db ?? getDb();
-  let projectGuid: Guid;
   try {
-    projectGuid = await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
+    const projectGuid = await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
       const t = bind(tx);
       const existing = await t.projects.get(data.project.guid);
       let restored = data;
-      if (existing) {
-        if (await sameContent(t, data)) throw new ImportAbort('bundle-already-imported', existing.name);
-        if (!options.asCopy) throw new ImportAbort('bundle-project-exists', existing.name);
-        restored = copyOf(data, options.copySuffix ?? ' (kopie)');
-      }
-      progress(0.85);
+      if (existing) restored = options.onExisting ? await options.onExisting(existing, t) : copyOf(data, '');
+      options.beforeWrite?.();
       await t.projects.put(restored.project);
       await t.coders.bulkPut([...restored.coders]);
       await t.documents.bulkPut([...restored.documents]);
@@ -189,10 +217,9 @@ export async function importBundle(bytes: Uint8Array, options: ImportOptions = {
       await t.codings.bulkPut([...restored.codings]);
       return restored.project.guid;
     });
+    return ok(projectGuid);
   } catch (e) {
     if (e instanceof ImportAbort) return fail(e.reason, e.detail);
     return storageFailure(e);
   }
-  progress(1);
-  return ok(projectGuid);
 }

@@ -5,6 +5,7 @@ import { exportBundle, importBundle } from './bundles';
 import { addCode, setCodeShortcut } from './codes';
 import { applyCode } from './coding';
 import { history } from './history';
+import { exportRefi } from './refi';
 import { acceptedNameMatches, mergeBundles, parsedData, prepareMerge, type MergeFile } from './merge';
 import { freshDb, projectWithDocument } from './test-builders';
 
@@ -202,6 +203,27 @@ describe('mergeBundles', () => {
     const data = await leadData(lead.db, lead.projectGuid);
     expect(data.documents).toHaveLength(1);
     expect(data.segments.map((s) => [s.documentGuid, s.text])).toEqual([[lead.documentGuid, 'online']]);
+  });
+
+  it('merges a coder’s .qdpx from another tool by document text, with its import report', async () => {
+    const lead = await leadWithHandout();
+    // A coder's own project, as from another tool: other document GUIDs, the template's code, UTF-16 positions.
+    const other = await projectWithDocument(TEXT);
+    await must(applyCode({ ...other, ...range('dat hij niet online kwam'), codeGuid: CODE_A }, other.db));
+    const qdpx = await must(exportRefi(other.projectGuid, 'qdpx-utf16', other.db));
+    const prep = await prepared(lead.db, lead.projectGuid, [
+      { name: 'Dana.QDPX', bytes: qdpx.bytes },
+      { name: 'kapot.qdpx', bytes: qdpx.bytes.subarray(0, 100) },
+    ]);
+    expect(prep.files[0]).toMatchObject({ name: 'Dana.QDPX', ok: true, refi: { positionConvention: [expect.anything()] } });
+    expect(prep.files[1]).toMatchObject({ name: 'kapot.qdpx', ok: false, reason: 'refi-damaged' });
+    expect(prep.plans[0]?.documents.map((d) => d.by)).toEqual(['text']);
+    expect(prep.plans[0]?.codes.find((c) => c.incoming.guid === CODE_A)?.by).toBe('guid');
+    await must(mergeBundles(lead.projectGuid, parsedData(prep.files), new Set(), lead.db));
+    const data = await leadData(lead.db, lead.projectGuid);
+    expect(data.documents).toHaveLength(1);
+    expect(data.segments.map((s) => [s.documentGuid, s.text, s.coderGuid])).toEqual([[lead.documentGuid, 'dat hij niet online kwam', other.coderGuid]]);
+    expect(data.codings.map((c) => c.codeGuid)).toEqual([CODE_A]);
   });
 
   it('is undone as one step, leaving the lead’s project as it was', async () => {

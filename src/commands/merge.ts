@@ -4,6 +4,7 @@ import { applyMerge, planMerge, type MergePlan, type MergeReport, type MergeResu
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { parseBundle, type BundleFailure, type BundleManifest } from '../io/bundle';
+import { importRefi, type RefiFailure, type RefiReport } from '../io/refi';
 import type { BoundTables, ChangeRecorder } from '../storage/changes';
 import { getDb, type MarkeerDb, type TableName } from '../storage/db';
 import { readProjectData } from '../storage/project-data';
@@ -15,10 +16,34 @@ export interface MergeFile {
   readonly bytes: Uint8Array;
 }
 
-/** One picked file after reading: its bundle, or why it cannot be merged (it is then left out). */
+/**
+ * One picked file after reading: its project, or why it cannot be merged (it is then left out).
+ * A bundle has its manifest; a REFI-QDA project (`.qdpx`, `.qde`) has the report of what its
+ * import left out instead.
+ */
 export type PreparedFile =
-  | { readonly name: string; readonly ok: true; readonly manifest: BundleManifest; readonly data: ProjectData }
-  | { readonly name: string; readonly ok: false; readonly reason: BundleFailure; readonly detail?: string };
+  | { readonly name: string; readonly ok: true; readonly manifest: BundleManifest; readonly data: ProjectData; readonly refi?: undefined }
+  | { readonly name: string; readonly ok: true; readonly manifest?: undefined; readonly data: ProjectData; readonly refi: RefiReport }
+  | { readonly name: string; readonly ok: false; readonly reason: BundleFailure | RefiFailure; readonly detail?: string };
+
+/** Whether a picked file is read as REFI-QDA (by its extension) rather than as a bundle. */
+export const isRefiFile = (name: string): boolean => /\.(qdpx|qde)$/i.test(name);
+
+async function prepareFile(file: MergeFile, onProgress: (f: number) => void): Promise<PreparedFile> {
+  const failed = (r: { reason: BundleFailure | RefiFailure; detail?: string }): PreparedFile => ({
+    name: file.name,
+    ok: false,
+    reason: r.reason,
+    ...(r.detail === undefined ? {} : { detail: r.detail }),
+  });
+  if (isRefiFile(file.name)) {
+    const imported = await importRefi(file.name, file.bytes);
+    onProgress(1);
+    return imported.ok ? { name: file.name, ok: true, data: imported.value.data, refi: imported.value.report } : failed(imported);
+  }
+  const parsed = await parseBundle(file.bytes, { onProgress });
+  return parsed.ok ? { name: file.name, ok: true, manifest: parsed.value.manifest, data: parsed.value.data } : failed(parsed);
+}
 
 export interface MergePreparation {
   /** The lead's project as it is now. */
@@ -49,8 +74,9 @@ export interface MergeOptions {
 }
 
 /**
- * Reads the picked bundles and plans merging them into the lead's project, writing nothing. A file
- * that is not a sound bundle is reported with its name and reason and left out; the others go on.
+ * Reads the picked bundles and REFI-QDA projects (`.qdpx`, `.qde`: coders' work from other tools,
+ * its documents matched by text) and plans merging them into the lead's project, writing nothing.
+ * A file that cannot be read is reported with its name and reason and left out; the others go on.
  * Each file is planned against the lead's project plus what the files before it add, so that two
  * coders who each added "Frustratie" are shown as one code.
  */
@@ -64,12 +90,7 @@ export async function prepareMerge(
   progress(0);
   const prepared: PreparedFile[] = [];
   for (const [i, file] of files.entries()) {
-    const parsed = await parseBundle(file.bytes, { onProgress: (f) => progress((0.95 * (i + f)) / files.length) });
-    prepared.push(
-      parsed.ok
-        ? { name: file.name, ok: true, manifest: parsed.value.manifest, data: parsed.value.data }
-        : { name: file.name, ok: false, reason: parsed.reason, ...(parsed.detail === undefined ? {} : { detail: parsed.detail }) },
-    );
+    prepared.push(await prepareFile(file, (f) => progress((0.95 * (i + f)) / files.length)));
   }
   let lead: ProjectData | null;
   try {

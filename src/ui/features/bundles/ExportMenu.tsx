@@ -8,9 +8,23 @@ import { bundleFailureText } from './bundle-errors';
 import { downloadBytes } from './download';
 import './bundles.css';
 
-const KINDS: readonly BundleKind[] = ['full', 'handout'];
+/** A Markeer bundle, a REFI-QDA project or a REFI-QDA codebook. */
+type ExportKind = BundleKind | 'qdpx' | 'qdc';
 
-/** "Export…" in the project header: a dialog to download the project as a full bundle or a hand-out. */
+const KINDS: readonly ExportKind[] = ['full', 'handout', 'qdpx', 'qdc'];
+
+/** A REFI-QDA file made but not yet downloaded: first what it cannot carry. */
+interface Pending {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly lost: readonly string[];
+}
+
+/**
+ * "Export…" in the project header: a dialog to download the project as a full bundle, a hand-out,
+ * a REFI-QDA project (`.qdpx`) or its codebook (`.qdc`). Before a REFI-QDA file is downloaded,
+ * the dialog lists what it cannot carry.
+ */
 export function ExportMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -35,12 +49,36 @@ function ExportForm({ onClose }: { onClose(): void }) {
   const { notify } = useNotify();
   const { db, project, coder } = useProject();
   const name = useId();
-  const [kind, setKind] = useState<BundleKind>('full');
+  const [kind, setKind] = useState<ExportKind>('full');
+  const [utf16, setUtf16] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const download = (bytes: Uint8Array, fileName: string, type?: string) => {
+    downloadBytes(bytes, fileName, type);
+    notify('info', t('bundles.exported', { file: fileName }));
+    onClose();
+  };
+
+  const exportRefiFile = async (format: 'qdpx' | 'qdpx-utf16' | 'qdc') => {
+    const { exportRefi } = await import('../../../commands/refi');
+    const result = await exportRefi(project.guid, format, db);
+    setBusy(false);
+    if (!result.ok) {
+      notify('error', bundleFailureText(t, result));
+      return;
+    }
+    if (result.value.lost.length > 0) setPending(result.value);
+    else download(result.value.bytes, result.value.fileName, format === 'qdc' ? 'application/xml' : undefined);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    if (kind === 'qdpx' || kind === 'qdc') {
+      await exportRefiFile(kind === 'qdc' ? 'qdc' : utf16 ? 'qdpx-utf16' : 'qdpx');
+      return;
+    }
     // The zip code loads on first use, not with the coding screen.
     const { exportBundle } = await import('../../../commands/bundles');
     const result = await exportBundle(project.guid, kind, db, { guid: coder.guid, name: coder.name }, { handoutSuffix: t('bundles.handoutSuffix') });
@@ -49,10 +87,35 @@ function ExportForm({ onClose }: { onClose(): void }) {
       notify('error', bundleFailureText(t, result));
       return;
     }
-    downloadBytes(result.value.bytes, result.value.fileName);
-    notify('info', t('bundles.exported', { file: result.value.fileName }));
-    onClose();
+    download(result.value.bytes, result.value.fileName);
   };
+
+  if (pending) {
+    return (
+      <>
+        <Heading slot="title">{t('bundles.lostTitle')}</Heading>
+        <p id={`${name}-lost`}>{t('bundles.lostText', { file: pending.fileName })}</p>
+        <ul className="bundle-lost" aria-labelledby={`${name}-lost`}>
+          {pending.lost.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            onClick={() => download(pending.bytes, pending.fileName, pending.fileName.endsWith('.qdc') ? 'application/xml' : undefined)}
+          >
+            {t('bundles.downloadAnyway')}
+          </button>
+        </div>
+      </>
+    );
+  }
 
   return (
     <form onSubmit={submit}>
@@ -70,6 +133,18 @@ function ExportForm({ onClose }: { onClose(): void }) {
             </span>
           </label>
         ))}
+        {kind === 'qdpx' && (
+          <label className="bundle-utf16">
+            <input type="checkbox" checked={utf16} onChange={(e) => setUtf16(e.target.checked)} aria-describedby={`${name}-utf16`} />
+            <span>
+              {t('bundles.utf16')}
+              <span id={`${name}-utf16`} className="hint">
+                {' '}
+                {t('bundles.utf16Hint')}
+              </span>
+            </span>
+          </label>
+        )}
       </fieldset>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

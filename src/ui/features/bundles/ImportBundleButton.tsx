@@ -1,12 +1,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { Guid } from '../../../domain/model';
+import type { RefiReport } from '../../../io/refi/types';
 import type { MarkeerDb } from '../../../storage/db';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { useNotify } from '../../shell/notify';
 import { navigate } from '../../shell/route';
 import { bundleFailureText } from './bundle-errors';
+import { RefiReportView } from './RefiReportView';
 import './bundles.css';
+
+/** REFI-QDA files (other tools' projects and codebooks), told apart from bundles by their extension. */
+const isRefiFile = (name: string): boolean => /\.(qdpx|qde|qdc)$/i.test(name);
 
 /** Progress shows only for an import that takes longer than this: a quick one should not flicker. */
 const PROGRESS_DELAY_MS = 300;
@@ -17,12 +23,15 @@ type Stage =
   /** The project exists here with other work: offer a copy. */
   | { readonly name: 'exists'; readonly bytes: Uint8Array; readonly project: string }
   /** A hand-out: ask who is going to code. */
-  | { readonly name: 'coder'; readonly bytes: Uint8Array };
+  | { readonly name: 'coder'; readonly bytes: Uint8Array }
+  /** A REFI-QDA file was imported: what it left out, before the project opens. */
+  | { readonly name: 'refi-report'; readonly projectGuid: Guid; readonly project: string; readonly file: string; readonly report: RefiReport };
 
 /**
  * "Import bundle…": reads a `.markeer` file and restores its project, with progress for a large
  * file, a copy offered when the project exists here with other work, and the coder's name asked
- * for a hand-out. Opens the project when done.
+ * for a hand-out. A REFI-QDA file (`.qdpx`, `.qde`, `.qdc`) becomes a new project, and what it
+ * left out is listed. Opens the project when done.
  */
 export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; coderName?: string }) {
   const { t } = useTranslation();
@@ -66,6 +75,25 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
     }
   };
 
+  const runRefi = async (fileName: string, bytes: Uint8Array) => {
+    setStage({ name: 'busy', progress: 0 });
+    const { importRefiProject } = await import('../../../commands/refi');
+    const result = await importRefiProject(fileName, bytes, { db, onProgress: (progress) => setStage({ name: 'busy', progress }) });
+    if (!result.ok) {
+      setStage({ name: 'idle' });
+      notify('error', bundleFailureText(t, result));
+      return;
+    }
+    const project = (await db.projects.get(result.value.projectGuid))?.name ?? '';
+    setStage({ name: 'refi-report', projectGuid: result.value.projectGuid, project, file: fileName, report: result.value.report });
+  };
+
+  const openImported = (projectGuid: Guid) => {
+    setStage({ name: 'idle' });
+    notify('info', t('bundles.imported'));
+    navigate({ name: 'project', projectGuid, documentGuid: null });
+  };
+
   const open = async (file: File) => {
     let bytes: Uint8Array;
     try {
@@ -74,7 +102,8 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
       notify('error', t('bundles.unreadable', { detail: e instanceof Error ? e.message : String(e) }));
       return;
     }
-    await run(bytes);
+    if (isRefiFile(file.name)) await runRefi(file.name, bytes);
+    else await run(bytes);
   };
 
   return (
@@ -86,7 +115,7 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
       <input
         ref={inputRef}
         type="file"
-        accept=".markeer,.zip"
+        accept=".markeer,.zip,.qdpx,.qde,.qdc"
         hidden
         aria-label={t('bundles.import')}
         onChange={(e) => {
@@ -117,6 +146,14 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
         onCancel={() => setStage({ name: 'idle' })}
         onSubmit={(name) => stage.name === 'coder' && void run(stage.bytes, { coderName: name })}
       />
+      {stage.name === 'refi-report' && (
+        <RefiReportDialog
+          project={stage.project}
+          file={stage.file}
+          report={stage.report}
+          onClose={() => openImported(stage.projectGuid)}
+        />
+      )}
     </div>
   );
 }
@@ -149,6 +186,27 @@ function CoderDialog(props: { isOpen: boolean; initialName: string; onCancel(): 
               </button>
             </div>
           </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+/** After a REFI-QDA import: every element left out, what was repaired, and the positions found. */
+function RefiReportDialog(props: { project: string; file: string; report: RefiReport; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <ModalOverlay isOpen onOpenChange={(open) => !open && props.onClose()} isDismissable className="modal-overlay">
+      <Modal className="modal">
+        <Dialog className="dialog refi-report-dialog">
+          <Heading slot="title">{t('bundles.refiReportTitle')}</Heading>
+          <p>{t('bundles.refiImported', { name: props.project, file: props.file })}</p>
+          <RefiReportView report={props.report} />
+          <div className="dialog-actions">
+            <button type="button" className="primary" onClick={props.onClose} autoFocus>
+              {t('bundles.openProject')}
+            </button>
+          </div>
         </Dialog>
       </Modal>
     </ModalOverlay>

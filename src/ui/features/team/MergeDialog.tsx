@@ -33,7 +33,7 @@ export function MergeButton() {
 }
 
 /**
- * Merging coders' bundles into the open project: pick files -> read and plan them -> a
+ * Merging coders' bundles, or their REFI-QDA projects (`.qdpx`) from other tools, into the open project: pick files -> read and plan them -> a
  * confirmation screen (nothing is written before it) where the lead decides the codes matched
  * by name -> one undoable write -> a report of what was added, matched and skipped.
  */
@@ -231,7 +231,7 @@ function PickFiles({ onFiles }: { onFiles(files: File[]): void }) {
       <input
         ref={inputRef}
         type="file"
-        accept=".markeer,.zip"
+        accept=".markeer,.zip,.qdpx,.qde"
         multiple
         hidden
         aria-label={t('team.merge.choose')}

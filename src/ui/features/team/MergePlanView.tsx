@@ -4,6 +4,7 @@ import type { MergePreparation, PreparedFile } from '../../../commands/merge';
 import type { MergePlan } from '../../../domain/merge';
 import type { Guid } from '../../../domain/model';
 import { bundleFailureText } from '../bundles/bundle-errors';
+import { RefiReportView } from '../bundles/RefiReportView';
 
 /** A picked file the browser could not read at all (before it is parsed as a bundle). */
 export interface UnreadableFile {
@@ -74,8 +75,11 @@ function FilePlan(props: {
   return (
     <section className="merge-file" aria-labelledby={id}>
       <h3 id={id}>{file.name}</h3>
-      <p className="hint">{t('team.merge.exportedBy', { name: manifest.exportedBy.name, date: formatDate(manifest.exportedAt, i18n.language) })}</p>
-      {manifest.kind === 'handout' && <p className="hint">{t('team.merge.handout')}</p>}
+      {manifest && (
+        <p className="hint">{t('team.merge.exportedBy', { name: manifest.exportedBy.name, date: formatDate(manifest.exportedAt, i18n.language) })}</p>
+      )}
+      {manifest?.kind === 'handout' && <p className="hint">{t('team.merge.handout')}</p>}
+      {file.refi && <p className="hint">{t('team.merge.refiFile')}</p>}
       <p>
         {t('team.merge.work', {
           segments: t('team.merge.segments', { count: data.segments.length }),
@@ -141,6 +145,12 @@ function FilePlan(props: {
             ))}
           </ul>
         </>
+      )}
+      {file.refi && (
+        <details className="merge-refi-report" open>
+          <summary>{t('team.merge.refiReport')}</summary>
+          <RefiReportView report={file.refi} level={4} />
+        </details>
       )}
     </section>
   );

@@ -1,12 +1,15 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next, { type i18n } from 'i18next';
+import { assert } from '../../../domain/assert';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { exportBundle, importBundle } from '../../../commands/bundles';
 import { addCode } from '../../../commands/codes';
 import { applyCode } from '../../../commands/coding';
 import { history } from '../../../commands/history';
+import { exportQdpx } from '../../../io/refi';
 import { freshDb, projectWithDocument } from '../../../commands/test-builders';
+import { addDocuments } from '../../../commands/documents';
 import type { MarkeerDb } from '../../../storage/db';
 import { readProjectData } from '../../../storage/project-data';
 import { appStrings } from '../../i18n/app-strings';
@@ -102,6 +105,18 @@ async function segmentsByCoder(db: MarkeerDb, projectGuid: string) {
 
 beforeEach(() => history.clear());
 
+describe('team strings', () => {
+  it('have the same keys and interpolation variables in Dutch and English', () => {
+    const flat = (o: object, prefix = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flat(v as object, `${prefix}${k}.`)));
+    const vars = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const nl = new Map(flat(teamStrings.nl));
+    const en = new Map(flat(teamStrings.en));
+    expect([...nl.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of nl) expect(vars(text), key).toEqual(vars(en.get(key) ?? ''));
+  });
+});
+
 describe('MergeDialog', () => {
   it('shows the plan of two coders’ bundles before writing, merges on confirmation and reports', async () => {
     const s = await setUp();
@@ -148,6 +163,46 @@ describe('MergeDialog', () => {
     const data = await readProjectData(s.db, s.projectGuid);
     expect(data?.codes.filter((c) => c.name.toLowerCase() === 'frustratie')).toHaveLength(2);
     expect(data?.codings.filter((c) => c.codeGuid === s.frustratie)).toHaveLength(0);
+  });
+
+  it('merges a coder’s .qdpx from another tool, matching the document by text, and shows its import report', async () => {
+    const s = await setUp();
+    // Dana codes the same transcript in another tool: her own project, with another document GUID.
+    const dana = await projectWithDocument(`[${TEXT}]`, null);
+    assert((await addDocuments(dana.projectGuid, [{ name: 'Other interview', text: 'Something else entirely.' }], { db: dana.db, firstOrder: 1 })).ok, 'added');
+    const code = await must(addCode(dana.projectGuid, { name: 'Frustratie', parentGuid: null }, dana.db));
+    await must(applyCode({ ...dana, ...range('Ik was boos.'), codeGuid: code }, dana.db));
+    const data = await readProjectData(dana.db, dana.projectGuid);
+    if (!data) throw new Error('no project');
+    const renamed = { ...data, coders: data.coders.map((c) => ({ ...c, name: 'Dana' })) };
+    const qdpx = await exportQdpx(renamed, { positions: 'utf16' });
+    const file = new File([qdpx.bytes as Uint8Array<ArrayBuffer>], 'Dana.qdpx');
+
+    await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [file]);
+    const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
+    const plan = within(dialog).getByRole('region', { name: 'Dana.qdpx' });
+    expect(plan).toHaveTextContent('A REFI-QDA project from another program.');
+    expect(within(plan).getByText('“Doc” recognised by its text, as “Doc”')).toBeInTheDocument();
+    expect(within(plan).getByText('“Other interview” is new and will be added')).toBeInTheDocument();
+    expect(within(plan).getByText('Dana (new coder)')).toBeInTheDocument();
+    expect(within(plan).getByRole('checkbox', { name: 'Treat “Frustratie” as the same code as “Frustratie”' })).toBeChecked();
+    expect(within(plan).getByText('What was not imported from this file')).toBeInTheDocument();
+    expect(within(plan).getByRole('heading', { name: 'Positions per document' })).toBeInTheDocument();
+    expect(plan).toHaveTextContent('Everything in the file was imported.');
+
+    await s.user.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    await screen.findByRole('dialog', { name: 'Merged' });
+    expect(await segmentsByCoder(s.db, s.projectGuid)).toEqual(['Dana: Ik was boos.']);
+    const merged = await readProjectData(s.db, s.projectGuid);
+    expect(merged?.codings.map((c) => c.codeGuid)).toEqual([s.frustratie]);
+    expect(merged?.documents).toHaveLength(2);
+  });
+
+  it('names a .qdpx that cannot be read and leaves it out', async () => {
+    const s = await setUp();
+    await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [new File(['hallo'], 'kapot.qdpx'), s.chris]);
+    const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
+    expect(within(dialog).getByRole('region', { name: 'kapot.qdpx' })).toHaveTextContent('This file is left out: This .qdpx file is not a REFI-QDA project');
   });
 
   it('names a file that is not a bundle, leaves it out and merges the others', async () => {
