@@ -7,8 +7,8 @@ import type { ProjectData } from '../domain/project-data';
 import { parseBundle, serializeBundle, type BundleFailure, type BundleKind } from '../io/bundle';
 import type { BoundTables } from '../storage/changes';
 import { getDb, TABLES, type MarkeerDb } from '../storage/db';
-import { readProjectData } from '../storage/project-data';
 import { storageFailure, type CommandFailure } from './run';
+import { readProjectForExport } from './read-project';
 
 export interface ExportedBundle {
   readonly bytes: Uint8Array;
@@ -54,13 +54,9 @@ export async function exportBundle(
   exportedBy?: { readonly guid: Guid; readonly name: string },
   options: ExportOptions = {},
 ): Promise<Result<ExportedBundle, CommandFailure>> {
-  let data: ProjectData | null;
-  try {
-    data = await readProjectData(db, projectGuid);
-  } catch (e) {
-    return storageFailure(e);
-  }
-  if (!data) return fail('not-found');
+  const read = await readProjectForExport(db, projectGuid);
+  if (!read.ok) return read;
+  const data = read.value;
   const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid);
   const by = exportedBy ?? { guid: data.project.ownerCoderGuid, name: owner?.name ?? '' };
   const now = options.now ?? new Date();

@@ -3,14 +3,14 @@
  * for NVivo) or its codebook as `.qdc`, and a `.qdpx`, `.qde` or `.qdc` restored as a new project.
  * The file formats themselves live in io/refi.
  */
-import { fail, ok, type Result } from '../domain/assert';
+import { ok, type Result } from '../domain/assert';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { exportQdc, exportQdpx, importRefi, type RefiFailure, type RefiReport } from '../io/refi';
 import { getDb, type MarkeerDb } from '../storage/db';
-import { readProjectData } from '../storage/project-data';
 import { bundleFileName, restoreProjectData } from './bundles';
-import { storageFailure, type CommandFailure } from './run';
+import { readProjectForExport } from './read-project';
+import type { CommandFailure } from './run';
 
 export type RefiExportFormat = 'qdpx' | 'qdpx-utf16' | 'qdc';
 
@@ -39,13 +39,9 @@ export async function exportRefi(
   db: MarkeerDb = getDb(),
   options: RefiExportOptions = {},
 ): Promise<Result<ExportedRefi, CommandFailure>> {
-  let data: ProjectData | null;
-  try {
-    data = await readProjectData(db, projectGuid);
-  } catch (e) {
-    return storageFailure(e);
-  }
-  if (!data) return fail('not-found');
+  const read = await readProjectForExport(db, projectGuid);
+  if (!read.ok) return read;
+  const data = read.value;
   const now = options.now ?? new Date();
   const baseName = bundleFileName(data.project.name, 'full', now).replace(/\.markeer$/, '');
   if (format === 'qdc') {

@@ -1,7 +1,7 @@
+import { testI18n } from '../../i18n/test-i18n';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next, { type i18n } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { applyCode } from '../../../commands/coding';
 import { addCode } from '../../../commands/codes';
 import { CONSENSUS_CODER_NAME } from '../../../commands/consensus';
@@ -13,7 +13,6 @@ import { code as testCode, coding } from '../../../domain/agreement/test-builder
 import { createCoder } from '../../../domain/factories';
 import type { Guid } from '../../../domain/model';
 import { readProjectData } from '../../../storage/project-data';
-import { appStrings } from '../../i18n/app-strings';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext } from '../../shell/project-context';
 import { agreementCsv } from './agreement-csv';
@@ -23,20 +22,6 @@ import { agreementStrings } from './strings';
 const TEXT = 'Ik zag dat hij niet online kwam die week. Ik was boos.';
 const at = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
-let instance: i18n | null = null;
-/** English interface strings with this feature's strings under `agreement`. */
-function testI18n(): i18n {
-  if (instance) return instance;
-  instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: { ...appStrings.en, agreement: agreementStrings.en } } },
-    lng: 'en',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
 
 async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> {
   const result = await r;

@@ -1,10 +1,10 @@
+import { testI18n } from '../../i18n/test-i18n';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { exportBundle } from '../../../commands/bundles';
 import { setCodeShortcut } from '../../../commands/codes';
 import { exportRefi } from '../../../commands/refi';
@@ -14,7 +14,6 @@ import { BUNDLE_FAILURES } from '../../../io/bundle/types';
 import { REFI_FAILURES } from '../../../io/refi/types';
 import { MarkeerDb } from '../../../storage/db';
 import { readProjectData } from '../../../storage/project-data';
-import { appStrings } from '../../i18n/app-strings';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
 import { ExportMenu } from './ExportMenu';
@@ -24,20 +23,6 @@ import { bundlesStrings } from './strings';
 const DEMO_GUID = '6f1c2a3e-8d4b-4f5a-9c7e-1b2d3e4f5a60';
 const demoFile = () => new File([readFileSync(join(import.meta.dirname, '../../../io/bundle/fixtures/v1-demo.markeer'))], 'v1-demo.markeer');
 
-let instance: i18n | null = null;
-/** English interface strings with this feature's strings under `bundles`. */
-function testI18n(): i18n {
-  if (instance) return instance;
-  instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: { ...appStrings.en, bundles: bundlesStrings.en } } },
-    lng: 'en',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
 
 const renderUi = (ui: ReactNode) =>
   render(

@@ -116,7 +116,7 @@ describe('DocumentDetails', () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove variable school' }));
     await waitFor(async () => expect((await stored()).variables).toEqual({}));
-    expect(screen.queryByRole('textbox', { name: 'Value of school' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of school' })).not.toBeInTheDocument());
   });
 
   it('renames the document', async () => {

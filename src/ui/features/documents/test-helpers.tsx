@@ -1,30 +1,14 @@
+import { testI18n } from '../../i18n/test-i18n';
 import { render } from '@testing-library/react';
-import i18next, { type i18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { createProject } from '../../../commands/projects';
 import { assert } from '../../../domain/assert';
 import { MarkeerDb } from '../../../storage/db';
-import { appStrings } from '../../i18n/app-strings';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
-import { documentsStrings } from './strings';
 
-let instance: i18n | null = null;
-
-/** English interface strings with this feature's strings under `documents`. */
-export function testI18n(): i18n {
-  if (instance) return instance;
-  instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: { ...appStrings.en, documents: documentsStrings.en } } },
-    lng: 'en',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
+export { testI18n };
 
 /** A fresh database with one empty project, as the project screen provides it. */
 export async function projectContext(): Promise<ProjectContextValue> {

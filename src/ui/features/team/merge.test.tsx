@@ -1,8 +1,8 @@
+import { testI18n } from '../../i18n/test-i18n';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next, { type i18n } from 'i18next';
 import { assert } from '../../../domain/assert';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { exportBundle, importBundle } from '../../../commands/bundles';
 import { addCode } from '../../../commands/codes';
 import { applyCode } from '../../../commands/coding';
@@ -12,10 +12,8 @@ import { freshDb, projectWithDocument } from '../../../commands/test-builders';
 import { addDocuments } from '../../../commands/documents';
 import type { MarkeerDb } from '../../../storage/db';
 import { readProjectData } from '../../../storage/project-data';
-import { appStrings } from '../../i18n/app-strings';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
-import { bundlesStrings } from '../bundles/strings';
 import { MergeButton } from './MergeDialog';
 import { teamStrings } from './strings';
 
@@ -23,20 +21,6 @@ const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
 const TEXT = 'Ik zag dat hij niet online kwam die week. Ik was boos.';
 const range = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
-let instance: i18n | null = null;
-/** English interface strings with the bundle and team strings. */
-function testI18n(): i18n {
-  if (instance) return instance;
-  instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: { ...appStrings.en, bundles: bundlesStrings.en, team: teamStrings.en } } },
-    lng: 'en',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
 
 async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; reason: string }>): Promise<T> {
   const result = await r;
