@@ -1,3 +1,4 @@
+import Dexie, { type Table } from 'dexie';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { TABLES, type MarkeerDb } from './db';
@@ -12,13 +13,18 @@ export async function readProjectData(db: MarkeerDb, projectGuid: Guid): Promise
     const table = <K extends (typeof TABLES)[number]>(name: K) => tx.table(name) as MarkeerDb[K];
     const project = await table('projects').get(projectGuid);
     if (!project) return null;
+    // Every table's primary key starts with the project GUID: a range of the primary key reads the
+    // rows in one sweep of the store, where the projectGuid index would look each row up again.
+    const inProject = [projectGuid, Dexie.minKey] as [string, unknown];
+    const past = [projectGuid, Dexie.maxKey] as [string, unknown];
+    const all = <T,>(t: Table<T, [string, string]>): Promise<T[]> => t.where(':id').between(inProject, past, true, true).toArray();
     const [coders, documents, texts, codes, segments, codings] = await Promise.all([
-      table('coders').where('projectGuid').equals(projectGuid).toArray(),
-      table('documents').where('projectGuid').equals(projectGuid).toArray(),
-      table('documentTexts').where('projectGuid').equals(projectGuid).toArray(),
-      table('codes').where('projectGuid').equals(projectGuid).toArray(),
-      table('segments').where('projectGuid').equals(projectGuid).toArray(),
-      table('codings').where('projectGuid').equals(projectGuid).toArray(),
+      all(table('coders')),
+      all(table('documents')),
+      all(table('documentTexts')),
+      all(table('codes')),
+      all(table('segments')),
+      all(table('codings')),
     ]);
     return { project, coders, documents, texts, codes, segments, codings };
   });
