@@ -103,6 +103,8 @@ describe('a coder codes transcripts end to end', () => {
       await page.keyboard.press('1');
     }
     await expect.poll(() => m.segmentCount()).toBe(9);
+    // The codebook counts the codings of each code as they are made.
+    await expect.poll(() => m.codeRow('Anticiperen').locator('.cb-count').getAttribute('data-value')).toBe('4');
 
     // 11: a code on another document.
     await m.openDocument('mentorgesprek-teams');
@@ -202,6 +204,9 @@ describe('a coder codes transcripts end to end', () => {
     await page.keyboard.type('thuisbetrokkenheid');
     await page.keyboard.press('Enter');
     await expect.poll(() => m.segmentCount()).toBe(3);
+    // The palette gives the selection back to the transcript, so the coder can go on from there.
+    await expect.poll(() => m.selectedText()).toBe(selected);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('transcript'))).toBe(true);
     // Enter on coded text shows the segment, whose buttons are reachable by Tab.
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
