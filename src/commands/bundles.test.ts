@@ -3,23 +3,13 @@ import { readProjectData } from '../storage/project-data';
 import type { ProjectData } from '../domain/project-data';
 import type { MarkeerDb } from '../storage/db';
 import { bundleFileName, exportBundle, importBundle, slug } from './bundles';
-import { applyCode, setSegmentComment } from './coding';
+import { applyCode } from './coding';
 import { history } from './history';
-import { freshDb, projectWithDocument, simulateFullDisk } from './test-builders';
+import { freshDb, simulateFullDisk, codedProject as codedProjectOf } from './test-builders';
 
 const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
-const CODE_B = '069a0186-6264-516a-a8fb-ebc0e3bc8cb0'; // Signalen interpreteren
 
-/** A coded project: two overlapping segments, one with two codes and a comment. */
-async function codedProject() {
-  const f = await projectWithDocument('Ik zag [dat hij 😀 niet online kwam] die week.');
-  const first = await applyCode({ ...f, ...f.range, codeGuid: CODE_A }, f.db);
-  if (!first.ok) throw new Error(first.reason);
-  await applyCode({ ...f, ...f.range, codeGuid: CODE_B }, f.db);
-  await applyCode({ ...f, start: 0, end: 10, codeGuid: CODE_B }, f.db);
-  await setSegmentComment(f.projectGuid, first.value, 'Let op', f.db);
-  return f;
-}
+const codedProject = () => codedProjectOf('Ik zag [dat hij 😀 niet online kwam] die week.');
 
 async function exported(db: MarkeerDb, projectGuid: string, kind: 'full' | 'handout' = 'full') {
   const r = await exportBundle(projectGuid, kind, db);

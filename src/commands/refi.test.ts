@@ -1,24 +1,13 @@
 import type { MarkeerDb } from '../storage/db';
 import { readProjectData } from '../storage/project-data';
 import { setCodeShortcut } from './codes';
-import { applyCode, setSegmentComment } from './coding';
 import { history } from './history';
 import { exportRefi, importRefiProject } from './refi';
-import { freshDb, projectWithDocument } from './test-builders';
+import { freshDb, codedProject as codedProjectOf } from './test-builders';
 
 const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
-const CODE_B = '069a0186-6264-516a-a8fb-ebc0e3bc8cb0'; // Signalen interpreteren
 
-/** A coded project with an astral character before the segments: code points and UTF-16 differ. */
-async function codedProject() {
-  const f = await projectWithDocument('Ik zag 😀 [dat hij niet online kwam] die week.');
-  const first = await applyCode({ ...f, ...f.range, codeGuid: CODE_A }, f.db);
-  if (!first.ok) throw new Error(first.reason);
-  await applyCode({ ...f, ...f.range, codeGuid: CODE_B }, f.db);
-  await applyCode({ ...f, start: 0, end: 10, codeGuid: CODE_B }, f.db);
-  await setSegmentComment(f.projectGuid, first.value, 'Let op', f.db);
-  return f;
-}
+const codedProject = () => codedProjectOf('Ik zag 😀 [dat hij niet online kwam] die week.');
 
 async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; reason: string; detail?: string }>): Promise<T> {
   const result = await r;

@@ -1,4 +1,5 @@
 import { MarkeerDb } from '../storage/db';
+import { applyCode, setSegmentComment } from './coding';
 import { addDocuments } from './documents';
 import { createProject } from './projects';
 
@@ -49,4 +50,22 @@ export async function simulateFullDisk(db: MarkeerDb, tableName: string): Promis
   db.close();
   await db.open();
   return full;
+}
+
+export const CODE_SIGNALEN_OPMERKEN = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3';
+export const CODE_SIGNALEN_INTERPRETEREN = '069a0186-6264-516a-a8fb-ebc0e3bc8cb0';
+
+/**
+ * A coded project of the default template: two overlapping segments, one with two codes and a
+ * comment. `marked` places the main segment, e.g. with an emoji before it so that code points and
+ * UTF-16 units differ.
+ */
+export async function codedProject(marked: string) {
+  const f = await projectWithDocument(marked);
+  const first = await applyCode({ ...f, ...f.range, codeGuid: CODE_SIGNALEN_OPMERKEN }, f.db);
+  if (!first.ok) throw new Error(first.reason);
+  await applyCode({ ...f, ...f.range, codeGuid: CODE_SIGNALEN_INTERPRETEREN }, f.db);
+  await applyCode({ ...f, start: 0, end: 10, codeGuid: CODE_SIGNALEN_INTERPRETEREN }, f.db);
+  await setSegmentComment(f.projectGuid, first.value, 'Let op', f.db);
+  return f;
 }

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Project root (the directory holding package.json and dist/). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -237,4 +238,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * The built app served and a Chromium launched for the tests of one `describe`, closed after
+ * them: `const app = servedApp();` then `app.server.url`, `app.browser`.
+ */
+export function servedApp(): { server: Server; browser: Browser } {
+  const fixture = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startServer();
+    fixture.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.close();
+  });
+  return fixture;
 }

@@ -1,29 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, ROOT, runAxe, startServer, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, ROOT, runAxe, servedApp } from './harness';
 import { MarkeerPage } from './markeer-page';
 
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-refi-'));
 
 describe('REFI-QDA exchange in the app', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedApp();
 
   it('exports the demo project as .qdpx, saying what does not travel, and imports it back with its codings', async () => {
-    const app = await newAppPage(browser, server.url);
+    const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newAppPage, runAxe, screenshot, startServer, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, runAxe, screenshot, servedApp } from './harness';
 
 describe('smoke: the built app in Chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedApp();
 
   it('opens offline, titled Markeer, with a main landmark, no errors and no serious axe violations', async () => {
-    const app = await newAppPage(browser!, server!.url);
+    const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
 
     try {
