@@ -28,7 +28,7 @@ type Stage =
   | { readonly name: 'refi-report'; readonly projectGuid: Guid; readonly project: string; readonly file: string; readonly report: RefiReport };
 
 /**
- * "Import bundle…": reads a `.markeer` file and restores its project, with progress for a large
+ * "Import project…": reads a `.markeer` bundle or a REFI-QDA file and restores its project, with progress for a large
  * file, a copy offered when the project exists here with other work, and the coder's name asked
  * for a hand-out. A REFI-QDA file (`.qdpx`, `.qde`, `.qdc`) becomes a new project, and what it
  * left out is listed. Opens the project when done.

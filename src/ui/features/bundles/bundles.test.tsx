@@ -69,7 +69,7 @@ describe('ImportBundleButton with REFI-QDA files', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), new File([qdpx.value.bytes as Uint8Array<ArrayBuffer>], 'Scholen.QDPX'));
+    await user.upload(screen.getByLabelText('Import project…'), new File([qdpx.value.bytes as Uint8Array<ArrayBuffer>], 'Scholen.QDPX'));
     const dialog = await screen.findByRole('dialog', { name: 'What was not imported' });
     expect(dialog).toHaveTextContent('Project “Scholen” was imported from “Scholen.QDPX”.');
     expect(dialog).toHaveTextContent('Everything in the file was imported.');
@@ -87,7 +87,7 @@ describe('ImportBundleButton with REFI-QDA files', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), fixture('spec-annex-a2-atlasti-8.qde'));
+    await user.upload(screen.getByLabelText('Import project…'), fixture('spec-annex-a2-atlasti-8.qde'));
     const dialog = await screen.findByRole('dialog', { name: 'What was not imported' });
     const discarded = within(dialog).getByRole('heading', { name: 'Not imported' }).nextElementSibling as HTMLElement;
     expect(within(discarded).getByText('video “1960s Coca Cola commercial.mp4”: Markeer imports text documents only')).toBeInTheDocument();
@@ -96,7 +96,7 @@ describe('ImportBundleButton with REFI-QDA files', () => {
     const nvivo = freshDb();
     renderUi(<ImportBundleButton db={nvivo} />);
     await user.click(within(dialog).getByRole('button', { name: 'Open project' }));
-    await user.upload(screen.getAllByLabelText('Import bundle…')[1] as HTMLElement, fixture('nvivo-mac-15.qdpx'));
+    await user.upload(screen.getAllByLabelText('Import project…')[1] as HTMLElement, fixture('nvivo-mac-15.qdpx'));
     const report = await screen.findByRole('dialog', { name: 'What was not imported' });
     expect(within(report).getByRole('heading', { name: 'Positions per document' })).toBeInTheDocument();
     expect(report).toHaveTextContent('code points (= UTF-16 code units here) (the document has no selections)');
@@ -106,7 +106,7 @@ describe('ImportBundleButton with REFI-QDA files', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), fixture('invalid-empty-sets.qdc'));
+    await user.upload(screen.getByLabelText('Import project…'), fixture('invalid-empty-sets.qdc'));
     const dialog = await screen.findByRole('dialog', { name: 'What was not imported' });
     expect(within(dialog).getByRole('heading', { name: 'Repaired while importing' })).toBeInTheDocument();
     expect(dialog).toHaveTextContent('an empty <Sets/> is not allowed by the standard; it was ignored');
@@ -118,7 +118,7 @@ describe('ImportBundleButton with REFI-QDA files', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), new File(['<html></html>'], 'page.qde'));
+    await user.upload(screen.getByLabelText('Import project…'), new File(['<html></html>'], 'page.qde'));
     expect(await screen.findByRole('alert')).toHaveTextContent('This file is XML, but not a REFI-QDA project or codebook. Nothing was imported.');
     expect(await db.projects.count()).toBe(0);
   });
@@ -133,7 +133,7 @@ describe('ImportBundleButton', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), demoFile());
+    await user.upload(screen.getByLabelText('Import project…'), demoFile());
     await waitFor(() => expect(window.location.hash).toBe(`#/p/${DEMO_GUID}`));
     expect(await screen.findByText('The project was imported.')).toBeInTheDocument();
     expect((await readProjectData(db, DEMO_GUID))?.segments).toHaveLength(4);
@@ -143,9 +143,9 @@ describe('ImportBundleButton', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), demoFile());
+    await user.upload(screen.getByLabelText('Import project…'), demoFile());
     await screen.findByText('The project was imported.');
-    await user.upload(screen.getByLabelText('Import bundle…'), demoFile());
+    await user.upload(screen.getByLabelText('Import project…'), demoFile());
     expect(await screen.findByText(/This bundle was imported before: project “Ouders en school”/)).toBeInTheDocument();
   });
 
@@ -154,7 +154,7 @@ describe('ImportBundleButton', () => {
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
     const bytes = readFileSync(join(import.meta.dirname, '../../../io/bundle/fixtures/v1-demo.markeer'));
-    await user.upload(screen.getByLabelText('Import bundle…'), new File([bytes.subarray(0, 500)], 'half.markeer'));
+    await user.upload(screen.getByLabelText('Import project…'), new File([bytes.subarray(0, 500)], 'half.markeer'));
     expect(await screen.findByRole('alert')).toHaveTextContent('This file is damaged or incomplete');
     expect(await db.projects.count()).toBe(0);
   });
@@ -163,12 +163,12 @@ describe('ImportBundleButton', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), demoFile());
+    await user.upload(screen.getByLabelText('Import project…'), demoFile());
     await screen.findByText('The project was imported.');
     // Work here that the bundle does not have: one coding fewer.
     await db.codings.limit(1).delete();
 
-    await user.upload(screen.getByLabelText('Import bundle…'), demoFile());
+    await user.upload(screen.getByLabelText('Import project…'), demoFile());
     const dialog = await screen.findByRole('alertdialog', { name: 'Project “Ouders en school” already exists' });
     await user.click(within(dialog).getByRole('button', { name: 'Import as a copy' }));
     await waitFor(() => expect(window.location.hash).not.toBe(`#/p/${DEMO_GUID}`));
@@ -188,7 +188,7 @@ describe('ImportBundleButton', () => {
     const db = freshDb();
     const user = userEvent.setup();
     renderUi(<ImportBundleButton db={db} />);
-    await user.upload(screen.getByLabelText('Import bundle…'), new File([handout.value.bytes as Uint8Array<ArrayBuffer>], handout.value.fileName));
+    await user.upload(screen.getByLabelText('Import project…'), new File([handout.value.bytes as Uint8Array<ArrayBuffer>], handout.value.fileName));
     const dialog = await screen.findByRole('dialog', { name: 'Who is going to code?' });
     await user.type(within(dialog).getByLabelText('Your name as coder'), 'Bram');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
