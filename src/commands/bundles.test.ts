@@ -1,6 +1,5 @@
-import { byKey } from '../io/bundle/json';
 import { readProjectData } from '../storage/project-data';
-import type { ProjectData } from '../domain/project-data';
+import { inGuidOrder, type ProjectData } from '../domain/project-data';
 import type { MarkeerDb } from '../storage/db';
 import { bundleFileName, exportBundle, importBundle, slug } from './bundles';
 import { applyCode } from './coding';
@@ -23,16 +22,7 @@ async function dump(db: MarkeerDb) {
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const)));
 }
 
-const sorted = (d: ProjectData | null) =>
-  d && {
-    ...d,
-    coders: byKey(d.coders, (x) => x.guid),
-    documents: byKey(d.documents, (x) => x.guid),
-    texts: byKey(d.texts, (x) => x.documentGuid),
-    codes: byKey(d.codes, (x) => x.guid),
-    segments: byKey(d.segments, (x) => x.guid),
-    codings: byKey(d.codings, (x) => x.guid),
-  };
+const sorted = (d: ProjectData | null) => d && inGuidOrder(d);
 
 beforeEach(() => history.clear());
 

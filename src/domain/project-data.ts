@@ -14,3 +14,18 @@ export interface ProjectData {
   readonly segments: readonly Segment[];
   readonly codings: readonly Coding[];
 }
+
+const byGuid = <T>(rows: readonly T[], key: (row: T) => string): T[] => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** The same data with every list in GUID order, to compare two projects regardless of order. */
+export function inGuidOrder(d: ProjectData): ProjectData {
+  return {
+    ...d,
+    coders: byGuid(d.coders, (x) => x.guid),
+    documents: byGuid(d.documents, (x) => x.guid),
+    texts: byGuid(d.texts, (x) => x.documentGuid),
+    codes: byGuid(d.codes, (x) => x.guid),
+    segments: byGuid(d.segments, (x) => x.guid),
+    codings: byGuid(d.codings, (x) => x.guid),
+  };
+}

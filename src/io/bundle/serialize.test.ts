@@ -1,8 +1,8 @@
+import { inGuidOrder } from '../../domain/project-data';
 import fc from 'fast-check';
 import type { Code, Coder, Coding, DocumentRecord, DocumentText, Segment } from '../../domain/model';
 import { normalizeText, sha256Hex } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
-import { byKey } from './json';
 import { parseBundle } from './parse';
 import { serializeBundle, type SerializeOptions } from './serialize';
 import { demoBundle, readJson, unzip } from './test-zip';
@@ -78,16 +78,7 @@ async function build(seed: Seed): Promise<ProjectData> {
   return { project, coders, documents, texts, codes, segments, codings };
 }
 
-/** The same data with every list in GUID order, to compare regardless of order. */
-const sorted = (d: ProjectData): ProjectData => ({
-  project: d.project,
-  coders: byKey(d.coders, (x) => x.guid),
-  documents: byKey(d.documents, (x) => x.guid),
-  texts: byKey(d.texts, (x) => x.documentGuid),
-  codes: byKey(d.codes, (x) => x.guid),
-  segments: byKey(d.segments, (x) => x.guid),
-  codings: byKey(d.codings, (x) => x.guid),
-});
+const sorted = inGuidOrder;
 
 const options = (data: ProjectData, extra: Partial<SerializeOptions> = {}): SerializeOptions => ({
   kind: 'full',
