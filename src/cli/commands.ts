@@ -49,7 +49,7 @@ export async function newProject(
     texts.push({ documentGuid: doc.guid, projectGuid: project.guid, text, turns: detectTurns(text) });
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
-  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [] };
+  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [], variables: [], groups: [], memos: [] };
   await writeFile(out, await serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }

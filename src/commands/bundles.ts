@@ -135,6 +135,9 @@ function copyOf(data: ProjectData, copySuffix: string): ProjectData {
     codes: move(data.codes),
     segments: move(data.segments),
     codings: move(data.codings),
+    variables: move(data.variables),
+    groups: move(data.groups),
+    memos: move(data.memos),
   };
 }
 
@@ -211,6 +214,9 @@ export async function restoreProjectData(data: ProjectData, options: RestoreOpti
       await t.codes.bulkPut([...restored.codes]);
       await t.segments.bulkPut([...restored.segments]);
       await t.codings.bulkPut([...restored.codings]);
+      await t.variables.bulkPut([...restored.variables]);
+      await t.groups.bulkPut([...restored.groups]);
+      await t.memos.bulkPut([...restored.memos]);
       return restored.project.guid;
     });
     return ok(projectGuid);

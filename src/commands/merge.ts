@@ -166,14 +166,18 @@ function withAdded(lead: ProjectData, add: MergeResult['add']): ProjectData {
     codes: [...lead.codes, ...add.codes],
     segments: [...lead.segments, ...add.segments],
     codings: [...lead.codings, ...add.codings],
+    variables: [...lead.variables, ...add.variables],
+    // A written group replaces the lead's group of the same GUID.
+    groups: [...lead.groups.filter((g) => !add.groups.some((a) => a.guid === g.guid)), ...add.groups],
+    memos: [...lead.memos, ...add.memos],
   };
 }
 
 /** The sum of several merge reports. */
 export function sumReports(reports: readonly MergeReport[]): MergeReport {
   const total: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0 },
+    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0 },
+    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0 },
     skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
   };
   for (const r of reports) {
@@ -217,6 +221,9 @@ export async function mergeBundles(
       ...add.codes.map((r) => ['codes', r] as [TableName, object]),
       ...add.segments.map((r) => ['segments', r] as [TableName, object]),
       ...add.codings.map((r) => ['codings', r] as [TableName, object]),
+      ...add.variables.map((r) => ['variables', r] as [TableName, object]),
+      ...add.groups.map((r) => ['groups', r] as [TableName, object]),
+      ...add.memos.map((r) => ['memos', r] as [TableName, object]),
     ]);
     await putAll(rec, rows, progress);
     const files = merged.map((m) => m.result.report);
@@ -239,13 +246,16 @@ async function putAll(rec: ChangeRecorder, rows: readonly [TableName, object][],
 async function readBound(t: BoundTables, projectGuid: Guid): Promise<ProjectData | null> {
   const project = await t.projects.get(projectGuid);
   if (!project) return null;
-  const [coders, documents, texts, codes, segments, codings] = await Promise.all([
+  const [coders, documents, texts, codes, segments, codings, variables, groups, memos] = await Promise.all([
     t.coders.where('projectGuid').equals(projectGuid).toArray(),
     t.documents.where('projectGuid').equals(projectGuid).toArray(),
     t.documentTexts.where('projectGuid').equals(projectGuid).toArray(),
     t.codes.where('projectGuid').equals(projectGuid).toArray(),
     t.segments.where('projectGuid').equals(projectGuid).toArray(),
     t.codings.where('projectGuid').equals(projectGuid).toArray(),
+    t.variables.where('projectGuid').equals(projectGuid).toArray(),
+    t.groups.where('projectGuid').equals(projectGuid).toArray(),
+    t.memos.where('projectGuid').equals(projectGuid).toArray(),
   ]);
-  return { project, coders, documents, texts, codes, segments, codings };
+  return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos };
 }

@@ -1,6 +1,6 @@
 import { assert } from './assert';
 import { createGuid, now } from './ids';
-import type { Code, Coder, Coding, DocumentRecord, Guid, Project, Segment } from './model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, Guid, Memo, MemoTargetKind, Project, Segment } from './model';
 
 export function createProject(input: { name: string; ownerCoderGuid: Guid; template: string | null; demo?: boolean }): Project {
   const t = now();
@@ -97,5 +97,41 @@ export function createCoding(segment: Segment, codeGuid: Guid, coderGuid: Guid =
     codeGuid,
     coderGuid,
     createdAt: now(),
+  };
+}
+
+export function createGroup(input: { projectGuid: Guid; name: string; order: number; description?: string; documentGuids?: readonly Guid[] }): DocumentGroup {
+  return {
+    guid: createGuid(),
+    projectGuid: input.projectGuid,
+    name: input.name.trim(),
+    description: input.description ?? '',
+    documentGuids: [...new Set(input.documentGuids ?? [])],
+    order: input.order,
+  };
+}
+
+export function createMemo(input: {
+  projectGuid: Guid;
+  authorGuid: Guid;
+  targetKind: MemoTargetKind;
+  targetGuid: Guid | null;
+  title?: string;
+  text?: string;
+  rich?: string | null;
+}): Memo {
+  assert((input.targetKind === 'project') === (input.targetGuid === null), 'a project memo has no target, other memos have one');
+  const t = now();
+  return {
+    guid: createGuid(),
+    projectGuid: input.projectGuid,
+    title: (input.title ?? '').trim(),
+    text: input.text ?? '',
+    rich: input.rich ?? null,
+    targetKind: input.targetKind,
+    targetGuid: input.targetGuid,
+    authorGuid: input.authorGuid,
+    createdAt: t,
+    updatedAt: t,
   };
 }

@@ -29,6 +29,9 @@ function project(over: Partial<ProjectData>): ProjectData {
     codes: [code('eeeeeeee-0000-4000-8000-000000000001', 'Communicatie')],
     segments: [],
     codings: [],
+    variables: [],
+    groups: [],
+    memos: [],
     ...over,
   };
 }
@@ -101,5 +104,56 @@ describe('merging a coder bundle into the lead project', () => {
     const result = applyMerge(lead, incoming, planMerge(lead, incoming), new Set());
     expect(result.add.documents.map((d) => d.guid)).toEqual([D2]);
     expect(result.add.texts[0]?.text).toBe(other);
+  });
+});
+
+describe('merging variables, groups and memos', () => {
+  const BRAM = 'cccccccc-0000-4000-8000-000000000003';
+  const G1 = 'abababab-0000-4000-8000-000000000001';
+  const G2 = 'abababab-0000-4000-8000-000000000002';
+  const bram = { guid: BRAM, projectGuid: P, name: 'Bram', color: '#111111' };
+
+  it('adds variables the lead lacks by name, gives a group matched by name the members it lacks, and moves memos to the matched targets', () => {
+    const lead = project({
+      documents: [doc(D1), doc(D2, 'hash-2')],
+      texts: [
+        { documentGuid: D1, projectGuid: P, text, turns: [] },
+        { documentGuid: D2, projectGuid: P, text, turns: [] },
+      ],
+      variables: [{ guid: 'f0000000-0000-4000-8000-000000000001', projectGuid: P, name: 'school', type: 'text', order: 0 }],
+      groups: [{ guid: G1, projectGuid: P, name: 'Ouders', description: '', documentGuids: [D1], order: 0 }],
+    });
+    const OTHER_D2 = 'dddddddd-0000-4000-8000-0000000000ff';
+    const s = segment('ffffffff-0000-4000-8000-000000000001', OTHER_D2, BRAM, 0, 11);
+    const incoming = project({
+      coders: [bram],
+      documents: [doc(OTHER_D2, 'hash-2')],
+      texts: [{ documentGuid: OTHER_D2, projectGuid: P, text, turns: [] }],
+      segments: [s],
+      codings: [coding('ffffffff-1111-4000-8000-000000000001', s, C1)],
+      variables: [
+        { guid: 'f0000000-0000-4000-8000-000000000009', projectGuid: P, name: 'school', type: 'text', order: 0 },
+        { guid: 'f0000000-0000-4000-8000-000000000002', projectGuid: P, name: 'leeftijd', type: 'number', order: 1 },
+      ],
+      groups: [
+        { guid: G2, projectGuid: P, name: 'ouders', description: '', documentGuids: [OTHER_D2], order: 0 },
+        { guid: 'abababab-0000-4000-8000-000000000003', projectGuid: P, name: 'Leraren', description: 'x', documentGuids: [OTHER_D2], order: 1 },
+      ],
+      memos: [
+        { guid: 'acacacac-0000-4000-8000-000000000001', projectGuid: P, title: '', text: 'over segment', rich: null, targetKind: 'segment', targetGuid: s.guid, authorGuid: BRAM, createdAt: '', updatedAt: '' },
+        { guid: 'acacacac-0000-4000-8000-000000000002', projectGuid: P, title: '', text: 'over document', rich: null, targetKind: 'document', targetGuid: OTHER_D2, authorGuid: BRAM, createdAt: '', updatedAt: '' },
+        { guid: 'acacacac-0000-4000-8000-000000000003', projectGuid: P, title: '', text: 'verloren', rich: null, targetKind: 'code', targetGuid: 'eeeeeeee-0000-4000-8000-0000000000aa', authorGuid: BRAM, createdAt: '', updatedAt: '' },
+      ],
+    });
+    const { add, report } = applyMerge(lead, incoming, planMerge(lead, incoming), new Set());
+    expect(add.variables.map((v) => [v.name, v.type])).toEqual([['leeftijd', 'number']]);
+    expect(add.groups.find((g) => g.guid === G1)?.documentGuids).toEqual([D1, D2]);
+    expect(add.groups.find((g) => g.name === 'Leraren')?.documentGuids).toEqual([D2]);
+    expect(add.memos.map((m) => [m.text, m.targetGuid])).toEqual([
+      ['over segment', s.guid],
+      ['over document', D2],
+    ]);
+    expect(report.added).toMatchObject({ variables: 1, groups: 1, memos: 2 });
+    expect(report.matched.groups).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { foldForSearch } from './codebook';
 import { createGuid } from './ids';
-import type { Code, Coder, Coding, DocumentRecord, DocumentText, Guid, Segment } from './model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Segment, VariableDefinition } from './model';
 import type { ProjectData } from './project-data';
 
 /**
@@ -30,13 +30,16 @@ export interface CodeMatch {
 }
 
 export interface MergeReport {
-  readonly added: { documents: number; codes: number; coders: number; segments: number; codings: number };
-  readonly matched: { documents: number; codes: number; coders: number; segments: number };
+  readonly added: { documents: number; codes: number; coders: number; segments: number; codings: number; memos: number; groups: number; variables: number };
+  readonly matched: { documents: number; codes: number; coders: number; segments: number; groups: number };
   readonly skipped: { segments: number; codings: number; documentsWithOtherText: string[] };
 }
 
 export interface MergeResult {
-  /** Records to add to the lead's project (all carry the lead's project GUID). */
+  /**
+   * Records to write into the lead's project (all carry the lead's project GUID): new records,
+   * and the lead's groups that gained members.
+   */
   readonly add: Omit<ProjectData, 'project'>;
   readonly report: MergeReport;
 }
@@ -74,8 +77,8 @@ export function planMerge(lead: ProjectData, incoming: ProjectData): MergePlan {
 export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: MergePlan, acceptNameMatches: ReadonlySet<Guid>): MergeResult {
   const projectGuid = lead.project.guid;
   const report: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0 },
+    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0 },
+    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0 },
     skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
   };
 
@@ -176,7 +179,62 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     codings.push({ ...c, guid: c.guid, projectGuid, segmentGuid: seg, codeGuid: code, documentGuid: segment?.documentGuid ?? c.documentGuid });
     report.added.codings++;
   }
-  return { add: { coders, documents, texts, codes, segments, codings }, report };
+  const variables = mergeVariables(lead, incoming, report);
+  const groups = mergeGroups(lead, incoming, docGuid, report);
+  const targets = { document: docGuid, code: codeGuid, segment: segmentGuid } as const;
+  const leadMemos = new Set(lead.memos.map((m) => m.guid));
+  const memos: Memo[] = [];
+  for (const m of incoming.memos) {
+    if (leadMemos.has(m.guid)) continue;
+    const targetGuid = m.targetKind === 'project' || m.targetGuid === null ? null : (targets[m.targetKind].get(m.targetGuid) ?? null);
+    if (m.targetKind !== 'project' && targetGuid === null) continue;
+    memos.push({ ...m, projectGuid, targetGuid });
+    report.added.memos++;
+  }
+  return { add: { coders, documents, texts, codes, segments, codings, variables, groups, memos }, report };
+}
+
+/** Variables match by name; a variable the lead lacks is added with its type. */
+function mergeVariables(lead: ProjectData, incoming: ProjectData, report: MergeReport): VariableDefinition[] {
+  const names = new Set(lead.variables.map((v) => v.name));
+  const guids = new Set(lead.variables.map((v) => v.guid));
+  let order = Math.max(-1, ...lead.variables.map((v) => v.order)) + 1;
+  const added: VariableDefinition[] = [];
+  for (const v of [...incoming.variables].sort((a, b) => a.order - b.order)) {
+    if (names.has(v.name)) continue;
+    names.add(v.name);
+    added.push({ ...v, projectGuid: lead.project.guid, guid: guids.has(v.guid) ? createGuid() : v.guid, order: order++ });
+    report.added.variables++;
+  }
+  return added;
+}
+
+/**
+ * Groups match by GUID, else by name (ignoring case and accents): a matched group gains the
+ * incoming members it lacks; another group is added with the members that reached the lead.
+ */
+function mergeGroups(lead: ProjectData, incoming: ProjectData, docGuid: ReadonlyMap<Guid, Guid | null>, report: MergeReport): DocumentGroup[] {
+  const byGuid = new Map(lead.groups.map((g) => [g.guid, g]));
+  const byName = new Map(lead.groups.map((g) => [foldForSearch(g.name.trim()), g]));
+  let order = Math.max(-1, ...lead.groups.map((g) => g.order)) + 1;
+  const written = new Map<Guid, DocumentGroup>();
+  for (const g of incoming.groups) {
+    const members = g.documentGuids.map((d) => docGuid.get(d)).filter((d): d is Guid => typeof d === 'string');
+    const target = byGuid.get(g.guid) ?? byName.get(foldForSearch(g.name.trim()));
+    if (target) {
+      report.matched.groups++;
+      const current = written.get(target.guid) ?? target;
+      const missing = members.filter((d) => !current.documentGuids.includes(d));
+      if (missing.length > 0) written.set(target.guid, { ...current, documentGuids: [...current.documentGuids, ...missing] });
+      continue;
+    }
+    const added: DocumentGroup = { ...g, projectGuid: lead.project.guid, documentGuids: [...new Set(members)], order: order++ };
+    written.set(added.guid, added);
+    byGuid.set(added.guid, added);
+    byName.set(foldForSearch(added.name.trim()), added);
+    report.added.groups++;
+  }
+  return [...written.values()];
 }
 
 function workKey(documentGuid: Guid, coderGuid: Guid, start: number, end: number): string {

@@ -121,3 +121,54 @@ export interface Coding {
   readonly coderGuid: Guid;
   readonly createdAt: Timestamp;
 }
+
+/**
+ * The type of a document variable. Values live in DocumentRecord.variables as strings in a
+ * canonical form (see variables.ts): text as written, number as a decimal with a point ("12",
+ * "3.5"), date as "YYYY-MM-DD", yes/no as "true" or "false". An absent key or "" is no value.
+ */
+export type VariableType = 'text' | 'number' | 'date' | 'boolean';
+
+/** A document variable of the project, e.g. school or respondent group. */
+export interface VariableDefinition {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  /** The key in DocumentRecord.variables; unique within the project. */
+  readonly name: string;
+  readonly type: VariableType;
+  /** Column position in the variables table. */
+  readonly order: number;
+}
+
+/** A named set of documents, e.g. "School 1" or "Teachers" (REFI-QDA: a Set of sources). */
+export interface DocumentGroup {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly name: string;
+  readonly description: string;
+  /** Members, in no particular order, without duplicates. */
+  readonly documentGuids: readonly Guid[];
+  /** Sort position in lists. */
+  readonly order: number;
+}
+
+/** What a memo is about. */
+export type MemoTargetKind = 'project' | 'document' | 'code' | 'segment';
+
+/** A researcher's note on the project, a document, a code or a segment. */
+export interface Memo {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  readonly title: string;
+  /** The memo as plain text: what search, exports and other tools read. */
+  readonly text: string;
+  /** The Lexical editor state (JSON) when written in Markeer's editor; null for plain text. */
+  readonly rich: string | null;
+  readonly targetKind: MemoTargetKind;
+  /** The document, code or segment; null for a project memo. */
+  readonly targetGuid: Guid | null;
+  /** The coder who wrote it. */
+  readonly authorGuid: Guid;
+  readonly createdAt: Timestamp;
+  readonly updatedAt: Timestamp;
+}

@@ -1,4 +1,4 @@
-import type { Code, Coder, Coding, DocumentRecord, DocumentText, Project, Segment } from './model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from './model';
 
 /**
  * Everything stored for one project, as plain records: what a bundle carries and what a restore
@@ -13,6 +13,10 @@ export interface ProjectData {
   readonly codes: readonly Code[];
   readonly segments: readonly Segment[];
   readonly codings: readonly Coding[];
+  /** Definitions of the documents' variables (name and type). */
+  readonly variables: readonly VariableDefinition[];
+  readonly groups: readonly DocumentGroup[];
+  readonly memos: readonly Memo[];
 }
 
 const byGuid = <T>(rows: readonly T[], key: (row: T) => string): T[] => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -27,5 +31,8 @@ export function inGuidOrder(d: ProjectData): ProjectData {
     codes: byGuid(d.codes, (x) => x.guid),
     segments: byGuid(d.segments, (x) => x.guid),
     codings: byGuid(d.codings, (x) => x.guid),
+    variables: byGuid(d.variables, (x) => x.guid),
+    groups: byGuid(d.groups, (x) => x.guid).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
+    memos: byGuid(d.memos, (x) => x.guid),
   };
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1 } from './db';
+import { installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2 } from './db';
 
 describe('the database schema', () => {
   it('upgrades a version 1 database to version 2 keeping every record, and finds a segment by its exact range', async () => {
@@ -31,6 +31,31 @@ describe('the database schema', () => {
       .equals([P, segment.documentGuid, segment.coderGuid, 4, 9])
       .first();
     expect(found).toEqual(segment);
+    db.close();
+  });
+
+  it('upgrades a version 2 database to version 3: the variables documents use become text variables', async () => {
+    const name = `upgrade3-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    const P = '11111111-1111-4111-8111-111111111111';
+    const Q = '55555555-5555-4555-8555-555555555555';
+    const doc = (guid: string, projectGuid: string, variables: Record<string, string>) => ({ guid, projectGuid, name: guid.slice(0, 4), variables });
+    await v2.table('documents').bulkPut([
+      doc('66666666-6666-4666-8666-666666666666', P, { school: 'Noord', groep: 'Ouder' }),
+      doc('77777777-7777-4777-8777-777777777777', P, { school: 'Zuid' }),
+      doc('88888888-8888-4888-8888-888888888888', Q, {}),
+    ]);
+    v2.close();
+
+    const db = new MarkeerDb(name);
+    await db.open();
+    const variables = await db.variables.where('projectGuid').equals(P).toArray();
+    expect(variables.map((v) => [v.name, v.type]).sort()).toEqual([['groep', 'text'], ['school', 'text']]);
+    expect(await db.variables.where('projectGuid').equals(Q).count()).toBe(0);
+    expect(await db.documents.count()).toBe(3);
+    expect(await db.groups.count()).toBe(0);
+    expect(await db.memos.count()).toBe(0);
     db.close();
   });
 

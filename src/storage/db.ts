@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { Code, Coder, Coding, DocumentRecord, DocumentText, Project, Segment } from '../domain/model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from '../domain/model';
+import { variableList } from '../domain/variables';
 
 /** A key-value record for app-wide settings (e.g. whether the demo was offered). */
 export interface MetaRecord {
@@ -24,6 +25,13 @@ export const SCHEMA_V2 = {
   segments: '[projectGuid+guid], projectGuid, [projectGuid+documentGuid], [projectGuid+documentGuid+coderGuid+start+end]',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  variables: '[projectGuid+guid], projectGuid',
+  groups: '[projectGuid+guid], projectGuid',
+  memos: '[projectGuid+guid], projectGuid, [projectGuid+targetGuid]',
+} as const;
+
 /**
  * The Markeer database. Every per-project table is keyed by [projectGuid+guid], because code
  * GUIDs come from shared templates and bundles from several coders reuse GUIDs on purpose.
@@ -39,6 +47,9 @@ export class MarkeerDb extends Dexie {
   codes!: Table<Code, [string, string]>;
   segments!: Table<Segment, [string, string]>;
   codings!: Table<Coding, [string, string]>;
+  variables!: Table<VariableDefinition, [string, string]>;
+  groups!: Table<DocumentGroup, [string, string]>;
+  memos!: Table<Memo, [string, string]>;
   meta!: Table<MetaRecord, string>;
 
   constructor(name = 'markeer') {
@@ -49,6 +60,17 @@ export class MarkeerDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade(() => undefined);
+    // Version 3 adds typed document variables, document groups and memos. The variables that
+    // documents already use become text variables, so that every value keeps a definition.
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const documents = (await tx.table('documents').toArray()) as DocumentRecord[];
+        const byProject = new Map<string, DocumentRecord[]>();
+        for (const d of documents) byProject.set(d.projectGuid, [...(byProject.get(d.projectGuid) ?? []), d]);
+        const definitions = [...byProject].flatMap(([projectGuid, docs]) => variableList(projectGuid, [], docs));
+        await tx.table('variables').bulkAdd(definitions);
+      });
     // Dexie 4 opens a database of a newer version as it is; Markeer refuses instead, so that old
     // code never writes shapes it does not know (like Actual's out-of-sync-migrations).
     this.on('ready', (db) => {
@@ -60,7 +82,7 @@ export class MarkeerDb extends Dexie {
 }
 
 /** The newest schema version this code knows. */
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;
 
 /**
  * The schema version of an existing database, read without opening it (opening could upgrade it),
@@ -79,7 +101,7 @@ export class DatabaseTooNew extends Error {
   }
 }
 
-export const TABLES = ['projects', 'coders', 'documents', 'documentTexts', 'codes', 'segments', 'codings'] as const;
+export const TABLES = ['projects', 'coders', 'documents', 'documentTexts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** The primary key of a row of a table, as Dexie stores it. */

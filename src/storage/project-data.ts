@@ -18,14 +18,17 @@ export async function readProjectData(db: MarkeerDb, projectGuid: Guid): Promise
     const inProject = [projectGuid, Dexie.minKey] as [string, unknown];
     const past = [projectGuid, Dexie.maxKey] as [string, unknown];
     const all = <T,>(t: Table<T, [string, string]>): Promise<T[]> => t.where(':id').between(inProject, past, true, true).toArray();
-    const [coders, documents, texts, codes, segments, codings] = await Promise.all([
+    const [coders, documents, texts, codes, segments, codings, variables, groups, memos] = await Promise.all([
       all(table('coders')),
       all(table('documents')),
       all(table('documentTexts')),
       all(table('codes')),
       all(table('segments')),
       all(table('codings')),
+      all(table('variables')),
+      all(table('groups')),
+      all(table('memos')),
     ]);
-    return { project, coders, documents, texts, codes, segments, codings };
+    return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos };
   });
 }

@@ -3,7 +3,7 @@
  * A problem names its place, e.g. "segments[3].end is not a number".
  */
 import { isGuid, normalizeGuid } from '../../domain/ids';
-import type { Code, Coder, Coding, DocumentRecord, Project, Segment } from '../../domain/model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, Memo, MemoTargetKind, Project, Segment, VariableDefinition, VariableType } from '../../domain/model';
 import type { BundleManifestDocument, BundleTextRecord } from './types';
 
 export type FieldKind =
@@ -17,6 +17,9 @@ export type FieldKind =
   | 'int|null'
   | 'number'
   | 'strings'
+  | 'guids'
+  | 'variableType'
+  | 'memoTarget'
   | 'speakerMap'
   | 'turns';
 
@@ -83,6 +86,33 @@ export const CODING_SHAPE: Shape<Coding> = {
   createdAt: 'string',
 };
 
+export const VARIABLE_SHAPE: Shape<VariableDefinition> = { guid: 'guid', projectGuid: 'guid', name: 'string', type: 'variableType', order: 'number' };
+
+export const GROUP_SHAPE: Shape<DocumentGroup> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  name: 'string',
+  description: 'string',
+  documentGuids: 'guids',
+  order: 'number',
+};
+
+export const MEMO_SHAPE: Shape<Memo> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  title: 'string',
+  text: 'string',
+  rich: 'string|null',
+  targetKind: 'memoTarget',
+  targetGuid: 'guid|null',
+  authorGuid: 'guid',
+  createdAt: 'string',
+  updatedAt: 'string',
+};
+
+const VARIABLE_TYPES: readonly VariableType[] = ['text', 'number', 'date', 'boolean'];
+const MEMO_TARGETS: readonly MemoTargetKind[] = ['project', 'document', 'code', 'segment'];
+
 export const MANIFEST_DOCUMENT_SHAPE: Shape<BundleManifestDocument> = { guid: 'guid', path: 'string', sha256: 'string' };
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -145,6 +175,14 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
       return entriesProblem(v, false);
     case 'speakerMap':
       return entriesProblem(v, true);
+    case 'guids':
+      if (!Array.isArray(v)) return problem('is not a list');
+      for (const [i, g] of v.entries()) if (typeof g !== 'string' || !isGuid(normalizeGuid(g))) return problem('is not a GUID', `[${i}]`);
+      return null;
+    case 'variableType':
+      return VARIABLE_TYPES.includes(v as VariableType) ? null : problem(`is not one of ${VARIABLE_TYPES.join(', ')}`);
+    case 'memoTarget':
+      return MEMO_TARGETS.includes(v as MemoTargetKind) ? null : problem(`is not one of ${MEMO_TARGETS.join(', ')}`);
     case 'turns':
       return turnsProblem(v);
   }
@@ -162,6 +200,7 @@ export function readRecord<T>(raw: unknown, shape: Shape<T>, where: string): { o
     if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
     const value = raw[field];
     if (kind.startsWith('guid') && typeof value === 'string') record[field] = normalizeGuid(value);
+    if (kind === 'guids' && Array.isArray(value)) record[field] = (value as string[]).map(normalizeGuid);
   }
   return { ok: true, record: record as T };
 }

@@ -17,12 +17,40 @@ describe('committed bundle fixtures', () => {
     expect(data.documents.length).toBeGreaterThan(0);
   });
 
+  describe('v2-demo.markeer, format version 2', () => {
+    it('has typed variables, a document group and memos on the project, a document, a code and a segment', async () => {
+      const { manifest, data } = await parsed('v2-demo.markeer');
+      expect(manifest.formatVersion).toBe(2);
+      expect(data.variables.map((v) => `${v.name}:${v.type}`).sort()).toEqual(['afgenomen:date', 'groep:text', 'leeftijd:number', 'online:boolean', 'school:text']);
+      const parent = data.documents.find((d) => d.name === 'Interview ouder 1');
+      expect(parent?.variables).toMatchObject({ leeftijd: '42', afgenomen: '2026-03-02', online: 'false' });
+      expect(data.groups).toEqual([expect.objectContaining({ name: 'Ouders', documentGuids: [parent?.guid] })]);
+      expect(data.memos.map((m) => `${m.targetKind}: ${m.text}`).sort()).toEqual([
+        'code: Grens met Gevoelens bespreken.',
+        'document: Veel zorgen na de zomer.',
+        'project: Hoe ervaren ouders het contact? 🤔',
+        'segment: Hier kantelt het verhaal.',
+      ]);
+      const segmentMemo = data.memos.find((m) => m.targetKind === 'segment');
+      expect(data.segments.find((s) => s.guid === segmentMemo?.targetGuid)?.text).toBe('Later hoorden we niks meer en maakte ik me zorgen.');
+    });
+  });
+
   describe('v1-demo.markeer, format version 1', () => {
+    it('gets, when migrated, a text variable for each variable its documents use, and no groups or memos', async () => {
+      const { data } = await parsed('v1-demo.markeer');
+      expect(data.variables.map((v) => `${v.name}:${v.type}`).sort()).toEqual(['groep:text', 'school:text']);
+      expect(data.variables.every((v) => v.projectGuid === data.project.guid)).toBe(true);
+      expect(data.groups).toEqual([]);
+      expect(data.memos).toEqual([]);
+    });
+
     it('has its manifest', async () => {
       const { manifest } = await parsed('v1-demo.markeer');
       expect(manifest).toMatchObject({
         format: 'markeer-bundle',
-        formatVersion: 1,
+        // Migrated on read to the current version.
+        formatVersion: 2,
         appVersion: '0.1.0',
         exportedAt: '2026-03-05T10:00:00.000Z',
         projectGuid: '6f1c2a3e-8d4b-4f5a-9c7e-1b2d3e4f5a60',

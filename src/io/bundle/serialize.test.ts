@@ -75,7 +75,7 @@ async function build(seed: Seed): Promise<ProjectData> {
   }
   const owner = coders[0] as Coder;
   const project = { guid: projectGuid, name: 'Project', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', ownerCoderGuid: owner.guid, template: null };
-  return { project, coders, documents, texts, codes, segments, codings };
+  return { project, coders, documents, texts, codes, segments, codings, variables: [], groups: [], memos: [] };
 }
 
 const sorted = inGuidOrder;
@@ -128,7 +128,7 @@ describe('serializeBundle', () => {
     const manifest = readJson(files, 'manifest.json');
     expect(manifest).toMatchObject({
       format: 'markeer-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: '0.1.0',
       exportedAt: '2026-05-01T12:00:00.000Z',
       projectGuid: data.project.guid,

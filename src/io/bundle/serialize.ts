@@ -62,6 +62,12 @@ export async function serializeBundle(data: ProjectData, options: SerializeOptio
     codes: byKey(data.codes, (c) => c.guid),
     segments: handout ? [] : byKey(data.segments, (s) => s.guid),
     codings: handout ? [] : byKey(data.codings, (c) => c.guid),
+    variables: byKey(data.variables, (v) => v.guid),
+    groups: byKey(data.groups, (g) => g.guid).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
+    memos: byKey(
+      handout ? data.memos.filter((m) => m.targetKind !== 'segment') : data.memos,
+      (m) => m.guid,
+    ),
   };
 
   const zip = new JSZip();

@@ -4,14 +4,16 @@
  * ```
  * manifest.json          BundleManifest: format, version, app, time, project, exporter, texts
  * project.json           BundleProjectJson: the project's records, texts left out
+ *                        (version 2 added variables, groups and memos)
  * texts/<guid>.txt       each document's text: UTF-8 without byte-order mark, normalised
  * ```
  *
  * Records are stored as the database holds them (src/domain/model.ts), GUIDs lower case; JSON
  * keys are sorted and arrays ordered by GUID, so that two exports of the same data differ only in
  * `exportedAt`. The manifest carries the SHA-256 (lower-case hex) of each text file's bytes.
- * A hand-out is a bundle without segments and codings: documents, codebook and every coder, so
- * that the coders' bundles match the lead's project by GUID later.
+ * A hand-out is a bundle without segments, codings and memos on segments: documents, codebook,
+ * variables, groups and every coder, so that the coders' bundles match the lead's project by GUID
+ * later.
  */
 import type { DocumentText, Guid, Timestamp } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
@@ -20,7 +22,7 @@ export type { ProjectData } from '../../domain/project-data';
 
 export const BUNDLE_FORMAT = 'markeer-bundle';
 /** The format version this code writes. Older versions are migrated on read (migrate.ts). */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 export type BundleKind = 'full' | 'handout';
 
@@ -57,6 +59,10 @@ export interface BundleProjectJson {
   readonly codes: ProjectData['codes'];
   readonly segments: ProjectData['segments'];
   readonly codings: ProjectData['codings'];
+  /** Since format version 2: variable definitions, document groups, memos. */
+  readonly variables: ProjectData['variables'];
+  readonly groups: ProjectData['groups'];
+  readonly memos: ProjectData['memos'];
 }
 
 export interface ParsedBundle {

@@ -3,19 +3,23 @@
  * wrong with it, named by file and place.
  */
 import { fail, ok, type Result } from '../../domain/assert';
-import type { Code, Coder, Coding, DocumentRecord, DocumentText, Guid, Project, Segment } from '../../domain/model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Project, Segment, VariableDefinition } from '../../domain/model';
+import { canonicalValue } from '../../domain/variables';
 import { normalizeText } from '../../domain/text';
 import {
   CODE_SHAPE,
   CODER_SHAPE,
   CODING_SHAPE,
   DOCUMENT_SHAPE,
+  GROUP_SHAPE,
   isObject,
   MANIFEST_DOCUMENT_SHAPE,
+  MEMO_SHAPE,
   PROJECT_SHAPE,
   readRecord,
   SEGMENT_SHAPE,
   TEXT_SHAPE,
+  VARIABLE_SHAPE,
 } from './fields';
 import type { BundleFailure, BundleKind, BundleManifest, BundleManifestDocument, BundleTextRecord, ParsedBundle, RawBundle } from './types';
 
@@ -72,6 +76,9 @@ interface Records {
   readonly codes: Code[];
   readonly segments: Segment[];
   readonly codings: Coding[];
+  readonly variables: VariableDefinition[];
+  readonly groups: DocumentGroup[];
+  readonly memos: Memo[];
 }
 
 function list<T>(raw: Record<string, unknown>, name: keyof Records, shape: Parameters<typeof readRecord<T>>[1]): T[] {
@@ -92,6 +99,9 @@ function readProjectJson(raw: unknown): Records {
     codes: list<Code>(json, 'codes', CODE_SHAPE),
     segments: list<Segment>(json, 'segments', SEGMENT_SHAPE),
     codings: list<Coding>(json, 'codings', CODING_SHAPE),
+    variables: list<VariableDefinition>(json, 'variables', VARIABLE_SHAPE),
+    groups: list<DocumentGroup>(json, 'groups', GROUP_SHAPE),
+    memos: list<Memo>(json, 'memos', MEMO_SHAPE),
   };
 }
 
@@ -112,7 +122,7 @@ function index<T>(records: readonly T[], name: string, key: (r: T) => Guid, keyN
 function checkReferences(manifest: BundleManifest, r: Records) {
   const projectGuid = r.project.guid;
   if (manifest.projectGuid !== projectGuid) invalid(`manifest.json: projectGuid is not the GUID of project.json's project`);
-  for (const name of ['coders', 'documents', 'texts', 'codes', 'segments', 'codings'] as const) {
+  for (const name of ['coders', 'documents', 'texts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos'] as const) {
     const i = (r[name] as readonly { projectGuid: Guid }[]).findIndex((x) => x.projectGuid !== projectGuid);
     if (i >= 0) invalid(`project.json: ${name}[${i}].projectGuid is not the project's GUID`);
   }
@@ -122,6 +132,10 @@ function checkReferences(manifest: BundleManifest, r: Records) {
   const codes = index(r.codes, 'codes', (c) => c.guid);
   const segments = index(r.segments, 'segments', (s) => s.guid);
   index(r.codings, 'codings', (c) => c.guid);
+  index(r.groups, 'groups', (g) => g.guid);
+  index(r.memos, 'memos', (m) => m.guid);
+  index(r.variables, 'variables', (v) => v.guid);
+  const variables = index(r.variables, 'variables', (v) => v.name, 'name');
   if (!coders.has(r.project.ownerCoderGuid)) invalid('project.json: project.ownerCoderGuid names no coder');
 
   r.texts.forEach((t, i) => documents.has(t.documentGuid) || invalid(`project.json: texts[${i}].documentGuid names no document`));
@@ -145,6 +159,24 @@ function checkReferences(manifest: BundleManifest, r: Records) {
     if (!codes.has(c.codeGuid)) invalid(`project.json: codings[${i}].codeGuid names no code`);
     if (!coders.has(c.coderGuid)) invalid(`project.json: codings[${i}].coderGuid names no coder`);
     if (segment?.documentGuid !== c.documentGuid) invalid(`project.json: codings[${i}].documentGuid is not its segment's document`);
+  });
+  r.documents.forEach((d, i) => {
+    for (const [name, value] of Object.entries(d.variables)) {
+      const variable = variables.get(name);
+      if (variable && canonicalValue(variable.type, value) !== value) {
+        invalid(`project.json: documents[${i}].variables[${JSON.stringify(name)}] is not a ${variable.type} value in canonical form`);
+      }
+    }
+  });
+  r.groups.forEach((g, i) =>
+    g.documentGuids.forEach((d, j) => documents.has(d) || invalid(`project.json: groups[${i}].documentGuids[${j}] names no document`)),
+  );
+  r.memos.forEach((m, i) => {
+    if (!coders.has(m.authorGuid)) invalid(`project.json: memos[${i}].authorGuid names no coder`);
+    const targets = { project: null, document: documents, code: codes, segment: segments }[m.targetKind];
+    if (targets === null ? m.targetGuid !== null : m.targetGuid === null || !targets.has(m.targetGuid)) {
+      invalid(`project.json: memos[${i}].targetGuid names no ${m.targetKind}`);
+    }
   });
   const listed = new Map<Guid, number>();
   manifest.documents.forEach((d, i) => {

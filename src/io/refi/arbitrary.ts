@@ -89,5 +89,5 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
       }
     }
     const project: Project = { guid: PROJECT, name: 'Ronde', createdAt: T, updatedAt: T, ownerCoderGuid: coders[0]!.guid, template: null };
-    return { project, coders, documents, texts, codes, segments, codings };
+    return { project, coders, documents, texts, codes, segments, codings, variables: [], groups: [], memos: [] };
   });

@@ -305,6 +305,9 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
       codes: [...ctx.codes.values()],
       segments: finalSegments,
       codings: finalCodings,
+      variables: [],
+      groups: [],
+      memos: [],
     },
     report: { discarded: ctx.discarded, positionConvention: reports, warnings: ctx.warnings },
   };
