@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { getDb } from '../storage/db';
 import { LANGS, setLang, type Lang } from './i18n';
 import { NotifyProvider } from './shell/notify';
-import { useRoute } from './shell/route';
+import { useRoute, type AnalysisTab } from './shell/route';
 import { StartScreen } from './features/projects/StartScreen';
 import { requestPersistentStorage } from './shell/persist';
 
-type ProjectScreenProps = { db: ReturnType<typeof getDb>; projectGuid: string; documentGuid: string | null };
+type ProjectScreenProps = { db: ReturnType<typeof getDb>; projectGuid: string; documentGuid: string | null; analysis?: AnalysisTab | null };
 
 /**
  * The project screen is its own chunk. It is fetched before the first render when the app opens on
@@ -58,7 +58,7 @@ export function App() {
           <StartScreen db={db} />
         ) : (
           <Suspense fallback={<main className="loading">{t('common.loading')}</main>}>
-            <ProjectScreen db={db} projectGuid={route.projectGuid} documentGuid={route.documentGuid} />
+            <ProjectScreen db={db} projectGuid={route.projectGuid} documentGuid={route.documentGuid} analysis={route.analysis ?? null} />
           </Suspense>
         )}
       </div>

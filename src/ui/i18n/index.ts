@@ -6,6 +6,30 @@ import { documentsStrings } from '../features/documents/strings';
 import { bundlesStrings } from '../features/bundles/strings';
 import { teamStrings } from '../features/team/strings';
 import { agreementStrings } from '../features/agreement/strings';
+import { analysisStrings } from '../features/analysis/strings';
+import { variablesStrings } from '../features/variables/strings';
+import { matrixStrings } from '../features/matrix/strings';
+import { queryStrings } from '../features/query/strings';
+import { searchStrings } from '../features/search/strings';
+import { memosStrings } from '../features/memos/strings';
+
+/** The strings of one language, feature by feature (each feature's keys under its own name). */
+function strings(lang: 'nl' | 'en') {
+  return {
+    ...appStrings[lang],
+    codebook: codebookStrings[lang],
+    documents: documentsStrings[lang],
+    bundles: bundlesStrings[lang],
+    team: teamStrings[lang],
+    agreement: agreementStrings[lang],
+    analysis: analysisStrings[lang],
+    variables: variablesStrings[lang],
+    matrix: matrixStrings[lang],
+    query: queryStrings[lang],
+    search: searchStrings[lang],
+    memos: memosStrings[lang],
+  };
+}
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -13,8 +37,8 @@ const STORAGE_KEY = 'markeer.lang';
 
 /** Every feature keeps its strings in a `strings.ts` with `nl` and `en` complete. */
 export const resources = {
-  nl: { translation: { ...appStrings.nl, codebook: codebookStrings.nl, documents: documentsStrings.nl, bundles: bundlesStrings.nl, team: teamStrings.nl, agreement: agreementStrings.nl } },
-  en: { translation: { ...appStrings.en, codebook: codebookStrings.en, documents: documentsStrings.en, bundles: bundlesStrings.en, team: teamStrings.en, agreement: agreementStrings.en } },
+  nl: { translation: strings('nl') },
+  en: { translation: strings('en') },
 } as const;
 
 /** The interface language: the user's earlier choice, else the browser's language, else Dutch. */

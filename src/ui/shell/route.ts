@@ -1,16 +1,27 @@
 import { useEffect, useState } from 'react';
 
-/** Where the user is: the project list, or a project with an optional open document. */
-export type Route = { readonly name: 'home' } | { readonly name: 'project'; readonly projectGuid: string; readonly documentGuid: string | null };
+/** The views of the analysis screen, in tab order. */
+export const ANALYSIS_TABS = ['documents', 'matrix', 'query', 'search', 'memos'] as const;
+export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
+
+/**
+ * Where the user is: the project list, or a project with an optional open document, or a
+ * project's analysis screen on one of its tabs.
+ */
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'project'; readonly projectGuid: string; readonly documentGuid: string | null; readonly analysis?: AnalysisTab | null };
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/p\/([0-9a-f-]{36})(?:\/d\/([0-9a-f-]{36}))?/.exec(hash);
+  const m = /^#\/p\/([0-9a-f-]{36})(?:\/d\/([0-9a-f-]{36})|\/a\/([a-z]+))?/.exec(hash);
   if (!m || !m[1]) return { name: 'home' };
-  return { name: 'project', projectGuid: m[1], documentGuid: m[2] ?? null };
+  const tab = ANALYSIS_TABS.find((t) => t === m[3]) ?? (m[3] ? 'documents' : null);
+  return { name: 'project', projectGuid: m[1], documentGuid: m[2] ?? null, analysis: tab };
 }
 
 export function routeHash(route: Route): string {
   if (route.name === 'home') return '#/';
+  if (route.analysis) return `#/p/${route.projectGuid}/a/${route.analysis}`;
   return `#/p/${route.projectGuid}${route.documentGuid ? `/d/${route.documentGuid}` : ''}`;
 }
 

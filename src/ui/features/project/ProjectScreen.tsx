@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { applyCode } from '../../../commands/coding';
@@ -10,6 +10,7 @@ import { getProject, listCoders, listCodes } from '../../../storage/queries';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
+import { routeHash, type AnalysisTab } from '../../shell/route';
 import { AgreementButton } from '../agreement/AgreementButton';
 import { ExportMenu } from '../bundles/ExportMenu';
 import { CodebookPanel } from '../codebook/CodebookPanel';
@@ -31,7 +32,9 @@ export interface Selection {
   readonly end: number;
 }
 
-export default function ProjectScreen({ db, projectGuid, documentGuid }: { db: MarkeerDb; projectGuid: string; documentGuid: string | null }) {
+const AnalysisScreen = lazy(() => import('../analysis/AnalysisScreen').then((m) => ({ default: m.AnalysisScreen })));
+
+export default function ProjectScreen({ db, projectGuid, documentGuid, analysis = null }: { db: MarkeerDb; projectGuid: string; documentGuid: string | null; analysis?: AnalysisTab | null }) {
   const { t } = useTranslation();
   const project = useLiveQuery(async () => (await getProject(db, projectGuid)) ?? null, [db, projectGuid]);
   const coders = useLiveQuery(() => listCoders(db, projectGuid), [db, projectGuid]);
@@ -66,12 +69,12 @@ export default function ProjectScreen({ db, projectGuid, documentGuid }: { db: M
   if (!ctx) return <main className="loading">{t('common.loading')}</main>;
   return (
     <ProjectContext.Provider value={ctx}>
-      <Workspace documentGuid={documentGuid} />
+      <Workspace documentGuid={documentGuid} analysis={analysis} />
     </ProjectContext.Provider>
   );
 }
 
-function Workspace({ documentGuid }: { documentGuid: string | null }) {
+function Workspace({ documentGuid, analysis }: { documentGuid: string | null; analysis: AnalysisTab | null }) {
   const { t } = useTranslation();
   const { notify } = useNotify();
   const ctx = useProject();
@@ -183,6 +186,15 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
               {ctx.coder.name}
             </span>
             <UndoRedo />
+            {analysis ? (
+              <a className="button-link" href={routeHash({ name: 'project', projectGuid: ctx.project.guid, documentGuid: null })}>
+                {t('analysis.backToCoding')}
+              </a>
+            ) : (
+              <a className="button-link" href={routeHash({ name: 'project', projectGuid: ctx.project.guid, documentGuid: null, analysis: 'documents' })}>
+                {t('analysis.open')}
+              </a>
+            )}
             <ExportMenu />
             <MergeButton />
             <AgreementButton onJump={jumpTo} />
@@ -192,6 +204,11 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
           </div>,
           headerSlot,
         )}
+      {analysis ? (
+        <Suspense fallback={<main className="loading">{t('common.loading')}</main>}>
+          <AnalysisScreen tab={analysis} onJump={jumpTo} />
+        </Suspense>
+      ) : (
       <main id="main" className="workspace">
         <aside className="pane pane-documents" aria-label={t('project.documents')}>
           <DocumentList activeDocumentGuid={documentGuid} />
@@ -252,6 +269,7 @@ function Workspace({ documentGuid }: { documentGuid: string | null }) {
           </div>
         </aside>
       </main>
+      )}
       <CodePalette
         isOpen={paletteOpen}
         onClose={() => setPaletteOpen(false)}

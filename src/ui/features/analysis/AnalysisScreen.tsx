@@ -1,0 +1,66 @@
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useProject } from '../../shell/project-context';
+import { ANALYSIS_TABS, navigate, type AnalysisTab } from '../../shell/route';
+import type { AnalysisTabProps, JumpTarget } from './types';
+import { useProjectData } from './useProjectData';
+import './analysis.css';
+
+/** Each tab is its own chunk, fetched when it is first opened. */
+const TABS: Record<AnalysisTab, ComponentType<AnalysisTabProps>> = {
+  documents: lazy(() => import('../variables/VariablesTab')),
+  matrix: lazy(() => import('../matrix/MatrixTab')),
+  query: lazy(() => import('../query/QueryTab')),
+  search: lazy(() => import('../search/SearchTab')),
+  memos: lazy(() => import('../memos/MemosTab')),
+};
+
+/**
+ * The research lead's screen: documents with their variables and groups, matrices, queries,
+ * search and autocoding, memos. Every tab works on the whole project, kept current.
+ */
+export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (target: JumpTarget) => void }) {
+  const { t } = useTranslation();
+  const { project } = useProject();
+  const data = useProjectData();
+  const Tab = useMemo(() => TABS[tab], [tab]);
+  const go = (next: AnalysisTab) => navigate({ name: 'project', projectGuid: project.guid, documentGuid: null, analysis: next });
+  return (
+    <main id="main" className="analysis">
+      <div role="tablist" className="tabs analysis-tabs" aria-label={t('analysis.title')}>
+        {ANALYSIS_TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`analysis-tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls="analysis-panel"
+            tabIndex={tab === k ? 0 : -1}
+            onClick={() => go(k)}
+            onKeyDown={(e) => {
+              const i = ANALYSIS_TABS.indexOf(k);
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (step === 0) return;
+              e.preventDefault();
+              const next = ANALYSIS_TABS[(i + step + ANALYSIS_TABS.length) % ANALYSIS_TABS.length] ?? k;
+              go(next);
+              requestAnimationFrame(() => document.getElementById(`analysis-tab-${next}`)?.focus());
+            }}
+          >
+            {t(`analysis.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id="analysis-panel" aria-labelledby={`analysis-tab-${tab}`} className="analysis-panel">
+        {data ? (
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            <Tab data={data} onJump={onJump} />
+          </Suspense>
+        ) : (
+          <p className="loading">{t('common.loading')}</p>
+        )}
+      </section>
+    </main>
+  );
+}

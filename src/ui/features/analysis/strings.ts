@@ -1,0 +1,33 @@
+/** Strings of the analysis screen's frame and shared filter. Dutch and English kept complete. */
+export const analysisStrings = {
+  nl: {
+    title: 'Analyse',
+    open: 'Analyse',
+    backToCoding: 'Coderen',
+    tab: { documents: 'Documenten en variabelen', matrix: 'Matrices', query: 'Zoekvragen', search: 'Zoeken en autocoderen', memos: 'Memo’s' },
+    filter: {
+      label: 'Filter',
+      coders: 'Codeurs',
+      allCoders: 'alle',
+      groups: 'Groepen',
+      allDocuments: 'alle documenten',
+      anyValue: 'alle waarden',
+      clear: 'Filter wissen',
+    },
+  },
+  en: {
+    title: 'Analysis',
+    open: 'Analysis',
+    backToCoding: 'Coding',
+    tab: { documents: 'Documents and variables', matrix: 'Matrices', query: 'Queries', search: 'Search and autocode', memos: 'Memos' },
+    filter: {
+      label: 'Filter',
+      coders: 'Coders',
+      allCoders: 'all',
+      groups: 'Groups',
+      allDocuments: 'all documents',
+      anyValue: 'any value',
+      clear: 'Clear filter',
+    },
+  },
+} as const;
