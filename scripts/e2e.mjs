@@ -106,7 +106,10 @@ if (!chromium) {
 
 console.log(`e2e: using Chromium at ${chromium}`);
 
-const buildCode = run('npx', ['vite', 'build']);
+// MARKEER_E2E_DIST builds into (and the harness serves) another directory, so that two runs at
+// once do not overwrite each other's build.
+const outDir = process.env.MARKEER_E2E_DIST;
+const buildCode = run('npx', ['vite', 'build', ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : [])]);
 if (buildCode !== 0) {
   console.error(`e2e: vite build failed (exit ${buildCode}); not running the end-to-end tests.`);
   process.exit(buildCode);

@@ -22,6 +22,11 @@ export interface Project {
   readonly template: string | null;
   /** Whether the project is the built-in demo. */
   readonly demo?: boolean;
+  /**
+   * How quotations are cited, with document variables in braces, e.g. "({groep}, {school})";
+   * {document} is the document's name. Absent: the document's name.
+   */
+  readonly citationTemplate?: string;
 }
 
 export interface Coder {

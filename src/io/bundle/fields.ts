@@ -33,6 +33,7 @@ export const PROJECT_SHAPE: Shape<Project> = {
   ownerCoderGuid: 'guid',
   template: 'string|null',
   demo: 'boolean?',
+  citationTemplate: 'string?',
 };
 
 export const CODER_SHAPE: Shape<Coder> = { guid: 'guid', projectGuid: 'guid', name: 'string', color: 'string' };

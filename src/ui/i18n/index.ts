@@ -12,6 +12,7 @@ import { matrixStrings } from '../features/matrix/strings';
 import { queryStrings } from '../features/query/strings';
 import { searchStrings } from '../features/search/strings';
 import { memosStrings } from '../features/memos/strings';
+import { chartsStrings } from '../features/charts/strings';
 
 /** The strings of one language, feature by feature (each feature's keys under its own name). */
 function strings(lang: 'nl' | 'en') {
@@ -28,6 +29,7 @@ function strings(lang: 'nl' | 'en') {
     query: queryStrings[lang],
     search: searchStrings[lang],
     memos: memosStrings[lang],
+    charts: chartsStrings[lang],
   };
 }
 

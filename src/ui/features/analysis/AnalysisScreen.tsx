@@ -10,6 +10,7 @@ import './analysis.css';
 const TABS: Record<AnalysisTab, ComponentType<AnalysisTabProps>> = {
   documents: lazy(() => import('../variables/VariablesTab')),
   matrix: lazy(() => import('../matrix/MatrixTab')),
+  charts: lazy(() => import('../charts/ChartsTab')),
   query: lazy(() => import('../query/QueryTab')),
   search: lazy(() => import('../search/SearchTab')),
   memos: lazy(() => import('../memos/MemosTab')),

@@ -4,7 +4,7 @@ export const analysisStrings = {
     title: 'Analyse',
     open: 'Analyse',
     backToCoding: 'Coderen',
-    tab: { documents: 'Documenten en variabelen', matrix: 'Matrices', query: 'Zoekvragen', search: 'Zoeken en autocoderen', memos: 'Memo’s' },
+    tab: { documents: 'Documenten en variabelen', matrix: 'Matrices', charts: 'Grafieken', query: 'Zoekvragen', search: 'Zoeken en autocoderen', memos: 'Memo’s' },
     filter: {
       label: 'Filter',
       coders: 'Codeurs',
@@ -19,7 +19,7 @@ export const analysisStrings = {
     title: 'Analysis',
     open: 'Analysis',
     backToCoding: 'Coding',
-    tab: { documents: 'Documents and variables', matrix: 'Matrices', query: 'Queries', search: 'Search and autocode', memos: 'Memos' },
+    tab: { documents: 'Documents and variables', matrix: 'Matrices', charts: 'Charts', query: 'Queries', search: 'Search and autocode', memos: 'Memos' },
     filter: {
       label: 'Filter',
       coders: 'Coders',

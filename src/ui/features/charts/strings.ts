@@ -1,0 +1,5 @@
+/** Strings of this feature. Dutch and English kept complete. */
+export const chartsStrings = {
+  nl: {},
+  en: {},
+} as const;
