@@ -1,6 +1,6 @@
 /** fast-check builders of random projects for the export and round-trip tests. */
 import fc from 'fast-check';
-import type { Code, Coder, Coding, DocumentRecord, DocumentText, Project, Segment } from '../../domain/model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
 import { normalizeText } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
@@ -41,7 +41,15 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
         guid: fc.uuid({ version: 4 }),
         name,
         text,
-        variables: fc.dictionary(fc.constantFrom('school', 'groep', 'leeftijd'), name, { maxKeys: 2 }),
+        variables: fc.record(
+          {
+            school: name,
+            leeftijd: fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), fc.constantFrom('3.5', '0.25')),
+            afgenomen: fc.constantFrom('2026-01-31', '1999-12-01'),
+            online: fc.constantFrom('true', 'false'),
+          },
+          { requiredKeys: [] },
+        ),
         segments: fc.array(
           fc.record({ guid: fc.uuid({ version: 4 }), a: fc.nat(), b: fc.nat(), coder: fc.nat(), codes: fc.uniqueArray(fc.nat(5), { maxLength: 3 }), comment }),
           { maxLength: 6 },
@@ -49,8 +57,16 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
       }),
       { minLength: 1, maxLength: 3, selector: (d) => d.guid },
     ),
+    groups: fc.uniqueArray(fc.record({ guid: fc.uuid({ version: 4 }), name, description: comment, members: fc.uniqueArray(fc.nat(2), { maxLength: 3 }) }), {
+      maxLength: 2,
+      selector: (g) => g.guid,
+    }),
+    memos: fc.uniqueArray(
+      fc.record({ guid: fc.uuid({ version: 4 }), title: fc.oneof(fc.constant(''), name), text: comment, kind: fc.constantFrom('project', 'document', 'code', 'segment'), target: fc.nat(), author: fc.nat() }),
+      { maxLength: 4, selector: (m) => m.guid },
+    ),
   })
-  .map(({ coders: rawCoders, codes: rawCodes, documents: rawDocs }): ProjectData => {
+  .map(({ coders: rawCoders, codes: rawCodes, documents: rawDocs, groups: rawGroups, memos: rawMemos }): ProjectData => {
     const coders: Coder[] = rawCoders.map((c) => ({ guid: c.guid, projectGuid: PROJECT, name: c.name, color: '#1d4e89' }));
     const codes: Code[] = rawCodes.map((c, i) => ({
       guid: c.guid,
@@ -89,5 +105,32 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
       }
     }
     const project: Project = { guid: PROJECT, name: 'Ronde', createdAt: T, updatedAt: T, ownerCoderGuid: coders[0]!.guid, template: null };
-    return { project, coders, documents, texts, codes, segments, codings, variables: [], groups: [], memos: [] };
+    const variables: VariableDefinition[] = (
+      [
+        ['school', 'text'],
+        ['leeftijd', 'number'],
+        ['afgenomen', 'date'],
+        ['online', 'boolean'],
+      ] as const
+    ).map(([n, type], order) => ({ guid: `0f000000-0000-4000-8000-00000000000${order + 1}`, projectGuid: PROJECT, name: n, type, order }));
+    const used = new Set([...coders, ...codes, ...documents, ...segments, ...codings].map((r) => r.guid));
+    const groups: DocumentGroup[] = rawGroups.filter((g) => !used.has(g.guid) && used.add(g.guid)).map((g, order) => ({
+      guid: g.guid,
+      projectGuid: PROJECT,
+      name: g.name,
+      description: g.description,
+      documentGuids: [...new Set(g.members.map((m) => documents[m % documents.length]!.guid))],
+      order,
+    }));
+    const memos: Memo[] = [];
+    for (const m of rawMemos) {
+      // GUIDs are unique across a project's records: a memo never reuses another record's.
+      if (used.has(m.guid)) continue;
+      used.add(m.guid);
+      const list: readonly { guid: string }[] = m.kind === 'document' ? documents : m.kind === 'code' ? codes : segments;
+      const targetGuid = m.kind === 'project' || list.length === 0 ? null : list[m.target % list.length]!.guid;
+      if (m.kind !== 'project' && targetGuid === null) continue;
+      memos.push({ guid: m.guid, projectGuid: PROJECT, title: m.title, text: m.text, rich: null, targetKind: m.kind, targetGuid, authorGuid: coders[m.author % coders.length]!.guid, createdAt: T, updatedAt: T });
+    }
+    return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos };
   });

@@ -4,7 +4,7 @@ import { flattenTree } from '../../domain/codebook';
 import type { Code } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
 import { projectData } from './arbitrary';
-import { exportQdc, exportQdpx } from './export';
+import { exportQdc, exportQdpx, untitledNoteName } from './export';
 import { importRefi } from './import';
 import { imported, schemaErrors, unzipText } from './test-support';
 
@@ -23,6 +23,19 @@ function essence(data: ProjectData) {
     texts: [...data.texts].sort((a, b) => (a.documentGuid < b.documentGuid ? -1 : 1)).map(({ documentGuid, text }) => ({ documentGuid, text })),
     segments: byGuid(data.segments).map(({ guid, documentGuid, coderGuid, start, end, text, comment }) => ({ guid, documentGuid, coderGuid, start, end, text, comment })),
     codings: data.codings.map((c) => `${c.segmentGuid} ${c.codeGuid} ${c.coderGuid}`).sort(),
+    variables: [...data.variables].sort((a, b) => a.order - b.order).map(({ name, type }) => ({ name, type })),
+    groups: byGuid(data.groups).map(({ guid, name, description, documentGuids }) => ({ guid, name, description, documentGuids: [...documentGuids].sort() })),
+    // The title as shown: a memo titled exactly like its first line reads back untitled, which shows the same.
+    memos: byGuid(data.memos).map(({ guid, title, text, targetKind, targetGuid, authorGuid, createdAt, updatedAt }) => ({
+      guid,
+      shownTitle: title || untitledNoteName(text),
+      text,
+      targetKind,
+      targetGuid,
+      authorGuid,
+      createdAt,
+      updatedAt,
+    })),
   };
 }
 
@@ -43,7 +56,7 @@ describe('exportQdpx', () => {
     );
   });
 
-  it('gives back the same project after export and import: texts, segments, codes, coders, comments, variables', async () => {
+  it('gives back the same project after export and import: texts, segments, codes, coders, comments, typed variables, groups, memos', async () => {
     await fc.assert(
       fc.asyncProperty(projectData, fc.constantFrom('codepoints' as const, 'utf16' as const), async (data, positions) => {
         const { bytes } = await exportQdpx(data, { positions, now: NOW });

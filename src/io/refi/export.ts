@@ -5,7 +5,8 @@
  */
 import JSZip from 'jszip';
 import { childrenOf, isValidColor } from '../../domain/codebook';
-import type { Code, Guid, Segment } from '../../domain/model';
+import type { Code, Guid, Memo, Segment, VariableType } from '../../domain/model';
+import { variableList } from '../../domain/variables';
 import type { ProjectData } from '../../domain/project-data';
 import { codePointPrefix } from './positions';
 import type { ExportOptions, QdpxExport } from './types';
@@ -28,8 +29,12 @@ function utc(timestamp: string | undefined): string | undefined {
   return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
 }
 
-/** A name-based (version 5, SHA-1) GUID, so that derived records keep their GUID across exports. */
-async function derivedGuid(namespace: Guid, name: string): Promise<Guid> {
+/**
+ * A name-based (version 5, SHA-1) GUID, so that derived records keep their GUID across exports.
+ * A segment's comment is written as the Note derivedGuid(segment, 'comment'): that is how import
+ * tells Markeer's comments from memos.
+ */
+export async function derivedGuid(namespace: Guid, name: string): Promise<Guid> {
   const ns = namespace.replace(/-/g, '');
   const bytes = new Uint8Array(16 + new TextEncoder().encode(name).length);
   for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(ns.slice(2 * i, 2 * i + 2), 16);
@@ -39,6 +44,14 @@ async function derivedGuid(namespace: Guid, name: string): Promise<Guid> {
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The name written for a memo without a title (other tools show notes by name): its first line.
+ * Import reads a note of exactly this name back as untitled.
+ */
+export function untitledNoteName(text: string): string {
+  return firstCodePoints(text.trim().split('\n')[0] ?? '', 60).trim() || 'Memo';
 }
 
 /** The first `max` code points of a text, never cutting a surrogate pair. */
@@ -56,13 +69,13 @@ function firstCodePoints(text: string, max: number): string {
  * The code tree, nested. A code with children that is never applied directly is a grouping and is
  * written `isCodable="false"` (README: categories exported as codable get duplicated on re-import).
  */
-function codeElements(codes: readonly Code[], applied: ReadonlySet<Guid>): string[] {
+function codeElements(codes: readonly Code[], applied: ReadonlySet<Guid>, noteRefs: (code: Code) => string[] = () => []): string[] {
   const seen = new Set<Guid>();
   const write = (code: Code): string => {
     seen.add(code.guid);
     const children = childrenOf(codes, code.guid).filter((c) => !seen.has(c.guid));
     const codable = children.length === 0 || applied.has(code.guid);
-    const body = [code.definition ? textElement('Description', code.definition) : '', ...children.map(write)];
+    const body = [code.definition ? textElement('Description', code.definition) : '', ...noteRefs(code), ...children.map(write)];
     return element(
       'Code',
       [
@@ -107,6 +120,8 @@ function lostInExport(data: ProjectData): string[] {
     ...data.segments.filter((s) => hasNonXml(s.comment)).map((s) => `a comment on “${firstCodePoints(s.text, 30)}”`),
   ];
   for (const where of nonXml) lost.push(`control characters in ${where} (XML cannot hold them)`);
+  const formatted = data.memos.filter((m) => m.rich !== null).length;
+  if (formatted > 0) lost.push(`the formatting (bold, lists, headings) of ${formatted} memo${formatted === 1 ? '' : 's'}: their text is kept`);
   return lost;
 }
 
@@ -132,20 +147,48 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
     else segmentsByDocument.set(s.documentGuid, [s]);
   }
 
-  const variableNames = [...new Set(documents.flatMap((d) => Object.keys(d.variables)))].sort();
-  const variableGuids = new Map<string, Guid>();
-  for (const name of variableNames) variableGuids.set(name, await derivedGuid(data.project.guid, `variable:${name}`));
+  // Variables: the project's definitions; a name documents use without one gets a GUID derived
+  // from its name, so that it stays the same across exports.
+  const definitions = new Set(data.variables.map((v) => v.guid));
+  const variableDefs = await Promise.all(
+    variableList(data.project.guid, data.variables, documents).map(async (v) => (definitions.has(v.guid) ? v : { ...v, guid: await derivedGuid(data.project.guid, `variable:${v.name}`) })),
+  );
+  const variableGuids = new Map(variableDefs.map((v) => [v.name, v.guid]));
+  const variableTypes = new Map(variableDefs.map((v) => [v.name, v.type]));
+
+  // Memos: one Note each, referenced from what they are about.
+  const memosByTarget = new Map<string, Memo[]>();
+  for (const m of [...data.memos].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.guid < b.guid ? -1 : 1))) {
+    const key = `${m.targetKind} ${m.targetGuid ?? ''}`;
+    const list = memosByTarget.get(key);
+    if (list) list.push(m);
+    else memosByTarget.set(key, [m]);
+  }
+  const memoRefs = (kind: Memo['targetKind'], targetGuid: Guid | null): string[] =>
+    (memosByTarget.get(`${kind} ${targetGuid ?? ''}`) ?? []).map((m) => element('NoteRef', [['targetGUID', m.guid]]));
 
   const users = [...data.coders]
     .sort((a, b) => (a.guid < b.guid ? -1 : 1))
     .map((c) => element('User', [['guid', c.guid], ['name', c.name]]));
   const applied = new Set(data.codings.map((c) => c.codeGuid));
-  const codes = codeElements(data.codes, applied);
-  const variables = variableNames.map((name) =>
-    element('Variable', [['guid', variableGuids.get(name)], ['name', name], ['typeOfVariable', 'Text']]),
+  const codes = codeElements(data.codes, applied, (code) => memoRefs('code', code.guid));
+  const variables = variableDefs.map((v) =>
+    element('Variable', [['guid', v.guid], ['name', v.name], ['typeOfVariable', refiType(v.type, documents.map((d) => d.variables[v.name] ?? ''))]]),
   );
 
-  const notes: string[] = [];
+  const notes: string[] = data.memos.map((m) =>
+    element(
+      'Note',
+      [
+        ['guid', m.guid],
+        ['name', m.title || untitledNoteName(m.text)],
+        ['creatingUser', data.coders.some((c) => c.guid === m.authorGuid) ? m.authorGuid : undefined],
+        ['creationDateTime', utc(m.createdAt)],
+        ['modifiedDateTime', utc(m.updatedAt)],
+      ],
+      textElement('PlainTextContent', m.text),
+    ),
+  );
   const sources: string[] = [];
   for (const d of documents) {
     const text = texts.get(d.guid) ?? '';
@@ -191,15 +234,18 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
             ['creatingUser', s.coderGuid],
             ['creationDateTime', utc(s.createdAt) ?? now],
           ],
-          [...codings, noteRef],
+          [...codings, noteRef, ...memoRefs('segment', s.guid)],
         ),
       );
     }
     const values = Object.entries(d.variables)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, value]) =>
-        element('VariableValue', [], [element('VariableRef', [['targetGUID', variableGuids.get(name)]]), textElement('TextValue', value)]),
-      );
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => {
+        const type = refiType(variableTypes.get(name) ?? 'text', [value]);
+        const valueElement = type === 'Text' ? 'TextValue' : `${type}Value`;
+        return element('VariableValue', [], [element('VariableRef', [['targetGUID', variableGuids.get(name)]]), textElement(valueElement, value)]);
+      });
     sources.push(
       element(
         'TextSource',
@@ -210,10 +256,24 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
           ['creationDateTime', utc(d.createdAt)],
           ['modifiedDateTime', utc(d.updatedAt)],
         ],
-        [...selections, ...values],
+        [...selections, ...memoRefs('document', d.guid), ...values],
       ),
     );
   }
+
+  const memberOf = new Set(documents.map((d) => d.guid));
+  const sets = [...data.groups]
+    .sort((a, b) => a.order - b.order || (a.guid < b.guid ? -1 : 1))
+    .map((g) =>
+      element(
+        'Set',
+        [['guid', g.guid], ['name', g.name]],
+        [
+          g.description ? textElement('Description', g.description) : '',
+          ...[...g.documentGuids].filter((d) => memberOf.has(d)).sort().map((d) => element('MemberSource', [['targetGUID', d]])),
+        ],
+      ),
+    );
 
   const project = element(
     'Project',
@@ -232,6 +292,8 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
       container('Variables', variables),
       container('Sources', sources),
       container('Notes', notes),
+      container('Sets', sets),
+      ...memoRefs('project', null),
     ],
   );
 
@@ -242,4 +304,21 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
   for (const d of documents) zip.file(sourcePath(d.guid), utf8(texts.get(d.guid) ?? ''), entry);
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, lost: lostInExport(data) };
+}
+
+/**
+ * The REFI-QDA type of a variable: numbers are Integer when every value is a whole number, else
+ * Float; dates are Date; yes/no is Boolean.
+ */
+function refiType(type: VariableType, values: readonly string[]): 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' {
+  switch (type) {
+    case 'text':
+      return 'Text';
+    case 'boolean':
+      return 'Boolean';
+    case 'date':
+      return 'Date';
+    case 'number':
+      return values.every((v) => v === '' || /^-?\d+$/.test(v)) ? 'Integer' : 'Float';
+  }
 }

@@ -110,6 +110,9 @@ export class ImportContext {
     return palette;
   }
 
+  /** [code GUID, note GUID] of every NoteRef in the code tree: code memos. */
+  readonly codeNotes: [Guid, Guid][] = [];
+
   /** The code tree under a `Codes` element (nested `Code`s), in file order among siblings. */
   addCodes(codesElement: XmlElement | undefined): void {
     const walk = (el: XmlElement, parentGuid: Guid | null, order: number): void => {
@@ -128,7 +131,10 @@ export class ImportContext {
         order,
         shortcut: null,
       });
-      for (const ref of childrenNamed(el, 'NoteRef')) this.discarded.push(`a note (${this.ref(attr(ref, 'targetGUID'))}) on code “${name}”: code memos are not imported`);
+      for (const ref of childrenNamed(el, 'NoteRef')) {
+        const note = this.ref(attr(ref, 'targetGUID'));
+        if (note) this.codeNotes.push([guid, note]);
+      }
       childrenNamed(el, 'Code').forEach((c, i) => walk(c, guid, i));
     };
     if (codesElement) childrenNamed(codesElement, 'Code').forEach((c, i) => walk(c, null, i));

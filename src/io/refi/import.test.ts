@@ -12,7 +12,7 @@ describe('importRefi reads every shared sample, or says why not', () => {
     const { data, report } = await imported('atlasti-win-23-codebook.qdc', fixture('atlasti-win-23-codebook.qdc'));
     expect(data.codes).toMatchObject([{ guid: '1ff58b12-6f6f-4b0c-8be5-bbdc91f55294', name: 'code1', color: '#46aa00', definition: 'description' }]);
     expect(data.documents).toEqual([]);
-    expect(report.discarded).toEqual(['set “code group 1” (1 code): sets are not imported']);
+    expect(report.discarded).toEqual(['set “code group 1” (1 code): sets of codes and notes are not imported; sets of documents become document groups']);
   });
 
   it('reads the invalid codebook with an empty Sets, with a warning', async () => {
@@ -40,8 +40,9 @@ describe('importRefi reads every shared sample, or says why not', () => {
     expect(text).toContain('PDF document “Kellogg\'s Passion for Nutrition.pdf”');
     expect(text).toContain('audio file “Jeanine\'s Breakfast.m4a”');
     expect(text).toContain('video “1960s Coca Cola commercial.mp4”');
-    expect(text).toContain('note “Research Plan”');
-    expect(text).toContain('set “Mabel” (2 documents): document groups are not imported yet');
+    expect(text).not.toContain('Research Plan');
+    expect(data.memos.find((m) => m.title === 'Research Plan')).toMatchObject({ targetKind: 'project', targetGuid: null });
+    expect(text).toContain('set “Mabel”: none of its 2 documents were imported');
     expect(text).toContain('graph “Netzwerk”');
   });
 
@@ -170,7 +171,7 @@ describe('importRefi finds how a file counts positions', () => {
   });
 });
 
-describe('importRefi turns vendor memo shapes into segment comments', () => {
+describe('importRefi turns vendor memo shapes into memos on segments, and MAXQDA’s description into a comment', () => {
   const raw = 'Alpha beta gamma delta.';
   const withNotes = (selectionInner: string, extra: string) =>
     projectXml([{ start: 6, end: 10, name: 'beta' }]).replace('</Coding></PlainTextSelection>', `</Coding>${selectionInner}</PlainTextSelection>`).replace('</q:Project>', `${extra}</q:Project>`);
@@ -181,12 +182,14 @@ describe('importRefi turns vendor memo shapes into segment comments', () => {
 
   it('standard and NVivo: NoteRef from the selection', async () => {
     const { data, report } = await run(withNotes(`<NoteRef targetGUID="${NOTE}"/>`, `<Notes>${note(NOTE, 'why beta')}</Notes>`));
-    expect(data.segments[0]?.comment).toBe('why beta');
+    expect(data.memos).toEqual([expect.objectContaining({ guid: NOTE, title: 'n', text: 'why beta', targetKind: 'segment', targetGuid: data.segments[0]?.guid })]);
+    expect(data.segments[0]?.comment).toBe('');
     expect(report.discarded).toEqual([]);
   });
   it('ATLAS.ti: a Link between the note and the selection', async () => {
     const xml = withNotes('', `<Notes>${note(NOTE, 'linked')}</Notes><Links><Link guid="33333333-3333-4333-8333-333333333333" originGUID="${NOTE}" targetGUID="${SEL.toUpperCase()}"/></Links>`);
-    expect((await run(xml)).data.segments[0]?.comment).toBe('linked');
+    const { data } = await run(xml);
+    expect(data.memos.map((m) => [m.text, m.targetKind, m.targetGuid])).toEqual([['linked', 'segment', data.segments[0]?.guid]]);
   });
   it('MAXQDA: a Description on the selection', async () => {
     const xml = projectXml([{ start: 6, end: 10, name: 'beta' }]).replace('<Coding', '<Description>described</Description><Coding');
@@ -194,7 +197,26 @@ describe('importRefi turns vendor memo shapes into segment comments', () => {
   });
   it('QualCoder: a Note holding the selection', async () => {
     const inner = `<PlainTextSelection guid="${SEL}" startPosition="6" endPosition="10"/>`;
-    expect((await run(withNotes('', `<Notes>${note(NOTE, 'own', inner)}</Notes>`))).data.segments[0]?.comment).toBe('own');
+    const { data } = await run(withNotes('', `<Notes>${note(NOTE, 'own', inner)}</Notes>`));
+    expect(data.memos.map((m) => [m.text, m.targetKind, m.targetGuid])).toEqual([['own', 'segment', data.segments[0]?.guid]]);
+  });
+  it('memos on the document, on a code and on the project, and notes nothing refers to as project memos', async () => {
+    const NOTE2 = '22222222-2222-4222-8222-222222222223';
+    const NOTE3 = '22222222-2222-4222-8222-222222222224';
+    const NOTE4 = '22222222-2222-4222-8222-222222222225';
+    const xml = projectXml([{ start: 6, end: 10, name: 'beta' }])
+      .replace('</q:TextSource>', `<NoteRef targetGUID="${NOTE}"/></q:TextSource>`)
+      .replace(/(<q:Code [^>]*?)\/>/, `$1><NoteRef targetGUID="${NOTE2}"/></q:Code>`)
+      .replace('</q:Project>', `<Notes>${note(NOTE, 'over het document')}${note(NOTE2, 'over de code')}${note(NOTE3, 'project')}${note(NOTE4, 'los')}</Notes><NoteRef targetGUID="${NOTE3}"/></q:Project>`);
+    const { data, report } = await run(xml);
+    expect(report.discarded).toEqual([]);
+    const kinds = Object.fromEntries(data.memos.map((m) => [m.text, [m.targetKind, m.targetGuid]]));
+    expect(kinds).toEqual({
+      'over het document': ['document', data.documents[0]?.guid],
+      'over de code': ['code', data.codes[0]?.guid],
+      project: ['project', null],
+      los: ['project', null],
+    });
   });
 });
 

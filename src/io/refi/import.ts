@@ -6,7 +6,9 @@
  */
 import { fail, ok, type Result } from '../../domain/assert';
 import { createGuid } from '../../domain/ids';
-import type { Coding, DocumentRecord, DocumentText, Guid, Project, Segment } from '../../domain/model';
+import type { Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, MemoTargetKind, Project, Segment, VariableDefinition, VariableType } from '../../domain/model';
+import { canonicalValue } from '../../domain/variables';
+import { derivedGuid, untitledNoteName } from './export';
 import { normalizeText, sha256Hex } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
 import { decodeText, findFile, readContainer, type RefiContainer } from './container';
@@ -40,10 +42,19 @@ export async function importRefi(fileName: string, bytes: Uint8Array): Promise<R
 }
 
 interface NoteInfo {
+  readonly guid: Guid;
   readonly name: string;
+  /** The note's name as written ('' when it has none): a memo's title. */
+  readonly title: string;
   readonly text: string;
+  readonly creatingUser: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly modifiedAt: string | undefined;
   used: boolean;
 }
+
+/** REFI-QDA's typeOfVariable as a Markeer variable type (DateTime keeps its date). */
+const VARIABLE_TYPES: Readonly<Record<string, VariableType>> = { text: 'text', boolean: 'boolean', integer: 'number', float: 'number', date: 'date', datetime: 'date' };
 
 function readNotes(ctx: ImportContext, container: RefiContainer, notesEl: XmlElement | undefined): Map<Guid, NoteInfo> {
   const notes = new Map<Guid, NoteInfo>();
@@ -57,7 +68,16 @@ function readNotes(ctx: ImportContext, container: RefiContainer, notesEl: XmlEle
       if (file) text = normalizeText(decodeText(file.bytes).text);
     }
     text ??= child(note, 'Description')?.text ?? '';
-    notes.set(guid, { name, text, used: false });
+    notes.set(guid, {
+      guid,
+      name,
+      title: attr(note, 'name')?.trim() ?? '',
+      text,
+      creatingUser: attr(note, 'creatingUser'),
+      createdAt: attr(note, 'creationDateTime'),
+      modifiedAt: attr(note, 'modifiedDateTime'),
+      used: false,
+    });
   }
   return notes;
 }
@@ -81,12 +101,45 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
   ctx.addCodes(codesEl);
 
   const variables = new Map<Guid, string>();
+  const variableDefs: VariableDefinition[] = [];
   const variablesEl = child(root, 'Variables');
   for (const v of variablesEl ? childrenNamed(variablesEl, 'Variable') : []) {
     const name = attr(v, 'name')?.trim() || 'unnamed variable';
-    variables.set(ctx.guid(attr(v, 'guid'), `variable “${name}”`, 'variable'), name);
+    const guid = ctx.guid(attr(v, 'guid'), `variable “${name}”`, 'variable');
+    if (variableDefs.some((d) => d.name === name)) {
+      ctx.warnings.push(`variable “${name}” is defined twice; its values were put together`);
+    } else {
+      const rawType = attr(v, 'typeOfVariable') ?? 'Text';
+      const type = VARIABLE_TYPES[rawType.toLowerCase()];
+      if (!type) ctx.warnings.push(`variable “${name}”: type “${rawType}” is not a REFI-QDA type; it was read as text`);
+      if (rawType.toLowerCase() === 'datetime') ctx.warnings.push(`variable “${name}”: date-times keep their date only`);
+      variableDefs.push({ guid, projectGuid, name, type: type ?? 'text', order: variableDefs.length });
+    }
+    variables.set(guid, name);
   }
   const notes = readNotes(ctx, container, child(root, 'Notes'));
+
+  // Memos: one per note, about the first thing that refers to it (README "Memos differ by vendor").
+  const memos: Memo[] = [];
+  const addMemo = (noteGuid: Guid | undefined, targetKind: MemoTargetKind, targetGuid: Guid | null): void => {
+    const note = notes.get(noteGuid ?? '');
+    if (!note || note.used) return;
+    note.used = true;
+    const author = note.creatingUser === undefined ? null : ctx.coder(note.creatingUser);
+    const createdAt = ctx.date(note.createdAt);
+    memos.push({
+      guid: note.guid,
+      projectGuid,
+      title: note.title === untitledNoteName(note.text) ? '' : note.title,
+      text: note.text,
+      rich: null,
+      targetKind,
+      targetGuid,
+      authorGuid: author?.guid ?? '',
+      createdAt,
+      updatedAt: note.modifiedAt ? ctx.date(note.modifiedAt) : createdAt,
+    });
+  };
 
   const documents: DocumentRecord[] = [];
   const texts: DocumentText[] = [];
@@ -153,13 +206,7 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
       else values[varName] = value;
     }
     documentVariables.set(documentGuid, values);
-    for (const ref of childrenNamed(source, 'NoteRef')) {
-      const note = notes.get(ctx.ref(attr(ref, 'targetGUID')) ?? '');
-      if (note) {
-        note.used = true;
-        ctx.discarded.push(`note “${note.name}” on document “${name}”: document memos are not imported yet`);
-      }
-    }
+    for (const ref of childrenNamed(source, 'NoteRef')) addMemo(ctx.ref(attr(ref, 'targetGUID')), 'document', documentGuid);
     const wholeCodings = childrenNamed(source, 'Coding').length;
     if (wholeCodings > 0) ctx.discarded.push(`${wholeCodings} coding${wholeCodings === 1 ? '' : 's'} of the whole document “${name}”: Markeer codes ranges of text`);
     const text = imported.text;
@@ -187,14 +234,21 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
     if (list) list.push(text);
     else comments.set(selectionGuid, [text]);
   };
+  // A note on a selection is a memo on its segment, except Markeer's own comments (a Note with a
+  // GUID derived from the selection's) and MAXQDA's selection Description, which are comments.
+  const segmentMemo = (noteGuid: Guid, selectionGuid: Guid): void => {
+    const segment = selections.get(selectionGuid)?.segments[0];
+    if (segment) addMemo(noteGuid, 'segment', segment.guid);
+  };
   for (const sel of selections.values()) {
     addComment(sel.selectionGuid, sel.description); // MAXQDA: a selection with a Description
+    const ownComment = sel.noteRefs.length > 0 ? await derivedGuid(sel.selectionGuid, 'comment') : null;
     for (const g of sel.noteRefs) {
       const note = notes.get(g); // standard and NVivo: NoteRef to a Note
-      if (note) {
+      if (note && g === ownComment && !note.used) {
         note.used = true;
         addComment(sel.selectionGuid, note.text);
-      }
+      } else if (note) segmentMemo(g, sel.selectionGuid);
     }
   }
   const linksEl = child(root, 'Links');
@@ -204,20 +258,15 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
     const [noteGuid, selectionGuid] = notes.has(a) && selections.has(b) ? [a, b] : notes.has(b) && selections.has(a) ? [b, a] : [null, null];
     if (noteGuid && selectionGuid) {
       // ATLAS.ti: a Note and a Link between it and the selection.
-      const note = notes.get(noteGuid)!;
-      note.used = true;
-      addComment(selectionGuid, note.text);
+      segmentMemo(noteGuid, selectionGuid);
     } else ctx.discarded.push(`link “${attr(link, 'name') ?? attr(link, 'guid') ?? ''}”: links between elements are not imported`);
   }
   for (const note of childrenNamed(child(root, 'Notes') ?? root, 'Note')) {
     // QualCoder: a Note holding a PlainTextSelection that names the selection it is about.
     for (const inner of childrenNamed(note, 'PlainTextSelection')) {
       const g = ctx.ref(attr(inner, 'guid')) ?? '';
-      const info = notes.get(ctx.ref(attr(note, 'guid')) ?? '');
-      if (info && selections.has(g)) {
-        info.used = true;
-        addComment(g, info.text);
-      }
+      const noteGuid = ctx.ref(attr(note, 'guid'));
+      if (noteGuid && selections.has(g)) segmentMemo(noteGuid, g);
     }
   }
   // Markeer keeps one segment per coder and range: selections of the same user over the same
@@ -248,7 +297,10 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
       codingKeys.add(key);
       return true;
     });
-  for (const [, note] of notes) if (!note.used) ctx.discarded.push(`note “${note.name}”: notes not attached to a selection (project memos) are not imported yet`);
+  for (const [codeGuid, noteGuid] of ctx.codeNotes) addMemo(noteGuid, 'code', codeGuid);
+  // Notes the project refers to, and notes nothing refers to, are project memos.
+  for (const ref of childrenNamed(root, 'NoteRef')) addMemo(ctx.ref(attr(ref, 'targetGUID')), 'project', null);
+  for (const note of notes.keys()) addMemo(note, 'project', null);
 
   // Cases (MAXQDA, Quirkos: name-less cases with one SourceRef) carry document variables.
   const casesEl = child(root, 'Cases');
@@ -270,15 +322,30 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
     }
   }
 
+  // Sets of sources are document groups; codes and notes in sets are not carried over.
+  const groups: DocumentGroup[] = [];
+  const imported = new Set(documents.map((d) => d.guid));
   const setsEl = child(root, 'Sets');
   for (const set of setsEl ? childrenNamed(setsEl, 'Set') : []) {
-    const members = [
-      [childrenNamed(set, 'MemberSource').length, 'document'],
-      [childrenNamed(set, 'MemberCode').length, 'code'],
-      [childrenNamed(set, 'MemberNote').length, 'note'],
-    ] as const;
-    const what = members.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ') || 'empty';
-    ctx.discarded.push(`set “${attr(set, 'name') ?? ''}” (${what}): ${childrenNamed(set, 'MemberSource').length > 0 ? 'document groups are not imported yet' : 'sets are not imported'}`);
+    const name = attr(set, 'name')?.trim() || `Set ${groups.length + 1}`;
+    const sources = childrenNamed(set, 'MemberSource').map((m) => ctx.ref(attr(m, 'targetGUID')) ?? '');
+    const members = [...new Set(sources.filter((g) => imported.has(g)))];
+    const codesAndNotes = childrenNamed(set, 'MemberCode').length + childrenNamed(set, 'MemberNote').length;
+    const missing = sources.length - members.length;
+    if (sources.length > 0 && members.length === 0) {
+      ctx.discarded.push(`set “${name}”: none of its ${sources.length} document${sources.length === 1 ? ' was' : 's were'} imported, so it is not a document group`);
+    } else if (sources.length > 0 || codesAndNotes === 0) {
+      groups.push({ guid: ctx.guid(attr(set, 'guid'), `set “${name}”`, 'set'), projectGuid, name, description: child(set, 'Description')?.text ?? '', documentGuids: members, order: groups.length });
+      if (missing > 0) ctx.discarded.push(`set “${name}”: ${missing} of its documents ${missing === 1 ? 'was' : 'were'} not imported`);
+    }
+    if (codesAndNotes > 0) {
+      const counted = [
+        [childrenNamed(set, 'MemberCode').length, 'code'],
+        [childrenNamed(set, 'MemberNote').length, 'note'],
+      ] as const;
+      const what = counted.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ');
+      ctx.discarded.push(`set “${name}” (${what}): sets of codes and notes are not imported; sets of documents become document groups`);
+    }
   }
   const graphsEl = child(root, 'Graphs');
   for (const g of graphsEl ? childrenNamed(graphsEl, 'Graph') : []) ctx.discarded.push(`graph “${attr(g, 'name') ?? ''}”: graphs are not imported`);
@@ -305,10 +372,35 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
       codes: [...ctx.codes.values()],
       segments: finalSegments,
       codings: finalCodings,
-      variables: [],
-      groups: [],
-      memos: [],
+      variables: typedVariables(ctx, variableDefs, documentVariables),
+      groups,
+      memos: memos.map((m) => ({
+        ...m,
+        authorGuid: m.authorGuid === '' ? owner.guid : m.authorGuid,
+        // A segment merged into another (same user, same range) hands its memos on.
+        targetGuid: m.targetKind === 'segment' && m.targetGuid ? (alias.get(m.targetGuid) ?? m.targetGuid) : m.targetGuid,
+      })),
     },
     report: { discarded: ctx.discarded, positionConvention: reports, warnings: ctx.warnings },
   };
+}
+
+/**
+ * The variables' definitions, with every value brought to its type's canonical form in place. A
+ * variable with a value that does not fit its type becomes a text variable, with a warning.
+ */
+function typedVariables(ctx: ImportContext, definitions: readonly VariableDefinition[], values: Map<Guid, Record<string, string>>): VariableDefinition[] {
+  return definitions.map((v) => {
+    const all = [...values.values()].filter((vals) => Object.hasOwn(vals, v.name));
+    const canonical = all.map((vals) => canonicalValue(v.type, vals[v.name] ?? ''));
+    if (canonical.some((c) => c === null)) {
+      if (v.type !== 'text') ctx.warnings.push(`variable “${v.name}”: some values are not of type ${v.type}; it was read as text`);
+      for (const vals of all) vals[v.name] = (vals[v.name] ?? '').trim();
+      return { ...v, type: 'text' };
+    }
+    all.forEach((vals, i) => {
+      vals[v.name] = canonical[i] ?? '';
+    });
+    return v;
+  });
 }
