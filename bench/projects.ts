@@ -105,7 +105,7 @@ export function w1ProjectData(w: W1Workload, opts: { codings: boolean; name: str
       codings.push({ guid: guid(), projectGuid, segmentGuid: segment.guid, documentGuid: doc.guid, codeGuid: code.guid, coderGuid: coder.guid, createdAt: at(10 + i) });
     });
   }
-  return { project, coders: [coder], documents: [doc], texts: [documentText(projectGuid, doc.guid, w.text)], codes, segments, codings, variables: [], groups: [], memos: [] };
+  return { project, coders: [coder], documents: [doc], texts: [documentText(projectGuid, doc.guid, w.text)], codes, segments, codings, variables: [], groups: [], memos: [], themes: [], attempts: [] };
 }
 
 /** W2 as a project: the template's codebook, three coders, the first one working in this browser. */
@@ -170,7 +170,7 @@ export function w2ProjectData(w: W2Workload, opts: { name: string; seed: number 
       codings.push({ guid: guid(), projectGuid, segmentGuid: segment.guid, documentGuid: doc.guid, codeGuid: code.guid, coderGuid: coder.guid, createdAt: at(1000 + i) });
     }
   });
-  return { project, coders, documents, texts, codes: projectCodes, segments, codings, variables: [], groups: [], memos: [] };
+  return { project, coders, documents, texts, codes: projectCodes, segments, codings, variables: [], groups: [], memos: [], themes: [], attempts: [] };
 }
 
 /** The app's current database schema (stores of the highest version), read from src/storage/db.ts. */

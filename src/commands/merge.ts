@@ -170,14 +170,16 @@ function withAdded(lead: ProjectData, add: MergeResult['add']): ProjectData {
     // A written group replaces the lead's group of the same GUID.
     groups: [...lead.groups.filter((g) => !add.groups.some((a) => a.guid === g.guid)), ...add.groups],
     memos: [...lead.memos, ...add.memos],
+    themes: [...lead.themes.filter((g) => !add.themes.some((a) => a.guid === g.guid)), ...add.themes],
+    attempts: [...lead.attempts, ...add.attempts],
   };
 }
 
 /** The sum of several merge reports. */
 export function sumReports(reports: readonly MergeReport[]): MergeReport {
   const total: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0 },
+    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
+    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0, themes: 0 },
     skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
   };
   for (const r of reports) {
@@ -224,6 +226,8 @@ export async function mergeBundles(
       ...add.variables.map((r) => ['variables', r] as [TableName, object]),
       ...add.groups.map((r) => ['groups', r] as [TableName, object]),
       ...add.memos.map((r) => ['memos', r] as [TableName, object]),
+      ...add.themes.map((r) => ['themes', r] as [TableName, object]),
+      ...add.attempts.map((r) => ['attempts', r] as [TableName, object]),
     ]);
     await putAll(rec, rows, progress);
     const files = merged.map((m) => m.result.report);
@@ -246,7 +250,7 @@ async function putAll(rec: ChangeRecorder, rows: readonly [TableName, object][],
 async function readBound(t: BoundTables, projectGuid: Guid): Promise<ProjectData | null> {
   const project = await t.projects.get(projectGuid);
   if (!project) return null;
-  const [coders, documents, texts, codes, segments, codings, variables, groups, memos] = await Promise.all([
+  const [coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts] = await Promise.all([
     t.coders.where('projectGuid').equals(projectGuid).toArray(),
     t.documents.where('projectGuid').equals(projectGuid).toArray(),
     t.documentTexts.where('projectGuid').equals(projectGuid).toArray(),
@@ -256,6 +260,8 @@ async function readBound(t: BoundTables, projectGuid: Guid): Promise<ProjectData
     t.variables.where('projectGuid').equals(projectGuid).toArray(),
     t.groups.where('projectGuid').equals(projectGuid).toArray(),
     t.memos.where('projectGuid').equals(projectGuid).toArray(),
+    t.themes.where('projectGuid').equals(projectGuid).toArray(),
+    t.attempts.where('projectGuid').equals(projectGuid).toArray(),
   ]);
-  return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos };
+  return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts };
 }

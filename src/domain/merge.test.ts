@@ -32,6 +32,8 @@ function project(over: Partial<ProjectData>): ProjectData {
     variables: [],
     groups: [],
     memos: [],
+    themes: [],
+    attempts: [],
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { foldForSearch } from './codebook';
 import { createGuid } from './ids';
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Segment, VariableDefinition } from './model';
+import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Segment, Theme, VariableDefinition } from './model';
 import type { ProjectData } from './project-data';
 
 /**
@@ -30,8 +30,8 @@ export interface CodeMatch {
 }
 
 export interface MergeReport {
-  readonly added: { documents: number; codes: number; coders: number; segments: number; codings: number; memos: number; groups: number; variables: number };
-  readonly matched: { documents: number; codes: number; coders: number; segments: number; groups: number };
+  readonly added: { documents: number; codes: number; coders: number; segments: number; codings: number; memos: number; groups: number; variables: number; themes: number; attempts: number };
+  readonly matched: { documents: number; codes: number; coders: number; segments: number; groups: number; themes: number };
   readonly skipped: { segments: number; codings: number; documentsWithOtherText: string[] };
 }
 
@@ -77,8 +77,8 @@ export function planMerge(lead: ProjectData, incoming: ProjectData): MergePlan {
 export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: MergePlan, acceptNameMatches: ReadonlySet<Guid>): MergeResult {
   const projectGuid = lead.project.guid;
   const report: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0 },
+    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
+    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0, themes: 0 },
     skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
   };
 
@@ -191,7 +191,58 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     memos.push({ ...m, projectGuid, targetGuid });
     report.added.memos++;
   }
-  return { add: { coders, documents, texts, codes, segments, codings, variables, groups, memos }, report };
+  const themes = mergeThemes(lead, incoming, codeGuid, segmentGuid, report);
+  // Attempts are a student's history: added as they are, once.
+  const leadAttempts = new Set(lead.attempts.map((a) => a.guid));
+  const attempts: Attempt[] = [];
+  for (const a of incoming.attempts) {
+    if (leadAttempts.has(a.guid)) continue;
+    const attemptDocuments = a.documentGuids.map((d) => docGuid.get(d)).filter((d): d is Guid => typeof d === 'string');
+    attempts.push({ ...a, projectGuid, documentGuids: attemptDocuments, codes: a.codes.map((c) => ({ ...c, codeGuid: codeGuid.get(c.codeGuid) ?? c.codeGuid })) });
+    report.added.attempts++;
+  }
+  return { add: { coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts }, report };
+}
+
+/**
+ * Themes match by GUID, else by name (ignoring case and accents): a matched theme gains the codes
+ * and quotations it lacks; another theme is added with what reached the lead (its parent theme
+ * when that was merged too).
+ */
+function mergeThemes(lead: ProjectData, incoming: ProjectData, codeGuid: ReadonlyMap<Guid, Guid>, segmentGuid: ReadonlyMap<Guid, Guid>, report: MergeReport): Theme[] {
+  const byGuid = new Map(lead.themes.map((t) => [t.guid, t]));
+  const byName = new Map(lead.themes.map((t) => [foldForSearch(t.name.trim()), t]));
+  let order = Math.max(-1, ...lead.themes.map((t) => t.order)) + 1;
+  const written = new Map<Guid, Theme>();
+  const themeGuid = new Map<Guid, Guid>();
+  for (const t of incoming.themes) {
+    const codes = t.codeGuids.map((c) => codeGuid.get(c)).filter((c): c is Guid => typeof c === 'string');
+    const quotes = t.quoteSegmentGuids.map((s) => segmentGuid.get(s)).filter((s): s is Guid => typeof s === 'string');
+    const target = byGuid.get(t.guid) ?? byName.get(foldForSearch(t.name.trim()));
+    if (target) {
+      report.matched.themes++;
+      themeGuid.set(t.guid, target.guid);
+      const current = written.get(target.guid) ?? target;
+      const moreCodes = codes.filter((c) => !current.codeGuids.includes(c));
+      const moreQuotes = quotes.filter((s) => !current.quoteSegmentGuids.includes(s));
+      if (moreCodes.length + moreQuotes.length > 0) {
+        written.set(target.guid, { ...current, codeGuids: [...current.codeGuids, ...moreCodes], quoteSegmentGuids: [...current.quoteSegmentGuids, ...moreQuotes] });
+      }
+      continue;
+    }
+    const added: Theme = { ...t, projectGuid: lead.project.guid, codeGuids: [...new Set(codes)], quoteSegmentGuids: [...new Set(quotes)], order: order++ };
+    themeGuid.set(t.guid, added.guid);
+    written.set(added.guid, added);
+    byGuid.set(added.guid, added);
+    byName.set(foldForSearch(added.name.trim()), added);
+    report.added.themes++;
+  }
+  // Parents point at the lead's themes; a parent that did not arrive makes a top-level theme.
+  return [...written.values()].map((t) => {
+    if (t.parentGuid === null || lead.themes.some((l) => l.guid === t.guid)) return t;
+    const parent = themeGuid.get(t.parentGuid) ?? (byGuid.has(t.parentGuid) ? t.parentGuid : null);
+    return { ...t, parentGuid: parent === t.guid ? null : parent };
+  });
 }
 
 /** Variables match by name; a variable the lead lacks is added with its type. */

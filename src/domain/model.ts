@@ -27,6 +27,10 @@ export interface Project {
    * {document} is the document's name. Absent: the document's name.
    */
   readonly citationTemplate?: string;
+  /** Set when the project is an exercise (bundle kind "exercise"). */
+  readonly exercise?: ExerciseSettings;
+  /** Where the user is in the six phases of thematic analysis; absent = not started. */
+  readonly phase?: PhaseProgress;
 }
 
 export interface Coder {
@@ -74,6 +78,8 @@ export interface DocumentRecord {
   readonly order: number;
   /** Original file name, when imported. */
   readonly source?: string;
+  /** Coders who marked the document as read (phase 1, familiarising). */
+  readonly readBy?: readonly Guid[];
 }
 
 /** A document's text, stored apart from its metadata so that lists never load texts. */
@@ -176,4 +182,75 @@ export interface Memo {
   readonly authorGuid: Guid;
   readonly createdAt: Timestamp;
   readonly updatedAt: Timestamp;
+}
+
+/** When a student may ask for feedback in an exercise. */
+export type FeedbackMoment = 'per-document' | 'end';
+
+/**
+ * What makes a project an exercise (issue "Practice and themes"): the coder whose coding is the
+ * reference, hidden from the student until feedback (hidden, not secret: it travels in the file).
+ */
+export interface ExerciseSettings {
+  readonly referenceCoderGuid: Guid;
+  /** Instructions as plain text, and as the Lexical editor state (JSON) when written in Markeer. */
+  readonly instructions: string;
+  readonly instructionsRich: string | null;
+  readonly feedback: FeedbackMoment;
+  /** Share of characters that counts as found, in (0, 1]; 0.5 by default. */
+  readonly threshold: number;
+  /** True when the student codes without the codebook (open coding). */
+  readonly openCoding: boolean;
+}
+
+/** The six phases of thematic analysis (Braun & Clarke 2006), 1 = familiarising ... 6 = report. */
+export type Phase = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface PhaseProgress {
+  /** The phase the user says they are in. */
+  readonly current: Phase;
+  /** Checklist items ticked off, by id (e.g. "1.read-all"). */
+  readonly done: readonly string[];
+}
+
+/** One request for feedback: a student's scores at that moment, kept to show progress. */
+export interface Attempt {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  /** The student. */
+  readonly coderGuid: Guid;
+  readonly createdAt: Timestamp;
+  /** The documents the feedback covered (one document, or all of the exercise). */
+  readonly documentGuids: readonly Guid[];
+  readonly threshold: number;
+  readonly overall: AttemptTotals;
+  readonly codes: readonly (AttemptTotals & { readonly codeGuid: Guid; readonly percentAgreement: number | null; readonly cohenKappa: number | null })[];
+}
+
+export interface AttemptTotals {
+  readonly reference: number;
+  readonly student: number;
+  readonly found: number;
+  readonly extra: number;
+  readonly recall: number | null;
+  readonly precision: number | null;
+}
+
+/** A candidate or final theme: codes grouped under a name, possibly under another theme. */
+export interface Theme {
+  readonly guid: Guid;
+  readonly projectGuid: Guid;
+  /** The theme this is a sub-theme of, or null. */
+  readonly parentGuid: Guid | null;
+  readonly name: string;
+  /** Phase 5: what the theme is about, and what it is not (scope). */
+  readonly definition: string;
+  readonly scopeNote: string;
+  /** The codes in the theme, in board order. */
+  readonly codeGuids: readonly Guid[];
+  /** Segments the user picked as quotations for the report, in report order. */
+  readonly quoteSegmentGuids: readonly Guid[];
+  /** CSS hex colour "#rrggbb". */
+  readonly color: string;
+  readonly order: number;
 }

@@ -1,4 +1,4 @@
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from './model';
+import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, Theme, VariableDefinition } from './model';
 
 /**
  * Everything stored for one project, as plain records: what a bundle carries and what a restore
@@ -17,6 +17,9 @@ export interface ProjectData {
   readonly variables: readonly VariableDefinition[];
   readonly groups: readonly DocumentGroup[];
   readonly memos: readonly Memo[];
+  readonly themes: readonly Theme[];
+  /** Feedback requests of students in an exercise. */
+  readonly attempts: readonly Attempt[];
 }
 
 const byGuid = <T>(rows: readonly T[], key: (row: T) => string): T[] => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -34,5 +37,7 @@ export function inGuidOrder(d: ProjectData): ProjectData {
     variables: byGuid(d.variables, (x) => x.guid),
     groups: byGuid(d.groups, (x) => x.guid).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
     memos: byGuid(d.memos, (x) => x.guid),
+    themes: byGuid(d.themes, (x) => x.guid),
+    attempts: byGuid(d.attempts, (x) => x.guid),
   };
 }

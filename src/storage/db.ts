@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from '../domain/model';
+import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, Theme, VariableDefinition } from '../domain/model';
 import { variableList } from '../domain/variables';
 
 /** A key-value record for app-wide settings (e.g. whether the demo was offered). */
@@ -30,6 +30,8 @@ export const SCHEMA_V3 = {
   variables: '[projectGuid+guid], projectGuid',
   groups: '[projectGuid+guid], projectGuid',
   memos: '[projectGuid+guid], projectGuid, [projectGuid+targetGuid]',
+  themes: '[projectGuid+guid], projectGuid',
+  attempts: '[projectGuid+guid], projectGuid, [projectGuid+coderGuid]',
 } as const;
 
 /**
@@ -50,6 +52,8 @@ export class MarkeerDb extends Dexie {
   variables!: Table<VariableDefinition, [string, string]>;
   groups!: Table<DocumentGroup, [string, string]>;
   memos!: Table<Memo, [string, string]>;
+  themes!: Table<Theme, [string, string]>;
+  attempts!: Table<Attempt, [string, string]>;
   meta!: Table<MetaRecord, string>;
 
   constructor(name = 'markeer') {
@@ -60,7 +64,8 @@ export class MarkeerDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade(() => undefined);
-    // Version 3 adds typed document variables, document groups and memos. The variables that
+    // Version 3 adds typed document variables, document groups, memos, themes and exercise attempts
+    // (and the optional Project.citationTemplate/exercise/phase and DocumentRecord.readBy). The variables that
     // documents already use become text variables, so that every value keeps a definition.
     this.version(3)
       .stores(SCHEMA_V3)
@@ -101,7 +106,7 @@ export class DatabaseTooNew extends Error {
   }
 }
 
-export const TABLES = ['projects', 'coders', 'documents', 'documentTexts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos'] as const;
+export const TABLES = ['projects', 'coders', 'documents', 'documentTexts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos', 'themes', 'attempts'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** The primary key of a row of a table, as Dexie stores it. */

@@ -3,7 +3,7 @@
  * A problem names its place, e.g. "segments[3].end is not a number".
  */
 import { isGuid, normalizeGuid } from '../../domain/ids';
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, Memo, MemoTargetKind, Project, Segment, VariableDefinition, VariableType } from '../../domain/model';
+import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, Memo, MemoTargetKind, Project, Segment, Theme, VariableDefinition, VariableType } from '../../domain/model';
 import type { BundleManifestDocument, BundleTextRecord } from './types';
 
 export type FieldKind =
@@ -20,6 +20,11 @@ export type FieldKind =
   | 'guids'
   | 'variableType'
   | 'memoTarget'
+  | 'guids?'
+  | 'exercise?'
+  | 'phase?'
+  | 'totals'
+  | 'attemptCodes'
   | 'speakerMap'
   | 'turns';
 
@@ -34,6 +39,8 @@ export const PROJECT_SHAPE: Shape<Project> = {
   template: 'string|null',
   demo: 'boolean?',
   citationTemplate: 'string?',
+  exercise: 'exercise?',
+  phase: 'phase?',
 };
 
 export const CODER_SHAPE: Shape<Coder> = { guid: 'guid', projectGuid: 'guid', name: 'string', color: 'string' };
@@ -50,6 +57,31 @@ export const DOCUMENT_SHAPE: Shape<DocumentRecord> = {
   speakerMap: 'speakerMap',
   order: 'number',
   source: 'string?',
+  readBy: 'guids?',
+};
+
+export const THEME_SHAPE: Shape<Theme> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  parentGuid: 'guid|null',
+  name: 'string',
+  definition: 'string',
+  scopeNote: 'string',
+  codeGuids: 'guids',
+  quoteSegmentGuids: 'guids',
+  color: 'string',
+  order: 'number',
+};
+
+export const ATTEMPT_SHAPE: Shape<Attempt> = {
+  guid: 'guid',
+  projectGuid: 'guid',
+  coderGuid: 'guid',
+  createdAt: 'string',
+  documentGuids: 'guids',
+  threshold: 'number',
+  overall: 'totals',
+  codes: 'attemptCodes',
 };
 
 export const TEXT_SHAPE: Shape<BundleTextRecord> = { documentGuid: 'guid', projectGuid: 'guid', turns: 'turns' };
@@ -176,17 +208,58 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
       return entriesProblem(v, false);
     case 'speakerMap':
       return entriesProblem(v, true);
+    case 'guids?':
     case 'guids':
       if (!Array.isArray(v)) return problem('is not a list');
       for (const [i, g] of v.entries()) if (typeof g !== 'string' || !isGuid(normalizeGuid(g))) return problem('is not a GUID', `[${i}]`);
       return null;
     case 'variableType':
       return VARIABLE_TYPES.includes(v as VariableType) ? null : problem(`is not one of ${VARIABLE_TYPES.join(', ')}`);
+    case 'exercise?':
+      return exerciseProblem(v);
+    case 'phase?':
+      if (!isObject(v)) return problem('is not an object');
+      if (![1, 2, 3, 4, 5, 6].includes(v.current as number)) return problem('is not a phase 1-6', '.current');
+      if (!Array.isArray(v.done) || v.done.some((d) => typeof d !== 'string')) return problem('is not a list of strings', '.done');
+      return null;
+    case 'totals':
+      return totalsProblem(v);
+    case 'attemptCodes': {
+      if (!Array.isArray(v)) return problem('is not a list');
+      for (const [i, c] of v.entries()) {
+        const p = totalsProblem(c) ?? (isObject(c) && typeof c.codeGuid === 'string' && isGuid(normalizeGuid(c.codeGuid)) ? null : problem('is not a GUID', '.codeGuid'));
+        if (p) return problem(p.message, `[${i}]${p.at}`);
+      }
+      return null;
+    }
     case 'memoTarget':
       return MEMO_TARGETS.includes(v as MemoTargetKind) ? null : problem(`is not one of ${MEMO_TARGETS.join(', ')}`);
     case 'turns':
       return turnsProblem(v);
   }
+}
+
+function exerciseProblem(v: unknown): Problem | null {
+  if (!isObject(v)) return problem('is not an object');
+  if (typeof v.referenceCoderGuid !== 'string' || !isGuid(normalizeGuid(v.referenceCoderGuid))) return problem('is not a GUID', '.referenceCoderGuid');
+  if (typeof v.instructions !== 'string') return problem('is not a string', '.instructions');
+  if (v.instructionsRich !== null && typeof v.instructionsRich !== 'string') return problem('is not a string or null', '.instructionsRich');
+  if (v.feedback !== 'per-document' && v.feedback !== 'end') return problem('is not "per-document" or "end"', '.feedback');
+  if (typeof v.threshold !== 'number' || !(v.threshold > 0 && v.threshold <= 1)) return problem('is not a number above 0 and at most 1', '.threshold');
+  if (typeof v.openCoding !== 'boolean') return problem('is not true or false', '.openCoding');
+  return null;
+}
+
+function totalsProblem(v: unknown): Problem | null {
+  if (!isObject(v)) return problem('is not an object');
+  for (const k of ['reference', 'student', 'found', 'extra'] as const) {
+    const p = numberProblem(v[k], true);
+    if (p) return problem(p.message, `.${k}`);
+  }
+  for (const k of ['recall', 'precision'] as const) {
+    if (v[k] !== null && numberProblem(v[k], false)) return problem('is not a number or null', `.${k}`);
+  }
+  return null;
 }
 
 /**
@@ -201,7 +274,8 @@ export function readRecord<T>(raw: unknown, shape: Shape<T>, where: string): { o
     if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
     const value = raw[field];
     if (kind.startsWith('guid') && typeof value === 'string') record[field] = normalizeGuid(value);
-    if (kind === 'guids' && Array.isArray(value)) record[field] = (value as string[]).map(normalizeGuid);
+    if ((kind === 'guids' || kind === 'guids?') && Array.isArray(value)) record[field] = (value as string[]).map(normalizeGuid);
+    if (kind === 'exercise?' && isObject(value)) record[field] = { ...value, referenceCoderGuid: normalizeGuid(value.referenceCoderGuid as string) };
   }
   return { ok: true, record: record as T };
 }

@@ -31,6 +31,12 @@ describe('committed bundle fixtures', () => {
         'project: Hoe ervaren ouders het contact? 🤔',
         'segment: Hier kantelt het verhaal.',
       ]);
+      expect(data.project).toMatchObject({ citationTemplate: '({groep}, {school})', phase: { current: 3, done: ['1.read-all', '2.code-all'] } });
+      expect(parent?.readBy).toEqual(['a1111111-1111-4111-8111-111111111111']);
+      const themes = new Map(data.themes.map((t) => [t.name, t]));
+      expect(themes.get('Online ontmoeten')?.parentGuid).toBe(themes.get('Contact dat verwatert')?.guid);
+      expect(themes.get('Contact dat verwatert')).toMatchObject({ scopeNote: 'Niet: contact tussen leerlingen onderling.', quoteSegmentGuids: ['51000000-0000-4000-8000-000000000001'] });
+      expect(data.attempts).toEqual([expect.objectContaining({ coderGuid: 'b2222222-2222-4222-8222-222222222222', threshold: 0.5, overall: expect.objectContaining({ found: 1, extra: 1 }) })]);
       const segmentMemo = data.memos.find((m) => m.targetKind === 'segment');
       expect(data.segments.find((s) => s.guid === segmentMemo?.targetGuid)?.text).toBe('Later hoorden we niks meer en maakte ik me zorgen.');
     });
@@ -43,6 +49,8 @@ describe('committed bundle fixtures', () => {
       expect(data.variables.every((v) => v.projectGuid === data.project.guid)).toBe(true);
       expect(data.groups).toEqual([]);
       expect(data.memos).toEqual([]);
+      expect(data.themes).toEqual([]);
+      expect(data.attempts).toEqual([]);
     });
 
     it('has its manifest', async () => {

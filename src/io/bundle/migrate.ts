@@ -7,8 +7,8 @@ import { BUNDLE_FORMAT_VERSION, type RawBundle } from './types';
 export type Migration = (raw: RawBundle) => RawBundle;
 
 /**
- * Version 1 -> 2: project.json gains variables, groups and memos. The variables that documents
- * use become text variables (new GUIDs); there are no groups or memos yet. Anything unexpected
+ * Version 1 -> 2: project.json gains variables, groups, memos, themes and attempts. The variables
+ * that documents use become text variables (new GUIDs); the other lists start empty. Anything unexpected
  * is left as it is, for validation to name.
  */
 const addVariablesGroupsMemos: Migration = (raw) => {
@@ -20,7 +20,7 @@ const addVariablesGroupsMemos: Migration = (raw) => {
   );
   const projectGuid = (project.project as { guid?: unknown } | undefined)?.guid;
   const variables = typeof projectGuid === 'string' ? variableList(projectGuid.toLowerCase(), [], usable) : [];
-  return { ...raw, project: { variables, groups: [], memos: [], ...project } };
+  return { ...raw, project: { variables, groups: [], memos: [], themes: [], attempts: [], ...project } };
 };
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseBundle } from './parse';
 import { demoBundle, editJson, rezip, sha256, unzip, zipFiles, type Json } from './test-zip';
 
@@ -80,7 +82,7 @@ describe('parseBundle refuses what is not a sound bundle, saying why and where',
     });
     expect(await refusal(editJson(demoBundle(), 'manifest.json', (m) => (m.kind = 'half')))).toEqual({
       reason: 'bundle-invalid',
-      detail: 'manifest.json: kind is not "full" or "handout"',
+      detail: 'manifest.json: kind is not "full", "handout" or "exercise"',
     });
   });
 
@@ -106,6 +108,19 @@ describe('parseBundle refuses what is not a sound bundle, saying why and where',
     expect(await refusal(twice)).toEqual({ reason: 'bundle-invalid', detail: 'project.json: codings[3].guid repeats codings[1]' });
     const other = editJson(demoBundle(), 'project.json', (p) => (p.codes[2].projectGuid = UNKNOWN));
     expect(await refusal(other)).toEqual({ reason: 'bundle-invalid', detail: "project.json: codes[2].projectGuid is not the project's GUID" });
+  });
+
+  it('keeps a theme whose code or quotation was deleted since, without the missing references', async () => {
+    const v2 = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'v2-demo.markeer')));
+    const edited = editJson(v2, 'project.json', (p) => {
+      p.themes[0].codeGuids.push(UNKNOWN);
+      p.themes[0].quoteSegmentGuids.push(UNKNOWN);
+    });
+    const result = await parseBundle(await edited);
+    if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+    const theme = result.value.data.themes.find((t) => t.name === 'Contact dat verwatert');
+    expect(theme?.codeGuids).toHaveLength(2);
+    expect(theme?.quoteSegmentGuids).toEqual(['51000000-0000-4000-8000-000000000001']);
   });
 
   it('refuses a bundle that lacks a document’s text, naming the document and the path', async () => {

@@ -4,16 +4,17 @@
  * ```
  * manifest.json          BundleManifest: format, version, app, time, project, exporter, texts
  * project.json           BundleProjectJson: the project's records, texts left out
- *                        (version 2 added variables, groups and memos)
+ *                        (version 2 added variables, groups, memos, themes and attempts)
  * texts/<guid>.txt       each document's text: UTF-8 without byte-order mark, normalised
  * ```
  *
  * Records are stored as the database holds them (src/domain/model.ts), GUIDs lower case; JSON
  * keys are sorted and arrays ordered by GUID, so that two exports of the same data differ only in
  * `exportedAt`. The manifest carries the SHA-256 (lower-case hex) of each text file's bytes.
- * A hand-out is a bundle without segments, codings and memos on segments: documents, codebook,
- * variables, groups and every coder, so that the coders' bundles match the lead's project by GUID
- * later.
+ * A hand-out is a bundle without segments, codings, memos on segments, attempts and the themes'
+ * quotations: documents, codebook, variables, groups, themes and every coder, so that the coders'
+ * bundles match the lead's project by GUID later. An exercise is a project with `exercise` set,
+ * carrying the reference coder's work (hidden from the student in the app, not secret).
  */
 import type { DocumentText, Guid, Timestamp } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
@@ -24,7 +25,7 @@ export const BUNDLE_FORMAT = 'markeer-bundle';
 /** The format version this code writes. Older versions are migrated on read (migrate.ts). */
 export const BUNDLE_FORMAT_VERSION = 2;
 
-export type BundleKind = 'full' | 'handout';
+export type BundleKind = 'full' | 'handout' | 'exercise';
 
 export interface BundleManifestDocument {
   readonly guid: Guid;
@@ -59,10 +60,12 @@ export interface BundleProjectJson {
   readonly codes: ProjectData['codes'];
   readonly segments: ProjectData['segments'];
   readonly codings: ProjectData['codings'];
-  /** Since format version 2: variable definitions, document groups, memos. */
+  /** Since format version 2: variable definitions, document groups, memos, themes, attempts. */
   readonly variables: ProjectData['variables'];
   readonly groups: ProjectData['groups'];
   readonly memos: ProjectData['memos'];
+  readonly themes: ProjectData['themes'];
+  readonly attempts: ProjectData['attempts'];
 }
 
 export interface ParsedBundle {

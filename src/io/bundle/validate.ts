@@ -3,10 +3,11 @@
  * wrong with it, named by file and place.
  */
 import { fail, ok, type Result } from '../../domain/assert';
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Project, Segment, VariableDefinition } from '../../domain/model';
+import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Project, Segment, Theme, VariableDefinition } from '../../domain/model';
 import { canonicalValue } from '../../domain/variables';
 import { normalizeText } from '../../domain/text';
 import {
+  ATTEMPT_SHAPE,
   CODE_SHAPE,
   CODER_SHAPE,
   CODING_SHAPE,
@@ -19,6 +20,7 @@ import {
   readRecord,
   SEGMENT_SHAPE,
   TEXT_SHAPE,
+  THEME_SHAPE,
   VARIABLE_SHAPE,
 } from './fields';
 import type { BundleFailure, BundleKind, BundleManifest, BundleManifestDocument, BundleTextRecord, ParsedBundle, RawBundle } from './types';
@@ -47,7 +49,7 @@ function record<T>(raw: unknown, shape: Parameters<typeof readRecord<T>>[1], whe
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const KINDS: readonly BundleKind[] = ['full', 'handout'];
+const KINDS: readonly BundleKind[] = ['full', 'handout', 'exercise'];
 
 function readManifest(raw: Readonly<Record<string, unknown>>): BundleManifest {
   const where = 'manifest.json';
@@ -57,7 +59,7 @@ function readManifest(raw: Readonly<Record<string, unknown>>): BundleManifest {
     where,
   );
   const exportedBy = record<BundleManifest['exportedBy']>(raw.exportedBy, { guid: 'guid', name: 'string' }, `${where}: exportedBy`);
-  if (!KINDS.includes(raw.kind as BundleKind)) invalid(`${where}: kind is not "full" or "handout"`);
+  if (!KINDS.includes(raw.kind as BundleKind)) invalid(`${where}: kind is not "full", "handout" or "exercise"`);
   if (!Array.isArray(raw.documents)) invalid(`${where}: documents is not a list`);
   const documents = (raw.documents as unknown[]).map((d, i) => {
     const doc = record<BundleManifestDocument>(d, MANIFEST_DOCUMENT_SHAPE, `${where}: documents[${i}]`);
@@ -79,6 +81,8 @@ interface Records {
   readonly variables: VariableDefinition[];
   readonly groups: DocumentGroup[];
   readonly memos: Memo[];
+  readonly themes: Theme[];
+  readonly attempts: Attempt[];
 }
 
 function list<T>(raw: Record<string, unknown>, name: keyof Records, shape: Parameters<typeof readRecord<T>>[1]): T[] {
@@ -102,6 +106,8 @@ function readProjectJson(raw: unknown): Records {
     variables: list<VariableDefinition>(json, 'variables', VARIABLE_SHAPE),
     groups: list<DocumentGroup>(json, 'groups', GROUP_SHAPE),
     memos: list<Memo>(json, 'memos', MEMO_SHAPE),
+    themes: list<Theme>(json, 'themes', THEME_SHAPE),
+    attempts: list<Attempt>(json, 'attempts', ATTEMPT_SHAPE),
   };
 }
 
@@ -122,7 +128,7 @@ function index<T>(records: readonly T[], name: string, key: (r: T) => Guid, keyN
 function checkReferences(manifest: BundleManifest, r: Records) {
   const projectGuid = r.project.guid;
   if (manifest.projectGuid !== projectGuid) invalid(`manifest.json: projectGuid is not the GUID of project.json's project`);
-  for (const name of ['coders', 'documents', 'texts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos'] as const) {
+  for (const name of ['coders', 'documents', 'texts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos', 'themes', 'attempts'] as const) {
     const i = (r[name] as readonly { projectGuid: Guid }[]).findIndex((x) => x.projectGuid !== projectGuid);
     if (i >= 0) invalid(`project.json: ${name}[${i}].projectGuid is not the project's GUID`);
   }
@@ -134,6 +140,8 @@ function checkReferences(manifest: BundleManifest, r: Records) {
   index(r.codings, 'codings', (c) => c.guid);
   index(r.groups, 'groups', (g) => g.guid);
   index(r.memos, 'memos', (m) => m.guid);
+  index(r.attempts, 'attempts', (a) => a.guid);
+  const themes = index(r.themes, 'themes', (t) => t.guid);
   index(r.variables, 'variables', (v) => v.guid);
   const variables = index(r.variables, 'variables', (v) => v.name, 'name');
   if (!coders.has(r.project.ownerCoderGuid)) invalid('project.json: project.ownerCoderGuid names no coder');
@@ -178,6 +186,15 @@ function checkReferences(manifest: BundleManifest, r: Records) {
       invalid(`project.json: memos[${i}].targetGuid names no ${m.targetKind}`);
     }
   });
+  r.themes.forEach((t, i) => {
+    if (t.parentGuid !== null && !themes.has(t.parentGuid)) invalid(`project.json: themes[${i}].parentGuid names no theme`);
+    let parent = t.parentGuid;
+    for (let steps = 0; parent !== null; steps++) {
+      if (steps > r.themes.length || parent === t.guid) invalid(`project.json: themes[${i}] (“${t.name}”) is its own ancestor`);
+      parent = themes.get(parent)?.parentGuid ?? null;
+    }
+  });
+  if (r.project.exercise && !coders.has(r.project.exercise.referenceCoderGuid)) invalid('project.json: project.exercise.referenceCoderGuid names no coder');
   const listed = new Map<Guid, number>();
   manifest.documents.forEach((d, i) => {
     if (!documents.has(d.guid)) invalid(`manifest.json: documents[${i}] names a document that project.json lacks`);
@@ -185,6 +202,17 @@ function checkReferences(manifest: BundleManifest, r: Records) {
     if (earlier !== undefined) invalid(`manifest.json: documents[${i}].guid repeats documents[${earlier}]`);
     listed.set(d.guid, i);
   });
+}
+
+/**
+ * Themes keep only the codes and quotations that exist: a theme may outlive a deleted code or
+ * segment (the app ignores such references, and undo can bring them back), so a reference that
+ * names nothing is dropped on reading rather than refusing the bundle.
+ */
+function withoutDangling(r: Records): Theme[] {
+  const codes = new Set(r.codes.map((c) => c.guid));
+  const segments = new Set(r.segments.map((s) => s.guid));
+  return r.themes.map((t) => ({ ...t, codeGuids: t.codeGuids.filter((c) => codes.has(c)), quoteSegmentGuids: t.quoteSegmentGuids.filter((s) => segments.has(s)) }));
 }
 
 async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
@@ -246,7 +274,7 @@ export async function validateBundle(raw: RawBundle): Promise<Result<ParsedBundl
     const texts = await readTexts(manifest, records, raw.files);
     checkSegments(records, texts);
     const withText = (t: BundleTextRecord): DocumentText => ({ ...t, text: texts.get(t.documentGuid) ?? '' });
-    return ok({ manifest, data: { ...records, texts: records.texts.map(withText) } });
+    return ok({ manifest, data: { ...records, texts: records.texts.map(withText), themes: withoutDangling(records) } });
   } catch (e) {
     if (e instanceof Refusal) return fail(e.reason, e.detail);
     throw e;
