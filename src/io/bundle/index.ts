@@ -1,6 +1,6 @@
 export { MIGRATIONS, migrateBundle, type Migration } from './migrate';
 export { parseBundle, type ParseOptions } from './parse';
-export { serializeBundle, textPath, type SerializeOptions } from './serialize';
+export { bundleEntries, entryBytes, PROJECT_JSON, projectJson, serializeBundle, textPath, zipEntries, ZIP_OPTIONS, type BundleEntry, type SerializeOptions } from './serialize';
 export {
   BUNDLE_FAILURES,
   BUNDLE_FORMAT,

@@ -10,7 +10,7 @@ export function stableJson(value: unknown, indent?: number): string {
   return `${JSON.stringify(value, [...keys].sort(), indent)}\n`;
 }
 
-function collectKeys(value: unknown, keys: Set<string>): void {
+export function collectKeys(value: unknown, keys: Set<string>): void {
   if (Array.isArray(value)) {
     for (const v of value) collectKeys(v, keys);
   } else if (typeof value === 'object' && value !== null) {

@@ -75,7 +75,7 @@ async function build(seed: Seed): Promise<ProjectData> {
   }
   const owner = coders[0] as Coder;
   const project = { guid: projectGuid, name: 'Project', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', ownerCoderGuid: owner.guid, template: null };
-  return { project, coders, documents, texts, codes, segments, codings, variables: [], groups: [], memos: [] };
+  return { project, coders, documents, texts, codes, segments, codings, variables: [], groups: [], memos: [], themes: [], attempts: [] };
 }
 
 const sorted = inGuidOrder;

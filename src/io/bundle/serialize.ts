@@ -33,6 +33,23 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
  */
 export async function serializeBundle(data: ProjectData, options: SerializeOptions): Promise<Uint8Array> {
   const exportedAt = options.exportedAt ?? new Date().toISOString();
+  return zipEntries(await bundleEntries(data, { ...options, exportedAt }), exportedAt);
+}
+
+/** The path of the entry that holds the project's records (`projectJson`). */
+export const PROJECT_JSON = 'project.json';
+
+/**
+ * One file of a bundle: bytes, or a value written as stable JSON (`stableJson(json, indent)`,
+ * UTF-8). The same entries always zip to the same bytes, here or in `zip-entries.ts`.
+ */
+export type BundleEntry = { readonly path: string; readonly bytes: Uint8Array } | { readonly path: string; readonly json: unknown; readonly indent?: number };
+
+export const entryBytes = (e: BundleEntry): Uint8Array => ('bytes' in e ? e.bytes : utf8(stableJson(e.json, e.indent)));
+
+/** The bundle's files in zip order: manifest.json, project.json, then each document's text. */
+export async function bundleEntries(data: ProjectData, options: SerializeOptions & { readonly exportedAt: Timestamp }): Promise<BundleEntry[]> {
+  const exportedAt = options.exportedAt;
   const documents = byKey(data.documents, (d) => d.guid);
   const texts = new Map(data.texts.map((t) => [t.documentGuid, t]));
   assert(texts.size === documents.length && documents.every((d) => texts.has(d.guid)), 'every document has exactly one text');
@@ -43,7 +60,6 @@ export async function serializeBundle(data: ProjectData, options: SerializeOptio
       return { guid: d.guid, path: textPath(d.guid), bytes: utf8(text), sha256: await sha256Hex(text) };
     }),
   );
-  const handout = options.kind === 'handout';
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -54,7 +70,18 @@ export async function serializeBundle(data: ProjectData, options: SerializeOptio
     kind: options.kind,
     documents: files.map(({ guid, path, sha256 }) => ({ guid, path, sha256 })),
   };
-  const project: BundleProjectJson = {
+  return [
+    { path: 'manifest.json', json: manifest, indent: 2 },
+    { path: PROJECT_JSON, json: projectJson(data, options.kind) },
+    ...files.map((f) => ({ path: f.path, bytes: f.bytes })),
+  ];
+}
+
+/** project.json: the project's records, each list in GUID order. */
+export function projectJson(data: ProjectData, kind: BundleKind): BundleProjectJson {
+  const handout = kind === 'handout';
+  const documents = byKey(data.documents, (d) => d.guid);
+  return {
     project: data.project,
     coders: byKey(data.coders, (c) => c.guid),
     documents,
@@ -64,19 +91,27 @@ export async function serializeBundle(data: ProjectData, options: SerializeOptio
     codings: handout ? [] : byKey(data.codings, (c) => c.guid),
     variables: byKey(data.variables, (v) => v.guid),
     groups: byKey(data.groups, (g) => g.guid).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
+    themes: byKey(data.themes, (t) => t.guid).map((t) => (handout ? { ...t, quoteSegmentGuids: [] } : t)),
+    attempts: handout ? [] : byKey(data.attempts, (a) => a.guid),
     memos: byKey(
       handout ? data.memos.filter((m) => m.targetKind !== 'segment') : data.memos,
       (m) => m.guid,
     ),
   };
+}
 
+// ---- Zipping the entries. The browser's export does the same in workers (zip-entries.ts). ----
+
+/** JSZip's options for a bundle; `zip-entries.ts` compresses with the same level. */
+export const ZIP_OPTIONS = { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } } as const;
+
+/** The entries as a zip, in their order, each stamped with the export time. */
+export async function zipEntries(entries: readonly BundleEntry[], exportedAt: Timestamp): Promise<Uint8Array> {
   const zip = new JSZip();
   // Without createFolders JSZip would add a "texts/" entry stamped with the current time.
   const entry = { date: new Date(exportedAt), createFolders: false };
-  zip.file('manifest.json', utf8(stableJson(manifest, 2)), entry);
-  zip.file('project.json', utf8(stableJson(project)), entry);
-  for (const f of files) zip.file(f.path, f.bytes, entry);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  for (const e of entries) zip.file(e.path, entryBytes(e), entry);
+  return zip.generateAsync(ZIP_OPTIONS);
 }
 
 function withoutText({ text: _text, ...record }: ProjectData['texts'][number]): BundleTextRecord {
