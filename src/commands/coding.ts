@@ -1,7 +1,8 @@
 import { createCoding, createSegment } from '../domain/factories';
-import type { Guid, Segment } from '../domain/model';
+import type { Coding, Guid, Segment } from '../domain/model';
 import { normalizeSelection } from '../domain/ranges';
-import type { MarkeerDb } from '../storage/db';
+import type { Change } from '../storage/changes';
+import { keyOf, type MarkeerDb, type TableName } from '../storage/db';
 import { removeCodingAndOrphan } from './codes';
 import { CommandAbort, runWrite } from './run';
 
@@ -15,14 +16,54 @@ export interface ApplyCodeInput {
   readonly end: number;
 }
 
+/** What this tab already holds of the document a code is applied to (the open document). */
+export interface KnownDocument {
+  readonly text: string;
+  /** The coder's segment with exactly this range, if there is one. */
+  segmentAt(coderGuid: Guid, start: number, end: number): Segment | undefined;
+  codingsOf(segmentGuid: Guid): readonly Coding[];
+}
+
+/** The rows applying a code adds: a new segment with its coding, or a coding on an existing segment. */
+export interface ApplyCodePlan {
+  readonly segment?: Segment;
+  readonly coding?: Coding;
+}
+
+/**
+ * Works out, from what this tab holds, the rows `applyCode` will add, so that the screen can show
+ * them before the transaction commits. Null when the selection holds no text. `applyCode` writes
+ * exactly these rows (same GUIDs) when the database agrees with what this tab knew.
+ */
+export function planApplyCode(input: ApplyCodeInput, known: KnownDocument): ApplyCodePlan | null {
+  const range = normalizeSelection(known.text, input.start, input.end);
+  if (!range) return null;
+  const existing = known.segmentAt(input.coderGuid, range.start, range.end);
+  if (!existing) {
+    const segment = createSegment({ ...input, text: known.text, start: range.start, end: range.end });
+    return { segment, coding: createCoding(segment, input.codeGuid, input.coderGuid) };
+  }
+  if (known.codingsOf(existing.guid).some((c) => c.codeGuid === input.codeGuid)) return {};
+  return { coding: createCoding(existing, input.codeGuid, input.coderGuid) };
+}
+
+function plannedChanges(plan: ApplyCodePlan | undefined): Change[] {
+  const rows: [TableName, object | undefined][] = [['segments', plan?.segment], ['codings', plan?.coding]];
+  return rows.flatMap(([table, row]) => (row ? [{ table, key: keyOf(table, row as Record<string, unknown>), before: undefined, after: row as Record<string, unknown> }] : []));
+}
+
 /**
  * Applies a code to a range of a document. The coder's segment with exactly that range gets one
  * more coding; otherwise a new segment is made. Applying a code twice to the same segment does
  * nothing. Returns the segment's GUID.
+ *
+ * With a `plan` (planApplyCode), its rows show in this tab at once and are the ones written when
+ * the database agrees with the plan (same range, same text, same existing segment); otherwise the
+ * command decides afresh and the screen follows what was committed. A failure takes them back.
  */
-export async function applyCode(input: ApplyCodeInput, db?: MarkeerDb) {
+export async function applyCode(input: ApplyCodeInput, db?: MarkeerDb, plan?: ApplyCodePlan) {
   const { projectGuid, documentGuid, coderGuid, codeGuid } = input;
-  return runWrite({ db, projectGuid, undoLabel: 'history.applyCode' }, async (rec) => {
+  return runWrite({ db, projectGuid, undoLabel: 'history.applyCode', expected: plannedChanges(plan) }, async (rec) => {
     // The reads do not depend on each other: issue them together.
     const [stored, code] = await Promise.all([rec.db.documentTexts.get([projectGuid, documentGuid]), rec.db.codes.get([projectGuid, codeGuid])]);
     if (!stored || !code) throw new CommandAbort('not-found');
@@ -33,13 +74,18 @@ export async function applyCode(input: ApplyCodeInput, db?: MarkeerDb) {
       .equals([projectGuid, documentGuid, coderGuid, range.start, range.end])
       .first();
     if (!existing) {
-      const segment = createSegment({ projectGuid, documentGuid, coderGuid, text: stored.text, start: range.start, end: range.end });
+      const planned = plan?.segment;
+      const fits = planned && planned.start === range.start && planned.end === range.end && planned.text === stored.text.slice(range.start, range.end);
+      const segment = fits ? planned : createSegment({ projectGuid, documentGuid, coderGuid, text: stored.text, start: range.start, end: range.end });
       await rec.add('segments', segment);
-      await rec.add('codings', createCoding(segment, codeGuid, coderGuid));
+      await rec.add('codings', fits && plan.coding ? plan.coding : createCoding(segment, codeGuid, coderGuid));
       return segment.guid;
     }
     const codings = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([projectGuid, existing.guid]).toArray();
-    if (!codings.some((c) => c.codeGuid === codeGuid)) await rec.add('codings', createCoding(existing, codeGuid, coderGuid));
+    if (!codings.some((c) => c.codeGuid === codeGuid)) {
+      const planned = plan?.coding;
+      await rec.add('codings', planned && !plan.segment && planned.segmentGuid === existing.guid ? planned : createCoding(existing, codeGuid, coderGuid));
+    }
     return existing.guid;
   });
 }

@@ -21,6 +21,15 @@ export class History {
   private redoStack: HistoryEntry[] = [];
   private listeners = new Set<Listener>();
   private busy = false;
+  /** Writes under way; an undo or redo waits for them so that it steps back over the newest. */
+  private pending = new Set<Promise<unknown>>();
+
+  /** Makes undo and redo wait until `write` has ended (committed or failed). */
+  waitFor(write: Promise<unknown>): void {
+    this.pending.add(write);
+    const done = () => this.pending.delete(write);
+    write.then(done, done);
+  }
 
   push(entry: HistoryEntry): void {
     if (this.undoStack[0] && this.undoStack[0].projectGuid !== entry.projectGuid) this.clear();
@@ -58,12 +67,14 @@ export class History {
   }
 
   private async step(direction: 'undo' | 'redo'): Promise<Result<HistoryEntry, 'nothing-to-undo' | 'changed-elsewhere'>> {
-    const from = direction === 'undo' ? this.undoStack : this.redoStack;
-    const to = direction === 'undo' ? this.redoStack : this.undoStack;
-    const entry = from[from.length - 1];
-    if (!entry || this.busy) return fail('nothing-to-undo');
+    if (this.busy) return fail('nothing-to-undo');
     this.busy = true;
     try {
+      while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+      const from = direction === 'undo' ? this.undoStack : this.redoStack;
+      const to = direction === 'undo' ? this.redoStack : this.undoStack;
+      const entry = from[from.length - 1];
+      if (!entry) return fail('nothing-to-undo');
       const result = await replayChanges(entry.db, entry.changes, direction);
       if (!result.ok) {
         // The rows moved on elsewhere: this step can no longer be replayed safely.

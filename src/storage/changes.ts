@@ -102,22 +102,74 @@ export function onCommitted(listener: ChangeListener): () => void {
 
 export function publishCommitted(changes: readonly Change[]): void {
   if (changes.length === 0) return;
-  for (const l of listeners) l(changes);
+  publishHere(changes);
   tabs()?.postMessage(changes);
 }
 
-/** Runs `body` in one read-write transaction over all project tables, recording its changes. */
+/** Tells the screens of this tab only (changes another tab need not hear about). */
+function publishHere(changes: readonly Change[]): void {
+  if (changes.length === 0) return;
+  for (const l of listeners) l(changes);
+}
+
+/** The changes that undo `changes`: each row back to its value before, last change first. */
+export function invertChanges(changes: readonly Change[]): Change[] {
+  return [...changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }));
+}
+
+function sameChange(a: Change, b: Change): boolean {
+  return a.table === b.table && JSON.stringify(a.key) === JSON.stringify(b.key) && (a.before === b.before || same(a.before, b.before)) && (a.after === b.after || same(a.after, b.after));
+}
+
+/**
+ * Shows a command's expected changes in this tab at once, before its transaction commits, the way
+ * an editor paints a keystroke before saving it. Returns what to do when the transaction ends:
+ * `settle(committed)` replaces the expectation with what was really committed (nothing to do
+ * here when they are the same rows; the other tabs hear the committed changes in any case), and
+ * `settle(null)` (the write failed) takes the expectation back, so that the screens show exactly
+ * what is stored.
+ */
+export function publishTentative(expected: readonly Change[]): { settle(committed: readonly Change[] | null): void } {
+  publishHere(expected);
+  let settled = false;
+  return {
+    settle(committed) {
+      if (settled) return;
+      settled = true;
+      const identical = committed !== null && committed.length === expected.length && committed.every((c, i) => sameChange(c, expected[i] as Change));
+      if (!identical) publishHere(invertChanges(expected));
+      if (committed === null) return;
+      if (identical) tabs()?.postMessage(committed);
+      else publishCommitted(committed);
+    },
+  };
+}
+
+/**
+ * Runs `body` in one read-write transaction over all project tables, recording its changes, and
+ * publishes them once committed. `expected` are changes already shown tentatively
+ * (publishTentative): they are confirmed, corrected or taken back when the transaction ends.
+ */
 export async function recordTransaction<T>(
   db: MarkeerDb,
   body: (rec: ChangeRecorder) => Promise<T>,
+  expected?: readonly Change[],
 ): Promise<{ value: T; changes: Change[] }> {
+  const tentative = expected?.length ? publishTentative(expected) : null;
   let rec: ChangeRecorder | null = null;
-  const value = await db.transaction('rw', TABLES.map((t) => db.table(t)), (tx) => {
-    rec = new ChangeRecorder(tx);
-    return body(rec);
-  });
+  let value: T;
+  try {
+    value = await db.transaction('rw', TABLES.map((t) => db.table(t)), (tx) => {
+      rec = new ChangeRecorder(tx);
+      return body(rec);
+    });
+  } catch (e) {
+    tentative?.settle(null);
+    throw e;
+  }
   const changes = (rec as ChangeRecorder | null)?.changes ?? [];
-  publishCommitted(changes);
+  if (tentative) tentative.settle(changes);
+  else publishCommitted(changes);
   return { value, changes };
 }
 

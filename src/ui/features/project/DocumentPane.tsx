@@ -1,19 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../domain/model';
 import { applySpeakerMap } from '../../../domain/turns';
 import { getDocumentText } from '../../../storage/queries';
-import { useDocumentCodings } from './useDocumentCodings';
+import type { KnownDocument } from '../../../commands/coding';
+import { findSegment, useDocumentCodings } from './useDocumentCodings';
 import { useProject } from '../../shell/project-context';
 import { SegmentPanel } from '../coding/SegmentPanel';
+import { ReadToggle } from '../phases/ReadMark';
+import { useVisibleCodings } from '../exercises/hiding';
 import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
 import type { Selection } from './ProjectScreen';
 
 const EMPTY: ReadonlyMap<string, readonly Coding[]> = new Map();
+const NO_CODINGS: readonly Coding[] = [];
 
-export function DocumentPane(props: {
+/** The open document as this tab holds it, for applying a code before the write commits. */
+export type OpenDocument = KnownDocument & { readonly documentGuid: string };
+
+/**
+ * The open document: its title, its coded transcript and the segment panel. Memoised: a coding
+ * committed elsewhere in the project re-renders only what shows it.
+ */
+export const DocumentPane = memo(function DocumentPane(props: {
   documentGuid: string;
+  /** Receives the document's text and codings once read, so that a code can be applied to them at once. */
+  openDocument: { current: OpenDocument | null };
   focus: (TextRange & { nonce: number; block?: 'center' | 'nearest' }) | null;
   selectionReader: { current: (() => Selection | null) | null };
   onSelectionChange(sel: Selection | null): void;
@@ -25,7 +38,8 @@ export function DocumentPane(props: {
   const { documentGuid, onSelectionChange } = props;
   const doc = useLiveQuery(async () => (await db.documents.get([project.guid, documentGuid])) ?? null, [db, project.guid, documentGuid]);
   const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
-  const coded = useDocumentCodings(db, project.guid, documentGuid);
+  // A student never sees the exercise's reference coding (features/exercises/hiding.ts).
+  const coded = useVisibleCodings(useDocumentCodings(db, project.guid, documentGuid));
   const segments = coded?.segments;
   const [active, setActive] = useState<string[]>([]);
 
@@ -36,6 +50,20 @@ export function DocumentPane(props: {
 
   const onSel = useCallback((r: TextRange | null) => onSelectionChange(r ? { documentGuid, ...r } : null), [documentGuid, onSelectionChange]);
   const { selectionReader } = props;
+  const { openDocument } = props;
+  useLayoutEffect(() => {
+    if (!stored || !coded) return;
+    openDocument.current = {
+      documentGuid,
+      text: stored.text,
+      segmentAt: (coderGuid, start, end) => findSegment(coded, coderGuid, start, end),
+      codingsOf: (segmentGuid) => coded.codingsBySegment.get(segmentGuid) ?? NO_CODINGS,
+    };
+    return () => {
+      if (openDocument.current?.documentGuid === documentGuid) openDocument.current = null;
+    };
+  }, [openDocument, documentGuid, stored, coded]);
+
   const rangeReader = useMemo(() => {
     const ref: { current: (() => TextRange | null) | null } = { current: null };
     selectionReader.current = () => {
@@ -53,6 +81,7 @@ export function DocumentPane(props: {
       <div className="document-head">
         <h1 className="document-title">{doc.name}</h1>
         <span className="muted">{t('project.segmentCount', { count: segments.length })}</span>
+        <ReadToggle document={doc} />
       </div>
       <div className="document-main">
         <TranscriptView
@@ -81,4 +110,4 @@ export function DocumentPane(props: {
       </div>
     </div>
   );
-}
+});

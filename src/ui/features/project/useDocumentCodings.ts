@@ -54,7 +54,12 @@ export function patchDocumentCodings(state: DocumentCodings, changes: readonly C
         else segments = segments.filter((s) => s.guid !== before.guid);
       }
       const after = c.after as unknown as Segment | undefined;
-      if (after) segments.splice(position(segments, after), 0, after);
+      if (after) {
+        // A row read together with the change that wrote it replaces itself, never doubles.
+        const at = position(segments, after);
+        if (segments[at]?.guid === after.guid) segments[at] = after;
+        else segments.splice(at, 0, after);
+      }
     } else {
       codings ??= new Map(state.codingsBySegment);
       const coding = (c.after ?? c.before) as unknown as Coding;
@@ -65,6 +70,23 @@ export function patchDocumentCodings(state: DocumentCodings, changes: readonly C
     }
   }
   return segments || codings ? { segments: segments ?? state.segments, codingsBySegment: codings ?? state.codingsBySegment } : state;
+}
+
+/** The coder's segment with exactly this range, found by binary search on the sorted list. */
+export function findSegment(state: DocumentCodings, coderGuid: Guid, start: number, end: number): Segment | undefined {
+  const { segments } = state;
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((segments[mid] as Segment).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments.length && (segments[i] as Segment).start === start; i++) {
+    const s = segments[i] as Segment;
+    if (s.end === end && s.coderGuid === coderGuid) return s;
+  }
+  return undefined;
 }
 
 /**

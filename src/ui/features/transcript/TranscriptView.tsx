@@ -42,6 +42,13 @@ interface Bar {
 
 const LANE_WIDTH = 6;
 
+const bySegmentOrder = (a: Segment, b: Segment) => a.start - b.start || b.end - a.end;
+
+function isSorted(segments: readonly Segment[]): boolean {
+  for (let i = 1; i < segments.length; i++) if (bySegmentOrder(segments[i - 1] as Segment, segments[i] as Segment) > 0) return false;
+  return true;
+}
+
 /**
  * Marks (User Timing) the first moment after the frame that paints the highlights, so that
  * benchmarks and tests can tell when codings are visible: a frame, then a task after it.
@@ -68,11 +75,12 @@ export function TranscriptView(props: TranscriptViewProps) {
   const [bars, setBars] = useState<Bar[]>([]);
   const blocks = useMemo(() => layoutBlocks(text, paragraphs(text), turns), [text, turns]);
 
-  const sortedSegments = useMemo(() => [...segments].sort((a, b) => a.start - b.start || b.end - a.end), [segments]);
+  // Usually given in this order already (useDocumentCodings keeps it): then checking is all it costs.
+  const sortedSegments = useMemo(() => (isSorted(segments) ? segments : [...segments].sort(bySegmentOrder)), [segments]);
   // The margin is as wide as the most overlapping codings seen so far need; it never shrinks, so
   // that scrolling never reflows the text.
   const [laneCount, setLaneCount] = useState(3);
-  const barsFor = useRef<{ compute: unknown; window: string }>({ compute: null, window: '' });
+  const barsFor = useRef<{ inputs: readonly unknown[]; window: string }>({ inputs: [], window: '' });
 
   useLayoutEffect(() => {
     if (!rootRef.current) return;
@@ -119,8 +127,9 @@ export function TranscriptView(props: TranscriptViewProps) {
     while (last + 1 < paras.length && topAt(last + 1) < viewBottom) last++;
     // Scrolling within the same paragraphs, with the same codings and width, changes no bar.
     const window = `${first}:${last}:${root.clientWidth}`;
-    if (barsFor.current.compute === computeBarsRef.current && barsFor.current.window === window) return;
-    barsFor.current = { compute: computeBarsRef.current, window };
+    const inputs = [blocks, sortedSegments, codingsBySegment, codes];
+    if (barsFor.current.window === window && barsFor.current.inputs.every((x, i) => x === inputs[i])) return;
+    barsFor.current = { inputs, window };
     const from = blocks[first]?.start ?? 0;
     const to = blocks[last]?.end ?? text.length;
     const rootRect = root.getBoundingClientRect();
@@ -131,9 +140,8 @@ export function TranscriptView(props: TranscriptViewProps) {
     for (const s of visible) {
       const codings = codingsBySegment.get(s.guid);
       if (!codings?.length) continue;
-      const range = map.range(s.start, s.end);
-      const rects = range?.getClientRects();
-      if (!rects || rects.length === 0) continue;
+      const rects = map.rects(s.start, s.end);
+      if (rects.length === 0) continue;
       const a = rects[0];
       const b = rects[rects.length - 1];
       if (!a || !b) continue;
@@ -154,15 +162,27 @@ export function TranscriptView(props: TranscriptViewProps) {
     setLaneCount((n) => Math.max(n, lanesNeeded));
     setBars(next);
   }, [blocks, sortedSegments, codingsBySegment, codes, text.length]);
-  const computeBarsRef = useRef<unknown>(null);
-  computeBarsRef.current = computeBars;
-
-  // Bars follow in the frame after the highlights: the highlight is what the coder waits for.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => computeBars());
-    return () => cancelAnimationFrame(frame);
+  const computeBarsRef = useRef<() => void>(computeBars);
+  useLayoutEffect(() => {
+    computeBarsRef.current = computeBars;
   }, [computeBars]);
 
+  // Bars follow in the frame after the highlights: the highlight is what the coder waits for. A
+  // frame, then a task after it (as markPainted): computed before that frame, their layout reads
+  // and the new bar elements would hold back the frame that paints the highlight.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(computeBars, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [computeBars]);
+
+  // Installed once: observing anew after every coding would report a resize and recompute the bars
+  // in the very frame that paints the new highlight.
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
@@ -171,7 +191,7 @@ export function TranscriptView(props: TranscriptViewProps) {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        computeBars();
+        computeBarsRef.current();
       });
     };
     scroller.addEventListener('scroll', schedule, { passive: true });
@@ -182,7 +202,7 @@ export function TranscriptView(props: TranscriptViewProps) {
       ro?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [computeBars]);
+  }, []);
 
   // Keys can arrive before the browser's (asynchronous) selectionchange event: whoever applies a
   // code reads the live selection through this function instead of the last reported one.

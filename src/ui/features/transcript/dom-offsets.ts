@@ -8,6 +8,7 @@ export class OffsetMap {
   private starts: number[] = [];
   private nodes: Text[] = [];
   private spans: HTMLElement[] = [];
+  private probe: Range | null = null;
 
   constructor(readonly root: HTMLElement) {
     this.refresh();
@@ -33,6 +34,40 @@ export class OffsetMap {
     const start = this.starts[i];
     if (!node || start === undefined) return null;
     return { node, offset: Math.max(0, Math.min(offset - start, node.length)) };
+  }
+
+  /**
+   * A fixed range for painting: unlike a live Range, a StaticRange is not tracked by the document,
+   * so that the browser does not revisit thousands of highlight ranges on every DOM change
+   * anywhere in the page (a notice, a margin bar). The transcript's text nodes never change while
+   * the map is in use, so a fixed range stays right.
+   */
+  staticRange(start: number, end: number): AbstractRange | null {
+    if (typeof StaticRange === 'undefined') return this.range(start, end);
+    const a = this.point(start);
+    const b = this.point(end);
+    if (!a || !b) return null;
+    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  }
+
+  /**
+   * The client rectangles of a range of the text, measured with one reused Range: every live Range
+   * the page holds is revisited by the browser on each DOM change until it is garbage-collected.
+   * Empty where the DOM cannot measure (jsdom).
+   */
+  rects(start: number, end: number): readonly DOMRect[] {
+    const a = this.point(start);
+    const b = this.point(end);
+    if (!a || !b) return [];
+    this.probe ??= document.createRange();
+    if (typeof this.probe.getClientRects !== 'function') return [];
+    this.probe.setStart(a.node, a.offset);
+    this.probe.setEnd(b.node, b.offset);
+    const rects = [...this.probe.getClientRects()];
+    // Collapsed onto the root, the probe holds on to no text node.
+    this.probe.setStart(this.root, 0);
+    this.probe.collapse(true);
+    return rects;
   }
 
   range(start: number, end: number): Range | null {

@@ -21,11 +21,19 @@ function rgba(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/** What is painted for one segment: the segment and codings it was painted from, a range per code. */
 interface Painted {
-  readonly codeGuid: string;
-  readonly start: number;
-  readonly end: number;
-  readonly range: Range;
+  readonly segment: Segment;
+  readonly codings: readonly Coding[] | undefined;
+  readonly ranges: ReadonlyMap<string, AbstractRange>;
+  /** The paint() call that last saw this segment, to find the segments that went. */
+  seen: number;
+}
+
+/** Whether a segment's painted ranges are exactly those of its codings whose code exists. */
+function paintsCodes(p: Painted, codes: ReadonlyMap<string, Code>): boolean {
+  const wanted = new Set((p.codings ?? []).filter((c) => codes.has(c.codeGuid)).map((c) => c.codeGuid));
+  return wanted.size === p.ranges.size && [...wanted].every((g) => p.ranges.has(g));
 }
 
 export class HighlightPainter {
@@ -33,9 +41,12 @@ export class HighlightPainter {
   /** Highlight name of each code that has one, e.g. "mk-code-3". */
   private nameOf = new Map<string, string>();
   private highlights = new Map<string, Highlight>();
-  /** What is painted, by "segmentGuid|codeGuid". */
+  /** What is painted, by segment GUID. */
   private painted = new Map<string, Painted>();
-  private active = new Highlight();
+  private pass = 0;
+  private codes: ReadonlyMap<string, Code> | null = null;
+  /** Null where the browser has no Custom Highlight API (paint() then does nothing). */
+  private active: Highlight | null = highlightsSupported() ? new Highlight() : null;
   private activeKeys = new Set<string>();
   private rules = '';
   private map: OffsetMap | null = null;
@@ -44,13 +55,18 @@ export class HighlightPainter {
     this.style = document.createElement('style');
     this.style.dataset.markeer = 'highlights';
     document.head.appendChild(this.style);
-    if (highlightsSupported()) {
+    if (this.active) {
       this.active.priority = 10;
       CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
     }
   }
 
-  /** Brings the painted highlights in line with the segments and codings given. */
+  /**
+   * Brings the painted highlights in line with the segments and codings given. Segments and
+   * coding lists are immutable and replaced when they change (useDocumentCodings), so a segment
+   * painted from the same objects is skipped by identity: a new coding among 10,000 costs one
+   * range, not a comparison of every coding.
+   */
   paint(map: OffsetMap, segments: readonly Segment[], codingsBySegment: ReadonlyMap<string, readonly Coding[]>, codes: ReadonlyMap<string, Code>, active: ReadonlySet<string>): void {
     if (!highlightsSupported()) return;
     if (map !== this.map) {
@@ -58,30 +74,44 @@ export class HighlightPainter {
       this.clearRanges();
       this.map = map;
     }
-    const wanted = new Set<string>();
+    // A changed codebook may have taken a code away: then every segment's codes are checked.
+    const codebookChanged = codes !== this.codes;
+    this.codes = codes;
+    const pass = ++this.pass;
+    let kept = 0;
     for (const s of segments) {
       const codings = codingsBySegment.get(s.guid);
-      if (!codings) continue;
-      for (const c of codings) {
-        if (!codes.has(c.codeGuid)) continue;
-        const key = `${s.guid}|${c.codeGuid}`;
-        wanted.add(key);
-        const old = this.painted.get(key);
-        if (old && old.start === s.start && old.end === s.end) continue;
-        if (old) this.highlightOf(old.codeGuid).delete(old.range);
-        const range = map.range(s.start, s.end);
+      const old = this.painted.get(s.guid);
+      if (old && old.segment === s && old.codings === codings && (!codebookChanged || paintsCodes(old, codes))) {
+        old.seen = pass;
+        kept++;
+        continue;
+      }
+      if (old) this.unpaint(old);
+      const ranges = new Map<string, AbstractRange>();
+      for (const c of codings ?? []) {
+        if (!codes.has(c.codeGuid) || ranges.has(c.codeGuid)) continue;
+        const range = map.staticRange(s.start, s.end);
         if (!range) continue;
         this.highlightOf(c.codeGuid).add(range);
-        this.painted.set(key, { codeGuid: c.codeGuid, start: s.start, end: s.end, range });
+        ranges.set(c.codeGuid, range);
       }
+      this.painted.set(s.guid, { segment: s, codings, ranges, seen: pass });
+      kept++;
     }
-    for (const [key, p] of this.painted) {
-      if (wanted.has(key)) continue;
-      this.highlightOf(p.codeGuid).delete(p.range);
-      this.painted.delete(key);
+    if (kept !== this.painted.size) {
+      for (const [guid, p] of this.painted) {
+        if (p.seen === pass) continue;
+        this.unpaint(p);
+        this.painted.delete(guid);
+      }
     }
     this.paintActive(segments, active);
     this.writeRules(codes);
+  }
+
+  private unpaint(p: Painted): void {
+    for (const [codeGuid, range] of p.ranges) this.highlightOf(codeGuid).delete(range);
   }
 
   dispose(): void {
@@ -105,14 +135,15 @@ export class HighlightPainter {
   }
 
   private paintActive(segments: readonly Segment[], active: ReadonlySet<string>): void {
+    if (active.size === 0 && this.activeKeys.size === 0) return;
     const keys = new Set<string>();
     for (const s of segments) if (active.has(s.guid)) keys.add(`${s.guid}|${s.start}|${s.end}`);
     if (keys.size === this.activeKeys.size && [...keys].every((k) => this.activeKeys.has(k))) return;
-    this.active.clear();
+    this.active?.clear();
     for (const s of segments) {
       if (!active.has(s.guid) || !this.map) continue;
-      const range = this.map.range(s.start, s.end);
-      if (range) this.active.add(range);
+      const range = this.map.staticRange(s.start, s.end);
+      if (range) this.active?.add(range);
     }
     this.activeKeys = keys;
   }
@@ -134,7 +165,7 @@ export class HighlightPainter {
   private clearRanges(): void {
     for (const h of this.highlights.values()) h.clear();
     this.painted.clear();
-    this.active.clear();
+    this.active?.clear();
     this.activeKeys = new Set();
   }
 }

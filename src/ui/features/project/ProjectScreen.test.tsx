@@ -1,0 +1,60 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { setCodeShortcut } from '../../../commands/codes';
+import { CODE_SIGNALEN_OPMERKEN, projectWithDocument, simulateFullDisk } from '../../../commands/test-builders';
+import { testI18n } from '../../i18n/test-i18n';
+import { NotifyProvider } from '../../shell/notify';
+import ProjectScreen from './ProjectScreen';
+
+/** Selects text of the transcript as a person would, by document offsets (one run of text here). */
+function select(start: number, end: number) {
+  const transcript = screen.getByRole('textbox', { name: /Doc/ });
+  const node = transcript.querySelector('span[data-s]')?.firstChild;
+  if (!node) throw new Error('no text in the transcript');
+  const range = document.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  document.getSelection()?.removeAllRanges();
+  document.getSelection()?.addRange(range);
+  return transcript;
+}
+
+/** The segment counts shown: the open document's, then the document list's. */
+const shown = () => [...document.querySelectorAll('.document-head .muted, .doc-link-count')].map((e) => e.textContent);
+
+describe('applying a code by its key', () => {
+  it('shows the coding at once and takes it back, with the reason, when the disk is full', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    await setCodeShortcut(f.projectGuid, CODE_SIGNALEN_OPMERKEN, 1, f.db);
+    render(
+      <I18nextProvider i18n={testI18n()}>
+        <NotifyProvider>
+          <ProjectScreen db={f.db} projectGuid={f.projectGuid} documentGuid={f.documentGuid} />
+        </NotifyProvider>
+      </I18nextProvider>,
+    );
+    await waitFor(() => expect(shown()).toEqual(['0 segments', '0 segments']), { timeout: 10_000 });
+    const transcript = select(f.range.start, f.range.end);
+    const full = await simulateFullDisk(f.db, 'codings');
+    full.on = true;
+    act(() => {
+      fireEvent.keyDown(transcript, { key: '1' });
+    });
+    // Shown before the write has ended, in the document's title and in the document list...
+    expect(shown()).toEqual(['1 segment', '1 segment']);
+    // ...and taken back when it fails, with the reason; nothing was stored.
+    expect(await screen.findByRole('alert')).toHaveTextContent(/storage is full/);
+    expect(shown()).toEqual(['0 segments', '0 segments']);
+    full.on = false;
+    expect(await f.db.segments.count()).toBe(0);
+
+    // With room again, the same key stores the coding that shows.
+    select(f.range.start, f.range.end);
+    act(() => {
+      fireEvent.keyDown(transcript, { key: '1' });
+    });
+    expect(shown()).toEqual(['1 segment', '1 segment']);
+    await waitFor(async () => expect(await f.db.codings.count()).toBe(1));
+    expect(shown()).toEqual(['1 segment', '1 segment']);
+  });
+});
