@@ -49,7 +49,7 @@ export async function newProject(
     texts.push({ documentGuid: doc.guid, projectGuid: project.guid, text, turns: detectTurns(text) });
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
-  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [], variables: [], groups: [], memos: [] };
+  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [], variables: [], groups: [], memos: [], themes: [], attempts: [] };
   await writeFile(out, await serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }
@@ -112,7 +112,7 @@ export async function merge(out: string, files: readonly string[], io: Output): 
 }
 
 /** The first file's project with every other file's work merged into it, in order. */
-async function mergeFiles(files: readonly string[], io: Output): Promise<ProjectData> {
+export async function mergeFiles(files: readonly string[], io: Output): Promise<ProjectData> {
   const [leadFile, ...others] = files;
   let lead = await loadProjectOrThrow(leadFile as string, io.err);
   for (const file of others) {

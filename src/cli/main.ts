@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { agreement, exportProject, info, merge, newProject, validate, type Output } from './commands';
 import { CliError } from './load';
+import { feedbackCommand } from './feedback';
+import { matrixCommand } from './matrix';
 
 const USAGE = `Markeer command line
 
@@ -16,6 +18,13 @@ const USAGE = `Markeer command line
       inter-coder agreement of the coders found across the files (default: every coder with segments)
   markeer export FILE --format qdpx|qdc|bundle [--utf16] -o OUT
       convert between Markeer bundles and REFI-QDA (--utf16: positions in UTF-16 units, for NVivo)
+  markeer matrix FILE [--rows codes] [--cols documents|groups|variable:NAME] [--count segments|documents|words]
+                 [--coder NAME_OR_GUID,...] [--own] [--json]
+      codes x documents, groups or variable values; a code counts its descendants (--own: not)
+  markeer matrix FILE --cooccur [--split-by NAME] [--coder NAME_OR_GUID,...] [--own] [--json]
+      code x code: pairs of overlapping segments; one table per value of NAME with --split-by
+  markeer feedback FILE... --reference NAME_OR_GUID --student NAME_OR_GUID [--threshold T] [--json]
+      a student's coding against the reference coding, per code (found, missed, extra, confusions)
 
 FILE may be a Markeer bundle (.markeer) or a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).
 `;
@@ -69,6 +78,34 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
         });
         if (positionals.length !== 1) throw new CliError('export: name one project file');
         await exportProject(positionals[0] as string, values, io);
+        return 0;
+      }
+      case 'matrix': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            rows: { type: 'string' },
+            cols: { type: 'string' },
+            count: { type: 'string' },
+            coder: { type: 'string' },
+            json: { type: 'boolean' },
+            cooccur: { type: 'boolean' },
+            'split-by': { type: 'string' },
+            own: { type: 'boolean' },
+          },
+        });
+        if (positionals.length !== 1) throw new CliError('matrix: name one project file');
+        await matrixCommand(positionals[0] as string, values, io);
+        return 0;
+      }
+      case 'feedback': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { reference: { type: 'string' }, student: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' } },
+        });
+        await feedbackCommand(positionals, values, io);
         return 0;
       }
       case undefined:

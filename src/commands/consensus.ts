@@ -22,9 +22,10 @@
 import { descendantGuids } from '../domain/codebook';
 import { CODER_COLORS, createCoder, createCoding, createSegment } from '../domain/factories';
 import type { Coder, Coding, Guid, Segment } from '../domain/model';
-import { coveredLength, mergeRanges, type TextRange } from '../domain/ranges';
+import { coveredLength, intersectRanges, mergeRanges, type TextRange } from '../domain/ranges';
 import type { ChangeRecorder } from '../storage/changes';
 import { getDb, type MarkeerDb } from '../storage/db';
+import { removeMemosOf } from './memos';
 import { CommandAbort, runWrite } from './run';
 
 export const CONSENSUS_CODER_NAME = 'Consensus';
@@ -131,7 +132,7 @@ export async function acceptAgreements(projectGuid: Guid, documentGuid: Guid, co
     const linked = await linkedCodings(rec, projectGuid, documentGuid, doc.codeGuids);
     const agreed = new Map<Guid, TextRange[]>();
     for (const code of doc.codeGuids) {
-      const both = intersect(mergeRanges(rangesOf(linked, coderA, code)), mergeRanges(rangesOf(linked, coderB, code)));
+      const both = intersectRanges(mergeRanges(rangesOf(linked, coderA, code)), mergeRanges(rangesOf(linked, coderB, code)));
       if (both.length > 0) agreed.set(code, both);
     }
     if (agreed.size === 0) return { consensusCoderGuid: null, characters: 0 };
@@ -211,7 +212,10 @@ async function setCoverage(rec: ChangeRecorder, doc: DocumentContext, coderGuid:
     if (missing.delete(rangeKey(segment))) continue;
     await rec.delete('codings', [doc.projectGuid, coding.guid]);
     const rest = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([doc.projectGuid, segment.guid]).count();
-    if (rest === 0) await rec.delete('segments', [doc.projectGuid, segment.guid]);
+    if (rest === 0) {
+      await rec.delete('segments', [doc.projectGuid, segment.guid]);
+      await removeMemosOf(rec, doc.projectGuid, [segment.guid]);
+    }
   }
   for (const range of missing.values()) {
     const existing = await rec.db.segments
@@ -252,19 +256,3 @@ function clip(ranges: readonly TextRange[], within: TextRange): TextRange[] {
     .filter((r) => r.end > r.start);
 }
 
-/** The intersection of two sorted lists of disjoint ranges. */
-function intersect(a: readonly TextRange[], b: readonly TextRange[]): TextRange[] {
-  const out: TextRange[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as TextRange;
-    const y = b[j] as TextRange;
-    const start = Math.max(x.start, y.start);
-    const end = Math.min(x.end, y.end);
-    if (end > start) out.push({ start, end });
-    if (x.end < y.end) i++;
-    else j++;
-  }
-  return out;
-}

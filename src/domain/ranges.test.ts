@@ -3,6 +3,7 @@ import {
   contextAround,
   coveredLength,
   intersectionLength,
+  intersectRanges,
   lanes,
   mergeRanges,
   normalizeSelection,
@@ -351,5 +352,23 @@ describe('contextAround', () => {
         expect(s.slice(to).startsWith(context.after.replace('…', ''))).toBe(true);
       }),
     );
+  });
+});
+
+describe('intersectRanges', () => {
+  it('keeps what both sorted lists cover, dropping ranges that only touch', () => {
+    const a = [
+      { start: 0, end: 5 },
+      { start: 8, end: 12 },
+    ];
+    const b = [
+      { start: 3, end: 9 },
+      { start: 12, end: 20 },
+    ];
+    expect(intersectRanges(a, b)).toEqual([
+      { start: 3, end: 5 },
+      { start: 8, end: 9 },
+    ]);
+    expect(intersectRanges(a, [])).toEqual([]);
   });
 });

@@ -77,6 +77,23 @@ export function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
   return merged;
 }
 
+/** The ranges covered by both of two sorted lists of disjoint ranges (as mergeRanges gives). */
+export function intersectRanges(a: readonly TextRange[], b: readonly TextRange[]): TextRange[] {
+  const out: TextRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as TextRange;
+    const y = b[j] as TextRange;
+    const start = Math.max(x.start, y.start);
+    const end = Math.min(x.end, y.end);
+    if (end > start) out.push({ start, end });
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return out;
+}
+
 /** The number of code units covered by at least one of `ranges`. */
 export function coveredLength(ranges: readonly TextRange[]): number {
   return mergeRanges(ranges).reduce((sum, range) => sum + range.end - range.start, 0);

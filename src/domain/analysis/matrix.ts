@@ -1,0 +1,405 @@
+/**
+ * Code matrices: codes (rows, in code-tree order) against documents, document groups or the values
+ * of a variable (columns); a code x code co-occurrence table; and the quotation (within-case)
+ * matrix with the coded texts in the cells.
+ *
+ * Counting rules (pinned by matrix.test.ts):
+ * - What counts: a coding counts when its code exists, its segment exists, and both the segment's
+ *   document and the coder of the segment and of the coding pass the filter (see filter.ts).
+ *   When several coders coded the same passage, each coder's segment is a segment of its own.
+ * - Roll-up: a row counts the segments coded with the code itself or with any code below it.
+ *   A segment coded with a parent and its child, or with two children, counts once in the parent's
+ *   row. `own` holds the same counts for the code alone, without its descendants.
+ * - `segments`: the number of distinct segments.
+ *   `documents`: the number of distinct documents with at least one such segment ("n of N", with
+ *   N the column's `documents`, the number of filtered documents in that column).
+ *   `words`: per document, the words (see words.ts) with at least one character inside the union
+ *   of those segments' ranges: overlapping segments do not count a word twice. A column sums its
+ *   documents.
+ * - Columns: `documents`: one per filtered document (key: its GUID), in document order.
+ *   `groups`: one per document group (key: its GUID), in group order; a document in several groups
+ *   counts in each. `variable`: one per distinct value among the filtered documents (key: the
+ *   stored value), sorted by the variable's type, plus a column "(no value)" with key '' only when
+ *   some filtered document has no value.
+ * - Co-occurrence of codes a and b (a != b): the number of ordered pairs (segment s coded a,
+ *   segment t coded b) in the same document whose ranges share at least one character; s and t
+ *   may be the same segment (a segment coded with both a and b counts 1). The table is symmetric.
+ *   The diagonal (a, a) is the number of segments coded a. With roll-up, "coded a" includes the
+ *   codes below a (each segment still counts once).
+ */
+import { flattenTree } from '../codebook';
+import type { Code, DocumentRecord, DocumentText, Guid, Segment } from '../model';
+import type { ProjectData } from '../project-data';
+import { compareValues, variableList } from '../variables';
+import { filteredWork, type AnalysisFilter } from './filter';
+import { cachedWordSpans, wordSpans, wordsCovered } from './words';
+import { citation } from './citation';
+
+export type MatrixColumns = { kind: 'documents' } | { kind: 'groups' } | { kind: 'variable'; name: string };
+export type MatrixCount = 'segments' | 'documents' | 'words';
+
+/** Label of the column of documents without a value for the variable (key ''). */
+export const NO_VALUE_LABEL = '(no value)';
+
+export interface MatrixColumn {
+  readonly key: string;
+  readonly label: string;
+  /** The number of filtered documents in the column (the N of "n of N"). */
+  readonly documents: number;
+}
+
+export interface MatrixRow {
+  readonly codeGuid: Guid;
+  readonly name: string;
+  readonly parentGuid: Guid | null;
+  readonly depth: number;
+  /** Whether the code has codes below it. */
+  readonly hasChildren: boolean;
+  /** Counts with the code's descendants rolled up, one per column key. */
+  readonly cells: Record<string, number>;
+  /** Counts of the code alone, without descendants. */
+  readonly own: Record<string, number>;
+  /** Count over all filtered documents (not the sum of group columns, which may overlap). */
+  readonly total: number;
+}
+
+export interface Matrix {
+  readonly columns: MatrixColumn[];
+  /** Code-tree order: parents before their children, siblings by order. */
+  readonly rows: MatrixRow[];
+  /** The number of filtered documents. */
+  readonly documents: number;
+}
+
+export interface MatrixOptions {
+  readonly columns: MatrixColumns;
+  readonly count: MatrixCount;
+  readonly filter: AnalysisFilter;
+}
+
+/** A request that cannot be answered, e.g. a variable that the project does not have. */
+export class MatrixError extends Error {
+  constructor(
+    readonly reason: 'unknown-variable',
+    readonly subject: string,
+  ) {
+    super(`unknown variable "${subject}"`);
+    this.name = 'MatrixError';
+  }
+}
+
+interface Prepared {
+  readonly documents: DocumentRecord[];
+  readonly tree: { code: Code; depth: number; hasChildren: boolean }[];
+  /** Passing segments with their direct (passing) codes. */
+  readonly coded: { segment: Segment; codes: Set<Guid> }[];
+  /** Per code: the code and its ancestors. */
+  readonly upward: Map<Guid, Guid[]>;
+  readonly texts: Map<Guid, DocumentText>;
+}
+
+function prepare(data: ProjectData, filter: AnalysisFilter): Prepared {
+  const work = filteredWork(data, filter);
+  const rows = flattenTree(data.codes);
+  const known = new Map(data.codes.map((c) => [c.guid, c]));
+  const parents = new Set(data.codes.map((c) => c.parentGuid).filter((g): g is Guid => g !== null && known.has(g)));
+  const tree = rows.map((r) => ({ code: r.code, depth: r.depth, hasChildren: parents.has(r.code.guid) }));
+  const upward = new Map<Guid, Guid[]>();
+  for (const code of data.codes) {
+    const chain: Guid[] = [code.guid];
+    const seen = new Set(chain);
+    for (let p = code.parentGuid; p !== null && known.has(p) && !seen.has(p); p = known.get(p)?.parentGuid ?? null) {
+      chain.push(p);
+      seen.add(p);
+    }
+    upward.set(code.guid, chain);
+  }
+  const segments = new Map(work.segments.map((s) => [s.guid, s]));
+  const bySegment = new Map<Guid, Set<Guid>>();
+  for (const c of work.codings) {
+    if (!segments.has(c.segmentGuid) || !known.has(c.codeGuid)) continue;
+    const set = bySegment.get(c.segmentGuid);
+    if (set) set.add(c.codeGuid);
+    else bySegment.set(c.segmentGuid, new Set([c.codeGuid]));
+  }
+  const docOrder = new Map(work.documents.map((d, i) => [d.guid, i]));
+  const coded = [...bySegment].map(([guid, codes]) => ({ segment: segments.get(guid) as Segment, codes }));
+  coded.sort((a, b) => inDocumentOrder(docOrder, a.segment, b.segment));
+  return { documents: work.documents, tree, coded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])) };
+}
+
+function inDocumentOrder(docOrder: Map<Guid, number>, a: Segment, b: Segment): number {
+  return (docOrder.get(a.documentGuid) ?? 0) - (docOrder.get(b.documentGuid) ?? 0) || a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+}
+
+/** The codes a segment counts for: its codes, with their ancestors when rolling up. */
+function creditedCodes(p: Prepared, codes: Set<Guid>, rollUp: boolean): Set<Guid> {
+  if (!rollUp) return codes;
+  const out = new Set<Guid>();
+  for (const c of codes) for (const g of p.upward.get(c) ?? [c]) out.add(g);
+  return out;
+}
+
+interface ColumnLayout {
+  readonly columns: MatrixColumn[];
+  /** Column keys per document GUID. */
+  readonly of: Map<Guid, string[]>;
+}
+
+function layoutColumns(data: ProjectData, documents: readonly DocumentRecord[], spec: MatrixColumns): ColumnLayout {
+  const of = new Map<Guid, string[]>(documents.map((d) => [d.guid, []]));
+  const add = (docGuid: Guid, key: string) => of.get(docGuid)?.push(key);
+  if (spec.kind === 'documents') {
+    for (const d of documents) add(d.guid, d.guid);
+    return { columns: documents.map((d) => ({ key: d.guid, label: d.name, documents: 1 })), of };
+  }
+  if (spec.kind === 'groups') {
+    const groups = [...data.groups].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    const columns = groups.map((g) => {
+      const members = new Set(g.documentGuids);
+      let n = 0;
+      for (const d of documents) {
+        if (!members.has(d.guid)) continue;
+        add(d.guid, g.guid);
+        n++;
+      }
+      return { key: g.guid, label: g.name, documents: n };
+    });
+    return { columns, of };
+  }
+  const definition = variableList(data.project.guid, data.variables, data.documents).find((v) => v.name === spec.name);
+  if (!definition) throw new MatrixError('unknown-variable', spec.name);
+  const counts = new Map<string, number>();
+  for (const d of documents) {
+    const value = d.variables[definition.name] ?? '';
+    add(d.guid, value);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const values = [...counts.keys()].filter((v) => v !== '').sort((a, b) => compareValues(definition.type, a, b));
+  if (counts.has('')) values.push('');
+  return { columns: values.map((v) => ({ key: v, label: v === '' ? NO_VALUE_LABEL : v, documents: counts.get(v) ?? 0 })), of };
+}
+
+/** The count of one code in one document, from its segments there. */
+function countIn(p: Prepared, count: MatrixCount, docGuid: Guid, segments: readonly Segment[]): number {
+  if (segments.length === 0) return 0;
+  if (count === 'segments') return segments.length;
+  if (count === 'documents') return 1;
+  const stored = p.texts.get(docGuid);
+  if (stored) return wordsCovered(cachedWordSpans(stored, stored.text), segments);
+  // No stored text (damaged data): each segment's own copy of its text.
+  return segments.reduce((sum, s) => sum + wordSpans(s.text).length / 2, 0);
+}
+
+/** Segments per code per document: rolled up and own. */
+function segmentsPerCode(p: Prepared): { rolled: Map<Guid, Map<Guid, Segment[]>>; own: Map<Guid, Map<Guid, Segment[]>> } {
+  const rolled = new Map<Guid, Map<Guid, Segment[]>>();
+  const own = new Map<Guid, Map<Guid, Segment[]>>();
+  const put = (into: Map<Guid, Map<Guid, Segment[]>>, code: Guid, s: Segment) => {
+    let perDoc = into.get(code);
+    if (!perDoc) into.set(code, (perDoc = new Map()));
+    const list = perDoc.get(s.documentGuid);
+    if (list) list.push(s);
+    else perDoc.set(s.documentGuid, [s]);
+  };
+  for (const { segment, codes } of p.coded) {
+    for (const c of codes) put(own, c, segment);
+    for (const c of creditedCodes(p, codes, true)) put(rolled, c, segment);
+  }
+  return { rolled, own };
+}
+
+/** The code x column matrix; throws MatrixError for a variable the project does not have. */
+export function computeMatrix(data: ProjectData, options: MatrixOptions): Matrix {
+  const p = prepare(data, options.filter);
+  const layout = layoutColumns(data, p.documents, options.columns);
+  const { rolled, own } = segmentsPerCode(p);
+  const cellsOf = (perDoc: Map<Guid, Segment[]> | undefined): { cells: Record<string, number>; total: number } => {
+    const cells: Record<string, number> = {};
+    for (const column of layout.columns) cells[column.key] = 0;
+    let total = 0;
+    for (const [docGuid, segments] of perDoc ?? []) {
+      const n = countIn(p, options.count, docGuid, segments);
+      total += n;
+      for (const key of layout.of.get(docGuid) ?? []) cells[key] = (cells[key] ?? 0) + n;
+    }
+    return { cells, total };
+  };
+  const rows = p.tree.map(({ code, depth, hasChildren }): MatrixRow => {
+    const r = cellsOf(rolled.get(code.guid));
+    return { codeGuid: code.guid, name: code.name, parentGuid: code.parentGuid, depth, hasChildren, cells: r.cells, own: cellsOf(own.get(code.guid)).cells, total: r.total };
+  });
+  return { columns: layout.columns, rows, documents: p.documents.length };
+}
+
+/** The segments behind a cell (the code with its descendants), in document order, each once. */
+export function cellSegments(data: ProjectData, options: Pick<MatrixOptions, 'columns' | 'filter'>, codeGuid: Guid, columnKey: string): Segment[] {
+  const p = prepare(data, options.filter);
+  const layout = layoutColumns(data, p.documents, options.columns);
+  return p.coded
+    .filter(({ segment, codes }) => (layout.of.get(segment.documentGuid) ?? []).includes(columnKey) && creditedCodes(p, codes, true).has(codeGuid))
+    .map((x) => x.segment);
+}
+
+export interface CooccurrenceMatrix {
+  readonly codes: { codeGuid: Guid; name: string; depth: number; parentGuid: Guid | null }[];
+  /** One table per split key; a single table with key '' when not split. */
+  readonly splits: { key: string; label: string; documents: number }[];
+  /** counts[split][codeA][codeB]; an absent entry is 0 (see cooccurrenceAt). */
+  readonly counts: Record<string, Record<Guid, Record<Guid, number>>>;
+}
+
+export interface CooccurrenceOptions {
+  readonly filter: AnalysisFilter;
+  /** A variable's name: one table per value (and '' for documents without a value). */
+  readonly splitBy?: string;
+  /** Count a segment for the codes above its codes as well; default true. */
+  readonly rollUp?: boolean;
+}
+
+/** A cell of a co-occurrence table (0 when absent). */
+export function cooccurrenceAt(m: CooccurrenceMatrix, splitKey: string, a: Guid, b: Guid): number {
+  return m.counts[splitKey]?.[a]?.[b] ?? 0;
+}
+
+/** Code x code co-occurrence; throws MatrixError for a variable the project does not have. */
+export function computeCooccurrence(data: ProjectData, options: CooccurrenceOptions): CooccurrenceMatrix {
+  const p = prepare(data, options.filter);
+  const rollUp = options.rollUp ?? true;
+  const codes = p.tree.map(({ code, depth }) => ({ codeGuid: code.guid, name: code.name, depth, parentGuid: code.parentGuid }));
+  let splits: { key: string; label: string; documents: number }[];
+  let splitOf: Map<Guid, string[]>;
+  if (options.splitBy === undefined) {
+    splits = [{ key: '', label: '', documents: p.documents.length }];
+    splitOf = new Map(p.documents.map((d) => [d.guid, ['']]));
+  } else {
+    const layout = layoutColumns(data, p.documents, { kind: 'variable', name: options.splitBy });
+    splits = layout.columns.map((c) => ({ key: c.key, label: c.label, documents: c.documents }));
+    splitOf = layout.of;
+  }
+  const counts: Record<string, Record<Guid, Record<Guid, number>>> = {};
+  for (const s of splits) counts[s.key] = {};
+  const bump = (table: Record<Guid, Record<Guid, number>>, a: Guid, b: Guid) => {
+    const row = (table[a] ??= {});
+    row[b] = (row[b] ?? 0) + 1;
+  };
+  // Segments are in document order then start: walk each document's segments once.
+  const byDoc = new Map<Guid, { segment: Segment; credited: Set<Guid> }[]>();
+  for (const { segment, codes: direct } of p.coded) {
+    const list = byDoc.get(segment.documentGuid) ?? [];
+    list.push({ segment, credited: creditedCodes(p, direct, rollUp) });
+    byDoc.set(segment.documentGuid, list);
+  }
+  for (const [docGuid, list] of byDoc) {
+    for (const key of splitOf.get(docGuid) ?? []) {
+      const table = counts[key];
+      if (!table) continue;
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i] as (typeof list)[number];
+        for (const a of s.credited) bump(table, a, a);
+        // the segment with itself: every pair of its own codes
+        for (const a of s.credited) for (const b of s.credited) if (a !== b) bump(table, a, b);
+        for (let j = i + 1; j < list.length; j++) {
+          const t = list[j] as (typeof list)[number];
+          if (t.segment.start >= s.segment.end) break; // sorted by start: no later segment overlaps s
+          if (t.segment.end <= t.segment.start || s.segment.end <= s.segment.start) continue;
+          for (const a of s.credited)
+            for (const b of t.credited) {
+              if (a === b) continue;
+              bump(table, a, b);
+              bump(table, b, a);
+            }
+        }
+      }
+    }
+  }
+  return { codes, splits, counts };
+}
+
+export interface Quotation {
+  readonly segmentGuid: Guid;
+  readonly documentGuid: Guid;
+  readonly documentName: string;
+  readonly coderGuid: Guid;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The project's citation for the document (citation.ts). */
+  readonly citation: string;
+}
+
+export interface QuotationMatrix {
+  readonly columns: MatrixColumn[];
+  readonly rows: { codeGuid: Guid; name: string; depth: number; parentGuid: Guid | null; cells: Record<string, Quotation[]> }[];
+}
+
+
+/**
+ * The within-case matrix: the segments of each code in each column, in document order. By
+ * default a cell holds the code's own segments only (its children have rows of their own);
+ * rollUp puts the descendants' segments in as well.
+ */
+export function quotationMatrix(data: ProjectData, options: Pick<MatrixOptions, 'columns' | 'filter'> & { rollUp?: boolean }): QuotationMatrix {
+  const p = prepare(data, options.filter);
+  const layout = layoutColumns(data, p.documents, options.columns);
+  const docs = new Map(p.documents.map((d) => [d.guid, d]));
+  const variableNames = data.variables.map((v) => v.name);
+  const rows = p.tree.map(({ code, depth }) => {
+    const cells: Record<string, Quotation[]> = {};
+    for (const c of layout.columns) cells[c.key] = [];
+    return { codeGuid: code.guid, name: code.name, depth, parentGuid: code.parentGuid, cells };
+  });
+  const rowOf = new Map(rows.map((r) => [r.codeGuid, r]));
+  for (const { segment, codes } of p.coded) {
+    const doc = docs.get(segment.documentGuid);
+    if (!doc) continue;
+    const q: Quotation = {
+      segmentGuid: segment.guid,
+      documentGuid: segment.documentGuid,
+      documentName: doc.name,
+      coderGuid: segment.coderGuid,
+      start: segment.start,
+      end: segment.end,
+      text: segment.text,
+      citation: citation(data.project.citationTemplate, doc, variableNames),
+    };
+    for (const code of creditedCodes(p, codes, options.rollUp ?? false)) {
+      const row = rowOf.get(code);
+      if (!row) continue;
+      for (const key of layout.of.get(segment.documentGuid) ?? []) row.cells[key]?.push(q);
+    }
+  }
+  return { columns: layout.columns, rows };
+}
+
+/**
+ * The segments behind a co-occurrence cell, in document order, each once: those coded a that
+ * overlap a segment coded b, and those coded b that overlap a segment coded a (a segment coded
+ * with both is one of them). On the diagonal: the segments coded a.
+ */
+export function cooccurrenceSegments(data: ProjectData, options: CooccurrenceOptions, a: Guid, b: Guid, splitKey = ''): Segment[] {
+  const p = prepare(data, options.filter);
+  const rollUp = options.rollUp ?? true;
+  let inSplit: (docGuid: Guid) => boolean = () => true;
+  if (options.splitBy !== undefined) {
+    const layout = layoutColumns(data, p.documents, { kind: 'variable', name: options.splitBy });
+    inSplit = (docGuid) => (layout.of.get(docGuid) ?? []).includes(splitKey);
+  }
+  const list = p.coded.filter((x) => inSplit(x.segment.documentGuid)).map((x) => ({ segment: x.segment, credited: creditedCodes(p, x.codes, rollUp) }));
+  if (a === b) return list.filter((x) => x.credited.has(a)).map((x) => x.segment);
+  const chosen = new Set<Segment>();
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as (typeof list)[number];
+    if (s.credited.has(a) && s.credited.has(b)) chosen.add(s.segment);
+    for (let j = i + 1; j < list.length; j++) {
+      const t = list[j] as (typeof list)[number];
+      if (t.segment.documentGuid !== s.segment.documentGuid || t.segment.start >= s.segment.end) break;
+      if (t.segment.end <= t.segment.start || s.segment.end <= s.segment.start) continue;
+      if ((s.credited.has(a) && t.credited.has(b)) || (s.credited.has(b) && t.credited.has(a))) {
+        chosen.add(s.segment);
+        chosen.add(t.segment);
+      }
+    }
+  }
+  return list.filter((x) => chosen.has(x.segment)).map((x) => x.segment);
+}
