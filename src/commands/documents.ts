@@ -5,6 +5,7 @@ import type { DocumentRecord, DocumentText, Guid, SpeakerMap } from '../domain/m
 import { normalizeText, sha256Hex } from '../domain/text';
 import { detectTurns } from '../domain/turns';
 import type { MarkeerDb } from '../storage/db';
+import { removeMemosOf } from './memos';
 import { CommandAbort, runWrite, type CommandFailure } from './run';
 
 export interface NewDocument {
@@ -119,7 +120,7 @@ export async function setSpeaker(projectGuid: Guid, documentGuid: Guid, shown: s
   });
 }
 
-/** Deletes a document with its text, segments and codings, as one undoable step. */
+/** Deletes a document with its text, segments, codings and memos (its own and its segments'), as one undoable step. */
 export async function deleteDocument(projectGuid: Guid, documentGuid: Guid, db?: MarkeerDb): Promise<Result<void, CommandFailure>> {
   const result = await runWrite({ db, projectGuid, undoLabel: 'history.deleteDocument' }, async (rec) => {
     const segments = await rec.db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, documentGuid]).toArray();
@@ -127,6 +128,11 @@ export async function deleteDocument(projectGuid: Guid, documentGuid: Guid, db?:
       const codings = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([projectGuid, s.guid]).toArray();
       for (const c of codings) await rec.delete('codings', [projectGuid, c.guid]);
       await rec.delete('segments', [projectGuid, s.guid]);
+    }
+    await removeMemosOf(rec, projectGuid, [documentGuid, ...segments.map((s) => s.guid)]);
+    // Groups keep only existing documents (a bundle with a dangling member is refused on import).
+    for (const g of await rec.db.groups.where('projectGuid').equals(projectGuid).toArray()) {
+      if (g.documentGuids.includes(documentGuid)) await rec.update('groups', [projectGuid, g.guid], { documentGuids: g.documentGuids.filter((d) => d !== documentGuid) });
     }
     await rec.delete('documentTexts', [projectGuid, documentGuid]);
     await rec.delete('documents', [projectGuid, documentGuid]);

@@ -98,25 +98,43 @@ describe('DocumentDetails', () => {
     await waitFor(() => expect(speakers()).toEqual(['Interviewer 3 turns', 'Moeder 2 turns', 'Docent 2 turns']), { timeout: 1000 });
   });
 
-  it('adds a variable, edits its value in place and removes it', async () => {
+  it('adds a variable, edits its value in place and clears it', async () => {
     renderInProject(ctx, <DocumentDetails documentGuid={documentGuid} />);
     await screen.findByRole('heading', { name: 'Gesprek Noord' });
 
-    await user.type(screen.getByRole('combobox', { name: 'Name of the new variable' }), 'school');
+    await user.type(screen.getByRole('textbox', { name: 'Name of the new variable' }), 'school');
     await user.type(screen.getByRole('textbox', { name: 'Value of the new variable' }), 'Noord{Enter}');
     await waitFor(async () => expect((await stored()).variables).toEqual({ school: 'Noord' }));
-    const value = await screen.findByRole('textbox', { name: 'Value of school' });
+    const value = await screen.findByRole('combobox', { name: 'Value of school' });
     expect(value).toHaveValue('Noord');
-    expect(screen.getByRole('combobox', { name: 'Name of the new variable' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Name of the new variable' })).toHaveValue('');
 
     await user.clear(value);
     await user.type(value, 'Zuid{Enter}');
     await user.tab();
     await waitFor(async () => expect((await stored()).variables).toEqual({ school: 'Zuid' }));
 
-    await user.click(screen.getByRole('button', { name: 'Remove variable school' }));
+    await user.click(screen.getByRole('button', { name: 'Clear the value of school' }));
     await waitFor(async () => expect((await stored()).variables).toEqual({}));
-    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Value of school' })).not.toBeInTheDocument());
+    // The variable stays in the project, without a value for this document.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Value of school' })).toHaveValue(''));
+  });
+
+  it('adds a typed variable and refuses a value that does not fit its type', async () => {
+    renderInProject(ctx, <DocumentDetails documentGuid={documentGuid} />);
+    await screen.findByRole('heading', { name: 'Gesprek Noord' });
+
+    await user.type(screen.getByRole('textbox', { name: 'Name of the new variable' }), 'uren');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type of the new variable' }), 'number');
+    await user.type(screen.getByRole('textbox', { name: 'Value of the new variable' }), '3,5{Enter}');
+    await waitFor(async () => expect((await stored()).variables).toEqual({ uren: '3.5' }));
+    expect((await ctx.db.variables.toArray()).map((v) => `${v.name}:${v.type}`)).toEqual(['uren:number']);
+
+    const value = await screen.findByRole('textbox', { name: 'Value of uren' });
+    await user.clear(value);
+    await user.type(value, 'veel{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('“veel” does not fit uren (number).');
+    expect((await stored()).variables).toEqual({ uren: '3.5' });
   });
 
   it('renames the document', async () => {

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteDocument, renameDocument } from '../../../commands/documents';
 import type { DocumentRecord } from '../../../domain/model';
+import { variableList, variableValues } from '../../../domain/variables';
+import { hiddenCoderGuid } from '../../../domain/exercise';
 import { getDocumentText, listDocuments, segmentCounts } from '../../../storage/queries';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { failureText } from '../../shell/errors';
@@ -11,6 +13,8 @@ import { useProject } from '../../shell/project-context';
 import { navigate } from '../../shell/route';
 import { DocumentSpeakers } from './DocumentSpeakers';
 import { DocumentVariables } from './DocumentVariables';
+import { MemosDeletedNote } from '../memos/MemosDeletedNote';
+import { TargetMemos } from '../memos/TargetMemos';
 import { InlineRename } from './InlineRename';
 import { PasteDialog } from './PasteDialog';
 import './documents.css';
@@ -23,20 +27,28 @@ export function DocumentDetails(props: { documentGuid: string }) {
     const documents = await listDocuments(db, project.guid);
     const document = documents.find((d) => d.guid === props.documentGuid) ?? null;
     if (!document) return { document: null } as const;
-    const [stored, counts] = await Promise.all([getDocumentText(db, project.guid, props.documentGuid), segmentCounts(db, project.guid, [props.documentGuid])]);
-    // Variable names of the whole project, offered when adding one.
-    const knownNames = [...new Set(documents.flatMap((d) => Object.keys(d.variables)))].sort((a, b) => a.localeCompare(b));
-    return { document, turns: stored?.turns ?? [], segments: counts.get(props.documentGuid) ?? 0, knownNames };
-  }, [db, project.guid, props.documentGuid]);
+    // A student's count leaves out the exercise's hidden reference (domain/exercise.ts).
+    const hidden = hiddenCoderGuid(project);
+    const [stored, counts, hiddenCount] = await Promise.all([
+      getDocumentText(db, project.guid, props.documentGuid),
+      segmentCounts(db, project.guid, [props.documentGuid]),
+      hidden ? db.segments.where('[projectGuid+documentGuid]').equals([project.guid, props.documentGuid]).filter((s) => s.coderGuid === hidden).count() : 0,
+    ]);
+    // The project's variables, each with the values documents have, offered while typing.
+    const variables = variableList(project.guid, await db.variables.where('projectGuid').equals(project.guid).toArray(), documents);
+    const suggestions = new Map(variables.map((v) => [v.name, variableValues(v, documents)]));
+    return { document, turns: stored?.turns ?? [], segments: (counts.get(props.documentGuid) ?? 0) - hiddenCount, variables, suggestions };
+  }, [db, project, props.documentGuid]);
 
   if (data === undefined) return <p className="doc-details muted">{t('documents.details.loading')}</p>;
   if (data.document === null) return <p className="doc-details">{t('documents.details.notFound')}</p>;
   return (
     <div className="doc-details">
       <DocumentHeader document={data.document} />
-      <DocumentVariables document={data.document} knownNames={data.knownNames} />
+      <DocumentVariables document={data.document} variables={data.variables} suggestions={data.suggestions} />
       <DocumentSpeakers document={data.document} turns={data.turns} />
       <TextSection document={data.document} segments={data.segments} />
+      <TargetMemos target={{ kind: 'document', guid: data.document.guid }} name={data.document.name} />
       <DeleteSection document={data.document} segments={data.segments} />
     </div>
   );
@@ -114,6 +126,7 @@ function DeleteSection({ document, segments }: { document: DocumentRecord; segme
         onConfirm={() => void remove()}
       >
         <p>{t('documents.details.deleteText', { count: segments })}</p>
+        <MemosDeletedNote kind="document" guid={document.guid} />
       </ConfirmDialog>
     </section>
   );

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type { DocumentRecord, Guid, Segment } from '../../../domain/model';
+import { onCommitted } from '../../../storage/changes';
 import { useTranslation } from 'react-i18next';
 import { listDocuments, segmentCounts } from '../../../storage/queries';
 import { failureText } from '../../shell/errors';
@@ -8,6 +10,8 @@ import { useProject } from '../../shell/project-context';
 import { navigate, routeHash } from '../../shell/route';
 import { IMPORT_ACCEPT, importFailureText, readFiles } from './import-files';
 import { PasteDialog } from './PasteDialog';
+import { useVisibleSegmentCounts } from '../exercises/hiding';
+import { ReadTick } from '../phases/ReadMark';
 import { useAddDocuments } from './use-add-documents';
 import './documents.css';
 
@@ -17,15 +21,9 @@ export function DocumentList(props: { activeDocumentGuid: string | null }) {
   const { db, project } = useProject();
   const headingId = useId();
   const hintId = useId();
-  const data = useLiveQuery(async () => {
-    const documents = await listDocuments(db, project.guid);
-    const counts = await segmentCounts(
-      db,
-      project.guid,
-      documents.map((d) => d.guid),
-    );
-    return { documents, counts };
-  }, [db, project.guid]);
+  const documents = useLiveQuery(() => listDocuments(db, project.guid), [db, project.guid]);
+  const counts = useVisibleSegmentCounts(useSegmentCounts(documents));
+  const data = documents && counts ? { documents, counts } : undefined;
   const { busy, importFiles } = useImport();
   const [pasteOpen, setPasteOpen] = useState(false);
   const drop = useFileDrop((files) => void importFiles(files));
@@ -75,7 +73,10 @@ export function DocumentList(props: { activeDocumentGuid: string | null }) {
                     aria-current={active ? 'page' : undefined}
                   >
                     <span className="doc-link-name">{d.name}</span>
-                    <span className="doc-link-count">{t('documents.segmentCount', { count: data.counts.get(d.guid) ?? 0 })}</span>
+                    <span className="doc-link-count">
+                      {t('documents.segmentCount', { count: data.counts.get(d.guid) ?? 0 })}
+                      <ReadTick document={d} />
+                    </span>
                   </a>
                 </li>
               );
@@ -95,6 +96,52 @@ export function DocumentList(props: { activeDocumentGuid: string | null }) {
       <PasteDialog mode="create" isOpen={pasteOpen} onClose={() => setPasteOpen(false)} />
     </>
   );
+}
+
+/**
+ * Segments per document, counted once from the index and then adjusted by the segments that
+ * commands commit here or in another tab, so that a new coding does not count every document's
+ * segments again (120 counts on a large project).
+ */
+function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): ReadonlyMap<Guid, number> | undefined {
+  const { db, project } = useProject();
+  const [counts, setCounts] = useState<ReadonlyMap<Guid, number> | undefined>(undefined);
+  const documentList = documents?.map((d) => d.guid).join(',');
+  useEffect(() => {
+    if (documentList === undefined) return;
+    let live = true;
+    const off = onCommitted((changes) => {
+      const deltas: [Guid, number][] = [];
+      for (const c of changes) {
+        if (c.table !== 'segments') continue;
+        const before = c.before as unknown as Segment | undefined;
+        const after = c.after as unknown as Segment | undefined;
+        if (before?.projectGuid === project.guid) deltas.push([before.documentGuid, -1]);
+        if (after?.projectGuid === project.guid) deltas.push([after.documentGuid, 1]);
+      }
+      if (deltas.length === 0 || !live) return;
+      setCounts((prev) => {
+        if (!prev) return prev;
+        const next = new Map(prev);
+        for (const [doc, by] of deltas) next.set(doc, (next.get(doc) ?? 0) + by);
+        return next;
+      });
+    });
+    const guids = documentList === '' ? [] : documentList.split(',');
+    segmentCounts(db, project.guid, guids).then(
+      (read) => {
+        // The counts include whatever was committed before they were read; they replace the deltas.
+        if (live) setCounts(read);
+      },
+      // A database closed meanwhile (the screen is gone): there is nothing to show.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [db, project.guid, documentList]);
+  return counts;
 }
 
 /** Reads files, adds the readable ones in one step and tells the user about each one that failed. */

@@ -1,26 +1,28 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setDocumentVariable } from '../../../commands/documents';
-import type { DocumentRecord } from '../../../domain/model';
+import { findVariable, setVariableValue } from '../../../commands/variables';
+import type { DocumentRecord, VariableDefinition, VariableType } from '../../../domain/model';
+import { canonicalValue } from '../../../domain/variables';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
+import { editableValue, invalidText, TypeSelect, ValueInput } from '../variables/ValueInput';
 
 /**
- * A document's free variables as a small table: values are edited in place (saved on Enter or when
- * leaving the field), variables are added and removed. Names used by other documents are offered,
- * so that the whole project shares one spelling of "school".
+ * A document's values of the project's variables, each in the field of its type (saved on Enter,
+ * on leaving the field, or on choosing yes/no or a date; a value that does not fit says why and is
+ * not saved). Existing values are offered for text, so that the project shares one spelling of a
+ * school. A new variable is added with its type and this document's value in one step.
  */
-export function DocumentVariables(props: { document: DocumentRecord; knownNames: readonly string[] }) {
+export function DocumentVariables(props: { document: DocumentRecord; variables: readonly VariableDefinition[]; suggestions: ReadonlyMap<string, readonly string[]> }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const entries = Object.entries(props.document.variables).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section className="doc-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('documents.details.variables')}</h3>
-      <p className="doc-section-hint muted">{t('documents.details.variablesHint')}</p>
-      {entries.length === 0 ? (
-        <p className="muted">{t('documents.details.noVariables')}</p>
+      <p className="doc-section-hint muted">{t('variables.panel.hint')}</p>
+      {props.variables.length === 0 ? (
+        <p className="muted">{t('variables.panel.none')}</p>
       ) : (
         <table className="doc-variables">
           <thead>
@@ -33,115 +35,127 @@ export function DocumentVariables(props: { document: DocumentRecord; knownNames:
             </tr>
           </thead>
           <tbody>
-            {entries.map(([name, value]) => (
-              <VariableRow key={name} documentGuid={props.document.guid} name={name} value={value} />
+            {props.variables.map((v) => (
+              <VariableRow key={v.name} document={props.document} variable={v} value={props.document.variables[v.name] ?? ''} suggestions={props.suggestions.get(v.name) ?? []} />
             ))}
           </tbody>
         </table>
       )}
-      <AddVariable document={props.document} knownNames={props.knownNames} />
+      <AddVariable document={props.document} variables={props.variables} />
     </section>
   );
 }
 
-function VariableRow(props: { documentGuid: string; name: string; value: string }) {
+function useSave(documentGuid: string) {
   const { t } = useTranslation();
   const { notify } = useNotify();
   const { db, project } = useProject();
-  const [draft, setDraft] = useState(props.value);
-  // A change from elsewhere (undo, another tab) replaces the draft.
+  return async (variable: { name: string; type: VariableType }, draft: string, isNew = false): Promise<boolean> => {
+    const message = invalidText(t, variable, draft);
+    if (message) {
+      notify('error', message);
+      return false;
+    }
+    const r = await setVariableValue(project.guid, documentGuid, variable.name, draft, db, isNew ? variable.type : undefined);
+    if (!r.ok) notify('error', failureText(t, r));
+    return r.ok;
+  };
+}
+
+function VariableRow(props: { document: DocumentRecord; variable: VariableDefinition; value: string; suggestions: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const { variable } = props;
+  const shown = editableValue(i18n.language, variable.type, props.value);
+  const [draft, setDraft] = useState(shown);
+  // A change from elsewhere (undo, another tab, the table) replaces the draft.
   const [base, setBase] = useState(props.value);
   // The value last sent, so that Enter followed by leaving the field saves once (one undo step).
-  const [sent, setSent] = useState<string | null>(null);
+  const sent = useRef<string | null>(null);
   if (base !== props.value) {
     setBase(props.value);
-    setDraft(props.value);
-    setSent(null);
+    setDraft(shown);
+    sent.current = null;
   }
-  const commit = async () => {
-    if (draft === props.value || draft === sent) return;
-    setSent(draft);
-    const r = await setDocumentVariable(project.guid, props.documentGuid, props.name, draft, db);
-    if (!r.ok) {
-      setSent(null);
-      notify('error', failureText(t, r));
-    }
+  const save = useSave(props.document.guid);
+  const commit = async (value: string) => {
+    if (canonicalValue(variable.type, value) === props.value || value === sent.current) return;
+    sent.current = value;
+    if (!(await save(variable, value))) sent.current = null;
   };
-  const remove = async () => {
-    const r = await setDocumentVariable(project.guid, props.documentGuid, props.name, null, db);
-    if (!r.ok) notify('error', failureText(t, r));
-  };
+  // A choice (yes/no, a date) is a whole value: saved as soon as it is made.
+  const immediate = variable.type === 'boolean' || variable.type === 'date';
   return (
     <tr>
-      <th scope="row">{props.name}</th>
+      <th scope="row">
+        {variable.name} <span className="muted doc-variable-type">{t(`variables.type.${variable.type}`)}</span>
+      </th>
       <td>
-        <input
-          aria-label={t('documents.details.valueOf', { name: props.name })}
+        <ValueInput
+          type={variable.type}
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => void commit()}
+          suggestions={props.suggestions}
+          aria-label={t('documents.details.valueOf', { name: variable.name })}
+          onValue={(v) => {
+            setDraft(v);
+            if (immediate && (v !== '' || variable.type === 'boolean')) void commit(v);
+          }}
+          onBlur={() => void commit(draft)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              void commit();
-            } else if (e.key === 'Escape' && draft !== props.value) {
+              void commit(draft);
+            } else if (e.key === 'Escape' && draft !== shown) {
               e.preventDefault();
               e.stopPropagation();
-              setDraft(props.value);
+              setDraft(shown);
             }
           }}
         />
       </td>
       <td>
-        <button type="button" className="doc-small-button danger-text" onClick={() => void remove()} aria-label={t('documents.details.removeVariableLabel', { name: props.name })}>
-          {t('documents.details.removeVariable')}
-        </button>
+        {props.value !== '' && (
+          <button type="button" className="doc-small-button danger-text" onClick={() => void commit('')} aria-label={t('variables.panel.clearLabel', { name: variable.name })}>
+            {t('variables.panel.clear')}
+          </button>
+        )}
       </td>
     </tr>
   );
 }
 
-function AddVariable(props: { document: DocumentRecord; knownNames: readonly string[] }) {
+function AddVariable(props: { document: DocumentRecord; variables: readonly VariableDefinition[] }) {
   const { t } = useTranslation();
   const { notify } = useNotify();
-  const { db, project } = useProject();
-  const listId = useId();
   const headingId = useId();
   const [name, setName] = useState('');
+  const [type, setType] = useState<VariableType>('text');
   const [value, setValue] = useState('');
   const nameRef = useRef<HTMLInputElement>(null);
-  const suggestions = props.knownNames.filter((n) => !Object.hasOwn(props.document.variables, n));
+  const save = useSave(props.document.guid);
+  const existing = name.trim() ? findVariable(props.variables, name) : undefined;
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const key = name.trim();
-    if (Object.hasOwn(props.document.variables, key)) {
-      notify('error', t('documents.details.variableExists', { name: key }));
+    if (existing && (props.document.variables[existing.name] ?? '') !== '') {
+      notify('error', t('documents.details.variableExists', { name: existing.name }));
       return;
     }
-    const r = await setDocumentVariable(project.guid, props.document.guid, key, value.trim(), db);
-    if (!r.ok) {
-      notify('error', failureText(t, r));
-      return;
-    }
+    if (!(await save(existing ?? { name: name.trim(), type }, value, !existing))) return;
     setName('');
     setValue('');
+    setType('text');
     nameRef.current?.focus();
   };
 
   return (
     <form className="doc-add-variable" onSubmit={add} aria-labelledby={headingId}>
       <span id={headingId} className="visually-hidden">
-        {t('documents.details.addVariable')}
+        {t('variables.panel.addTitle')}
       </span>
-      <input ref={nameRef} aria-label={t('documents.details.newVariableName')} placeholder={t('documents.details.variableName')} value={name} onChange={(e) => setName(e.target.value)} list={listId} />
-      <datalist id={listId}>
-        {suggestions.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
-      <input aria-label={t('documents.details.newVariableValue')} placeholder={t('documents.details.variableValue')} value={value} onChange={(e) => setValue(e.target.value)} />
-      <button type="submit">{t('documents.details.add')}</button>
+      <input ref={nameRef} aria-label={t('variables.panel.newName')} placeholder={t('documents.details.variableName')} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />
+      {!existing && <TypeSelect value={type} onChange={setType} label={t('variables.panel.newType')} />}
+      <ValueInput type={existing?.type ?? type} value={value} onValue={setValue} aria-label={t('variables.panel.newValue')} placeholder={t('documents.details.variableValue')} />
+      <button type="submit">{t('variables.panel.add')}</button>
     </form>
   );
 }
