@@ -1,9 +1,10 @@
 import { ok, type Result } from '../domain/assert';
 import { canMove, childrenOf, nextColor, nextOrder } from '../domain/codebook';
 import { createCode } from '../domain/factories';
-import type { Code, Coding, Guid } from '../domain/model';
+import type { Code, Coding, Guid, Theme } from '../domain/model';
 import type { ChangeRecorder } from '../storage/changes';
 import type { MarkeerDb } from '../storage/db';
+import { removeMemosOf } from './memos';
 import { CommandAbort, runWrite, type CommandFailure } from './run';
 
 async function projectCodes(db: Pick<MarkeerDb, 'codes'>, projectGuid: Guid): Promise<Code[]> {
@@ -90,13 +91,17 @@ export async function countCodings(db: MarkeerDb, projectGuid: Guid, codeGuid: G
 async function removeCodingAndOrphan(rec: ChangeRecorder, coding: Coding): Promise<void> {
   await rec.delete('codings', [coding.projectGuid, coding.guid]);
   const rest = await rec.db.codings.where('[projectGuid+segmentGuid]').equals([coding.projectGuid, coding.segmentGuid]).count();
-  if (rest === 0) await rec.delete('segments', [coding.projectGuid, coding.segmentGuid]);
+  if (rest === 0) {
+    await rec.delete('segments', [coding.projectGuid, coding.segmentGuid]);
+    await removeMemosOf(rec, coding.projectGuid, [coding.segmentGuid]);
+  }
 }
 
 /**
  * Deletes a code. Its children move up to its parent. Its codings move to `moveTo` when given
  * (a segment that already has that code keeps one coding), else they are removed, and segments
- * left without codings go with them. One undoable step.
+ * left without codings go with them. The memos on the code, and on segments that go, go too.
+ * One undoable step.
  */
 export async function deleteCode(projectGuid: Guid, guid: Guid, moveTo: Guid | null, db?: MarkeerDb): Promise<Result<void, CommandFailure>> {
   const result = await runWrite({ db, projectGuid, undoLabel: 'history.deleteCode' }, async (rec) => {
@@ -117,6 +122,11 @@ export async function deleteCode(projectGuid: Guid, guid: Guid, moveTo: Guid | n
       } else {
         await removeCodingAndOrphan(rec, coding);
       }
+    }
+    await removeMemosOf(rec, projectGuid, [guid]);
+    // The code leaves the theme it was in (the same undo step brings it back).
+    for (const theme of await rec.db.themes.where('projectGuid').equals(projectGuid).toArray()) {
+      if (theme.codeGuids.includes(guid)) await rec.update<Theme>('themes', [projectGuid, theme.guid], { codeGuids: theme.codeGuids.filter((c) => c !== guid) });
     }
     await rec.delete('codes', [projectGuid, guid]);
   });

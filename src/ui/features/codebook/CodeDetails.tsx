@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canMove } from '../../../domain/codebook';
 import type { Code, Guid } from '../../../domain/model';
+import { TargetMemos } from '../memos/TargetMemos';
 import { CodeColorPicker } from './CodeColorPicker';
 import { NameInput } from './NameInput';
 import { indentedOptions, moveTarget, type MoveDirection } from './tree-rows';
@@ -100,6 +101,7 @@ export function CodeDetails({ code, codes, ownCount, totalCount, commands, onAdd
       </dl>
 
       <DefinitionEditor key={code.guid} code={code} onSave={(definition) => commands.define(code.guid, definition)} />
+      <TargetMemos target={{ kind: 'code', guid: code.guid }} name={code.name} />
 
       <div className="cb-field">
         <span className="cb-label" aria-hidden="true">

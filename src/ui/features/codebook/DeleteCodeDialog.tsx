@@ -6,6 +6,7 @@ import { childrenOf } from '../../../domain/codebook';
 import type { Code, Guid } from '../../../domain/model';
 import { countCodings } from '../../../commands/codes';
 import { useProject } from '../../shell/project-context';
+import { MemosDeletedNote } from '../memos/MemosDeletedNote';
 import { indentedOptions } from './tree-rows';
 
 interface DeleteCodeDialogProps {
@@ -71,6 +72,7 @@ function DeleteQuestion({ code, knownCount, onCancel, onConfirm }: DeleteCodeDia
         </p>
       ) : null}
       <p>{counted === undefined && knownCount === 0 ? t('codebook.counting') : count > 0 ? t('codebook.deleteCodings', { count }) : t('codebook.deleteNoCodings')}</p>
+      <MemosDeletedNote kind="code" guid={code.guid} removingCodings={count > 0 && moveTo === ''} />
       {count > 0 ? (
         <div className="cb-field">
           <label className="cb-label" htmlFor={`${id}-move`}>

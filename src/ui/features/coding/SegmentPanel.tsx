@@ -6,6 +6,7 @@ import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { LazyPlainTextEditor } from '../../shell/PlainTextEditor.lazy';
 import { useProject } from '../../shell/project-context';
+import { TargetMemos } from '../memos/TargetMemos';
 import './coding.css';
 
 /** Speaker of the turn that holds an offset, if any. */
@@ -88,6 +89,7 @@ function SegmentCard({ segment, codings, speaker, onAddCode }: { segment: Segmen
           {t('segment.saveComment')}
         </button>
       </div>
+      <TargetMemos target={{ kind: 'segment', guid: segment.guid }} name={segment.text} />
     </article>
   );
 }
