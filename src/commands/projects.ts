@@ -56,3 +56,18 @@ export async function deleteProject(projectGuid: Guid, db: MarkeerDb = getDb()):
 export async function touchProject(projectGuid: Guid, db: MarkeerDb = getDb()): Promise<void> {
   await db.projects.update(projectGuid, { updatedAt: now() });
 }
+
+/**
+ * Sets how quotations of the project are cited (see domain/analysis/citation.ts); a blank
+ * template removes it, so that quotations are cited by document name. One undoable step.
+ */
+export async function setCitationTemplate(projectGuid: Guid, template: string, db?: MarkeerDb): Promise<Result<void, CommandFailure>> {
+  const value = template.trim();
+  return runWrite({ db, projectGuid, undoLabel: 'query.citation.step' }, async (rec) => {
+    const project = await rec.db.projects.get(projectGuid);
+    if (!project) throw new CommandAbort('not-found');
+    if ((project.citationTemplate ?? '') === value) return;
+    const { citationTemplate: _old, ...rest } = project;
+    await rec.put('projects', value === '' ? { ...rest, updatedAt: now() } : { ...rest, citationTemplate: value, updatedAt: now() });
+  });
+}

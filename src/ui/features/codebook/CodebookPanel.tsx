@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ancestors } from '../../../domain/codebook';
 import type { Guid } from '../../../domain/model';
 import { useProject } from '../../shell/project-context';
+import { CodebookExport } from './CodebookExport';
 import { CodeDetails } from './CodeDetails';
 import { CodeTree, type CodeTreeHandle } from './CodeTree';
 import { DeleteCodeDialog } from './DeleteCodeDialog';
@@ -108,6 +109,7 @@ export function CodebookPanel({ codingCounts, selectedCodeGuid, onSelectCode, on
           <span aria-hidden="true">+ </span>
           {t('codebook.newCode')}
         </button>
+        <CodebookExport />
       </div>
 
       {addingTop ? (
