@@ -156,7 +156,7 @@ export const CODE_PALETTE: readonly string[] = [
 ];
 
 /** The palette colour used by the fewest codes; the earliest in the palette on a tie. */
-export function nextColor(codes: readonly Code[]): string {
+export function nextColor(codes: readonly Pick<Code, 'color'>[]): string {
   const uses = new Map<string, number>(CODE_PALETTE.map((color) => [color, 0]));
   for (const code of codes) {
     const color = code.color.toLowerCase();

@@ -1,6 +1,6 @@
 /** fast-check builders of random projects for the export and round-trip tests. */
 import fc from 'fast-check';
-import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, VariableDefinition } from '../../domain/model';
+import type { Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, Theme, VariableDefinition } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
 import { normalizeText } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
@@ -65,8 +65,12 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
       fc.record({ guid: fc.uuid({ version: 4 }), title: fc.oneof(fc.constant(''), name), text: comment, kind: fc.constantFrom('project', 'document', 'code', 'segment'), target: fc.nat(), author: fc.nat() }),
       { maxLength: 4, selector: (m) => m.guid },
     ),
+    themes: fc.uniqueArray(
+      fc.record({ guid: fc.uuid({ version: 4 }), name, definition: comment, scopeNote: comment, codes: fc.uniqueArray(fc.nat(5), { maxLength: 3 }) }),
+      { maxLength: 3, selector: (t) => t.name.toLowerCase() },
+    ),
   })
-  .map(({ coders: rawCoders, codes: rawCodes, documents: rawDocs, groups: rawGroups, memos: rawMemos }): ProjectData => {
+  .map(({ coders: rawCoders, codes: rawCodes, documents: rawDocs, groups: rawGroups, memos: rawMemos, themes: rawThemes }): ProjectData => {
     const coders: Coder[] = rawCoders.map((c) => ({ guid: c.guid, projectGuid: PROJECT, name: c.name, color: '#1d4e89' }));
     const codes: Code[] = rawCodes.map((c, i) => ({
       guid: c.guid,
@@ -132,5 +136,16 @@ export const projectData: fc.Arbitrary<ProjectData> = fc
       if (m.kind !== 'project' && targetGuid === null) continue;
       memos.push({ guid: m.guid, projectGuid: PROJECT, title: m.title, text: m.text, rich: null, targetKind: m.kind, targetGuid, authorGuid: coders[m.author % coders.length]!.guid, createdAt: T, updatedAt: T });
     }
-    return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos };
+    // Themes as a Set of codes can carry: at least one code each, a code in one theme only, top level.
+    const themes: Theme[] = [];
+    const inTheme = new Set<string>();
+    for (const t of rawThemes) {
+      if (used.has(t.guid)) continue;
+      const codeGuids = [...new Set(t.codes.map((n) => codes[n % codes.length]!.guid))].filter((g) => !inTheme.has(g));
+      if (codeGuids.length === 0) continue;
+      used.add(t.guid);
+      for (const g of codeGuids) inTheme.add(g);
+      themes.push({ guid: t.guid, projectGuid: PROJECT, parentGuid: null, name: t.name, definition: t.definition, scopeNote: t.scopeNote, codeGuids, quoteSegmentGuids: [], color: '#1f77b4', order: themes.length });
+    }
+    return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts: [] };
   });

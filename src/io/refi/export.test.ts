@@ -25,6 +25,7 @@ function essence(data: ProjectData) {
     codings: data.codings.map((c) => `${c.segmentGuid} ${c.codeGuid} ${c.coderGuid}`).sort(),
     variables: [...data.variables].sort((a, b) => a.order - b.order).map(({ name, type }) => ({ name, type })),
     groups: byGuid(data.groups).map(({ guid, name, description, documentGuids }) => ({ guid, name, description, documentGuids: [...documentGuids].sort() })),
+    themes: byGuid(data.themes).map(({ guid, name, definition, scopeNote, codeGuids }) => ({ guid, name, definition, scopeNote, codeGuids: [...codeGuids].sort() })),
     // The title as shown: a memo titled exactly like its first line reads back untitled, which shows the same.
     memos: byGuid(data.memos).map(({ guid, title, text, targetKind, targetGuid, authorGuid, createdAt, updatedAt }) => ({
       guid,
@@ -56,7 +57,7 @@ describe('exportQdpx', () => {
     );
   });
 
-  it('gives back the same project after export and import: texts, segments, codes, coders, comments, typed variables, groups, memos', async () => {
+  it('gives back the same project after export and import: texts, segments, codes, coders, comments, typed variables, groups, memos, themes', async () => {
     await fc.assert(
       fc.asyncProperty(projectData, fc.constantFrom('codepoints' as const, 'utf16' as const), async (data, positions) => {
         const { bytes } = await exportQdpx(data, { positions, now: NOW });
@@ -102,6 +103,37 @@ describe('exportQdpx', () => {
     expect(qde).not.toMatch(/[A-F][0-9A-F]{7}-[0-9A-F]{4}-/);
     expect(lost).toContain('shortcut key 3 of code “Groep”');
     expect(lost.some((l) => l.startsWith('speaker names changed or dropped in'))).toBe(true);
+  });
+});
+
+describe('themes in exportQdpx', () => {
+  it('writes each theme as a Set of codes with its definition and scope note, and lists nesting, quotations and empty themes as lost', async () => {
+    const data = fc.sample(projectData, { seed: 3, numRuns: 1 })[0]!;
+    const code = data.codes[0]!;
+    const base = { projectGuid: data.project.guid, quoteSegmentGuids: [], color: '#1f77b4', scopeNote: '', definition: '' };
+    const withThemes: ProjectData = {
+      ...data,
+      themes: [
+        { ...base, guid: 'cc000000-0000-4000-8000-000000000001', parentGuid: null, name: 'Contact', definition: 'Hoe ouders en school elkaar bereiken.', scopeNote: 'Niet: lesinhoud.', codeGuids: [code.guid], order: 0, quoteSegmentGuids: data.segments.slice(0, 1).map((s) => s.guid) },
+        { ...base, guid: 'cc000000-0000-4000-8000-000000000002', parentGuid: 'cc000000-0000-4000-8000-000000000001', name: 'Bellen', codeGuids: [code.guid === data.codes[1]?.guid ? code.guid : (data.codes[1] ?? code).guid], order: 0 },
+        { ...base, guid: 'cc000000-0000-4000-8000-000000000003', parentGuid: null, name: 'Leeg', codeGuids: [], order: 1 },
+      ],
+    };
+    const { bytes, lost } = await exportQdpx(withThemes, { positions: 'codepoints', now: NOW });
+    const qde = (await unzipText(bytes)).get('project.qde')!;
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(qde).toContain(
+      `<Set guid="cc000000-0000-4000-8000-000000000001" name="Contact"><Description>Hoe ouders en school elkaar bereiken.\n\nScope note: Niet: lesinhoud.</Description><MemberCode targetGUID="${code.guid}"/></Set>`,
+    );
+    expect(qde).not.toContain('name="Leeg"');
+    expect(lost).toContain('theme “Leeg”: it has no codes, and a set of codes needs at least one');
+    expect(lost).toContain('theme “Bellen” being a sub-theme of “Contact”');
+    if (data.segments.length > 0) expect(lost).toContain('the 1 quotation picked for theme “Contact”');
+    const back = await imported('project.qdpx', bytes);
+    expect(back.data.themes.map((t) => ({ name: t.name, definition: t.definition, scopeNote: t.scopeNote, parentGuid: t.parentGuid }))).toEqual([
+      { name: 'Contact', definition: 'Hoe ouders en school elkaar bereiken.', scopeNote: 'Niet: lesinhoud.', parentGuid: null },
+      { name: 'Bellen', definition: '', scopeNote: '', parentGuid: null },
+    ]);
   });
 });
 

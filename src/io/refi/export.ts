@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { childrenOf, isValidColor } from '../../domain/codebook';
 import type { Code, Guid, Memo, Segment, VariableType } from '../../domain/model';
 import { variableList } from '../../domain/variables';
+import { themeTree } from '../../domain/themes';
 import type { ProjectData } from '../../domain/project-data';
 import { codePointPrefix } from './positions';
 import type { ExportOptions, QdpxExport } from './types';
@@ -120,6 +121,16 @@ function lostInExport(data: ProjectData): string[] {
     ...data.segments.filter((s) => hasNonXml(s.comment)).map((s) => `a comment on “${firstCodePoints(s.text, 30)}”`),
   ];
   for (const where of nonXml) lost.push(`control characters in ${where} (XML cannot hold them)`);
+  // Themes are Sets of codes: what a Set cannot hold is lost.
+  const codeGuids = new Set(data.codes.map((c) => c.guid));
+  const themeGuids = new Set(data.themes.map((t) => t.guid));
+  for (const t of data.themes) {
+    if (!t.codeGuids.some((g) => codeGuids.has(g))) lost.push(`theme “${t.name}”: it has no codes, and a set of codes needs at least one`);
+    else if (t.parentGuid !== null && themeGuids.has(t.parentGuid)) lost.push(`theme “${t.name}” being a sub-theme of “${data.themes.find((p) => p.guid === t.parentGuid)?.name ?? ''}”`);
+    if (t.quoteSegmentGuids.length > 0) lost.push(`the ${t.quoteSegmentGuids.length} quotation${t.quoteSegmentGuids.length === 1 ? '' : 's'} picked for theme “${t.name}”`);
+    if (hasNonXml(t.name) || hasNonXml(t.definition) || hasNonXml(t.scopeNote)) lost.push(`control characters in theme “${t.name}” (XML cannot hold them)`);
+  }
+  if (data.themes.some((t) => t.codeGuids.some((g) => codeGuids.has(g)))) lost.push('theme colours and the order of themes');
   const formatted = data.memos.filter((m) => m.rich !== null).length;
   if (formatted > 0) lost.push(`the formatting (bold, lists, headings) of ${formatted} memo${formatted === 1 ? '' : 's'}: their text is kept`);
   return lost;
@@ -275,6 +286,21 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
       ),
     );
 
+  // Themes: a Set of codes each, Description = definition and scope note (themeDescription).
+  const existingCodes = new Set(data.codes.map((c) => c.guid));
+  for (const { theme } of themeTree(data.themes)) {
+    const members = theme.codeGuids.filter((g, i) => existingCodes.has(g) && theme.codeGuids.indexOf(g) === i);
+    if (members.length === 0) continue;
+    const description = themeDescription(theme.definition, theme.scopeNote);
+    sets.push(
+      element(
+        'Set',
+        [['guid', theme.guid], ['name', theme.name]],
+        [description ? textElement('Description', description) : '', ...members.map((g) => element('MemberCode', [['targetGUID', g]]))],
+      ),
+    );
+  }
+
   const project = element(
     'Project',
     [
@@ -304,6 +330,23 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
   for (const d of documents) zip.file(sourcePath(d.guid), utf8(texts.get(d.guid) ?? ''), entry);
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, lost: lostInExport(data) };
+}
+
+/** Where a theme's scope note starts in its Set's Description (after the definition and a blank line). */
+export const SCOPE_NOTE_LABEL = 'Scope note: ';
+
+/** A theme's definition, then its scope note after a blank line and SCOPE_NOTE_LABEL. */
+export function themeDescription(definition: string, scopeNote: string): string {
+  if (scopeNote === '') return definition;
+  return definition === '' ? `${SCOPE_NOTE_LABEL}${scopeNote}` : `${definition}\n\n${SCOPE_NOTE_LABEL}${scopeNote}`;
+}
+
+/** The definition and scope note of a theme back from its Set's Description. */
+export function splitThemeDescription(description: string): { definition: string; scopeNote: string } {
+  if (description.startsWith(SCOPE_NOTE_LABEL)) return { definition: '', scopeNote: description.slice(SCOPE_NOTE_LABEL.length) };
+  const at = description.indexOf(`\n\n${SCOPE_NOTE_LABEL}`);
+  if (at === -1) return { definition: description, scopeNote: '' };
+  return { definition: description.slice(0, at), scopeNote: description.slice(at + 2 + SCOPE_NOTE_LABEL.length) };
 }
 
 /**

@@ -8,11 +8,12 @@ const CODE = '{D299EFAE-5779-46DC-9827-A3D1A5D544BC}';
 const SOURCE = '57C6099B-934F-4C86-90F2-CC6C2F2A3CC3';
 
 describe('importRefi reads every shared sample, or says why not', () => {
-  it('reads the ATLAS.ti codebook, reporting its code group', async () => {
+  it('reads the ATLAS.ti codebook, its code group as a theme', async () => {
     const { data, report } = await imported('atlasti-win-23-codebook.qdc', fixture('atlasti-win-23-codebook.qdc'));
     expect(data.codes).toMatchObject([{ guid: '1ff58b12-6f6f-4b0c-8be5-bbdc91f55294', name: 'code1', color: '#46aa00', definition: 'description' }]);
     expect(data.documents).toEqual([]);
-    expect(report.discarded).toEqual(['set “code group 1” (1 code): sets of codes and notes are not imported; sets of documents become document groups']);
+    expect(data.themes).toMatchObject([{ name: 'code group 1', definition: 'kategorie 1', parentGuid: null, codeGuids: ['1ff58b12-6f6f-4b0c-8be5-bbdc91f55294'] }]);
+    expect(report.discarded).toEqual([]);
   });
 
   it('reads the invalid codebook with an empty Sets, with a warning', async () => {

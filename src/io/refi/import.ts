@@ -6,9 +6,10 @@
  */
 import { fail, ok, type Result } from '../../domain/assert';
 import { createGuid } from '../../domain/ids';
-import type { Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, MemoTargetKind, Project, Segment, VariableDefinition, VariableType } from '../../domain/model';
+import type { Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, MemoTargetKind, Project, Segment, Theme, VariableDefinition, VariableType } from '../../domain/model';
 import { canonicalValue } from '../../domain/variables';
-import { derivedGuid, untitledNoteName } from './export';
+import { derivedGuid, splitThemeDescription, untitledNoteName } from './export';
+import { newTheme, nextThemeColor } from '../../domain/themes';
 import { normalizeText, sha256Hex } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
 import { decodeText, findFile, readContainer, type RefiContainer } from './container';
@@ -322,30 +323,57 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
     }
   }
 
-  // Sets of sources are document groups; codes and notes in sets are not carried over.
+  // Sets of sources are document groups; a set of codes (no sources) is a theme. Notes in sets,
+  // and codes in a set that also has sources, are not carried over.
   const groups: DocumentGroup[] = [];
+  const themes: Theme[] = [];
+  const themeOf = new Map<Guid, string>();
   const imported = new Set(documents.map((d) => d.guid));
   const setsEl = child(root, 'Sets');
   for (const set of setsEl ? childrenNamed(setsEl, 'Set') : []) {
-    const name = attr(set, 'name')?.trim() || `Set ${groups.length + 1}`;
+    const name = attr(set, 'name')?.trim() || `Set ${groups.length + themes.length + 1}`;
     const sources = childrenNamed(set, 'MemberSource').map((m) => ctx.ref(attr(m, 'targetGUID')) ?? '');
+    // ATLAS.ti names the code with `guid` instead of the standard's `targetGUID`.
+    const codeRefs = childrenNamed(set, 'MemberCode').map((m) => ctx.ref(attr(m, 'targetGUID') ?? attr(m, 'guid')) ?? '');
+    const noteCount = childrenNamed(set, 'MemberNote').length;
+    const notesLost = noteCount > 0 ? `${noteCount} note${noteCount === 1 ? '' : 's'}` : '';
+    if (sources.length === 0 && codeRefs.length > 0) {
+      const found = [...new Set(codeRefs)].filter((g) => ctx.codes.has(g));
+      if (found.length === 0) {
+        ctx.discarded.push(`set “${name}”: none of its ${codeRefs.length} code${codeRefs.length === 1 ? ' was' : 's were'} imported, so it is not a theme`);
+        continue;
+      }
+      const taken = new Set(themes.map((t) => t.name.toLowerCase()));
+      let themeName = name;
+      for (let n = 2; taken.has(themeName.toLowerCase()); n++) themeName = `${name} (${n})`;
+      if (themeName !== name) ctx.warnings.push(`set “${name}”: another theme has that name, so it is called “${themeName}”`);
+      const guid = ctx.guid(attr(set, 'guid'), `set “${name}”`, 'theme');
+      // A code belongs to one theme: the first set that names it keeps it.
+      const codeGuids = found.filter((g) => {
+        const earlier = themeOf.get(g);
+        if (earlier !== undefined) ctx.warnings.push(`code “${ctx.codes.get(g)?.name ?? g}” is in sets “${earlier}” and “${themeName}”: a code belongs to one theme, so it stays in “${earlier}”`);
+        else themeOf.set(g, themeName);
+        return earlier === undefined;
+      });
+      const { definition, scopeNote } = splitThemeDescription(child(set, 'Description')?.text ?? '');
+      themes.push({ ...newTheme({ projectGuid, name: themeName, color: nextThemeColor(themes), order: themes.length, guid }), definition, scopeNote, codeGuids });
+      const missing = new Set(codeRefs).size - found.length;
+      if (missing > 0) ctx.discarded.push(`set “${name}”: ${missing} of its codes ${missing === 1 ? 'was' : 'were'} not imported`);
+      if (notesLost) ctx.discarded.push(`set “${name}” (${notesLost}): notes in sets are not imported`);
+      continue;
+    }
     const members = [...new Set(sources.filter((g) => imported.has(g)))];
-    const codesAndNotes = childrenNamed(set, 'MemberCode').length + childrenNamed(set, 'MemberNote').length;
     const missing = sources.length - members.length;
     if (sources.length > 0 && members.length === 0) {
       ctx.discarded.push(`set “${name}”: none of its ${sources.length} document${sources.length === 1 ? ' was' : 's were'} imported, so it is not a document group`);
-    } else if (sources.length > 0 || codesAndNotes === 0) {
+    } else if (sources.length > 0 || noteCount === 0) {
       groups.push({ guid: ctx.guid(attr(set, 'guid'), `set “${name}”`, 'set'), projectGuid, name, description: child(set, 'Description')?.text ?? '', documentGuids: members, order: groups.length });
       if (missing > 0) ctx.discarded.push(`set “${name}”: ${missing} of its documents ${missing === 1 ? 'was' : 'were'} not imported`);
     }
-    if (codesAndNotes > 0) {
-      const counted = [
-        [childrenNamed(set, 'MemberCode').length, 'code'],
-        [childrenNamed(set, 'MemberNote').length, 'note'],
-      ] as const;
-      const what = counted.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ');
-      ctx.discarded.push(`set “${name}” (${what}): sets of codes and notes are not imported; sets of documents become document groups`);
+    if (sources.length > 0 && codeRefs.length > 0) {
+      ctx.discarded.push(`set “${name}” (${codeRefs.length} code${codeRefs.length === 1 ? '' : 's'}): a set of both documents and codes becomes a document group; its codes are left out`);
     }
+    if (notesLost) ctx.discarded.push(`set “${name}” (${notesLost}): notes in sets are not imported`);
   }
   const graphsEl = child(root, 'Graphs');
   for (const g of graphsEl ? childrenNamed(graphsEl, 'Graph') : []) ctx.discarded.push(`graph “${attr(g, 'name') ?? ''}”: graphs are not imported`);
@@ -374,6 +402,8 @@ async function importProject(fileName: string, container: RefiContainer, codeboo
       codings: finalCodings,
       variables: typedVariables(ctx, variableDefs, documentVariables),
       groups,
+      themes,
+      attempts: [],
       memos: memos.map((m) => ({
         ...m,
         authorGuid: m.authorGuid === '' ? owner.guid : m.authorGuid,
