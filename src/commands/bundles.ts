@@ -1,14 +1,15 @@
 import { version as APP_VERSION } from '../../package.json';
 import { fail, ok, type Result } from '../domain/assert';
 import { CODER_COLORS, createCoder } from '../domain/factories';
+import { withStudent } from '../domain/exercise';
 import { createGuid } from '../domain/ids';
 import type { Coder, Guid, Project } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
-import { parseBundle, serializeBundle, type BundleFailure, type BundleKind } from '../io/bundle';
+import { parseBundle, type BundleFailure, type BundleKind } from '../io/bundle';
 import type { BoundTables } from '../storage/changes';
 import { getDb, TABLES, type MarkeerDb } from '../storage/db';
 import { storageFailure, type CommandFailure } from './run';
-import { readProjectForExport } from './read-project';
+import { writeBundle } from './bundle-export';
 
 export interface ExportedBundle {
   readonly bytes: Uint8Array;
@@ -54,13 +55,15 @@ export async function exportBundle(
   exportedBy?: { readonly guid: Guid; readonly name: string },
   options: ExportOptions = {},
 ): Promise<Result<ExportedBundle, CommandFailure>> {
-  const read = await readProjectForExport(db, projectGuid);
-  if (!read.ok) return read;
-  const data = read.value;
-  const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid);
-  const by = exportedBy ?? { guid: data.project.ownerCoderGuid, name: owner?.name ?? '' };
   const now = options.now ?? new Date();
-  const bytes = await serializeBundle(data, { kind, appVersion: APP_VERSION, exportedBy: by, exportedAt: now.toISOString() });
+  const written = await writeBundle(db, projectGuid, {
+    kind,
+    appVersion: APP_VERSION,
+    exportedBy: (data) => exportedBy ?? { guid: data.project.ownerCoderGuid, name: data.coders.find((c) => c.guid === data.project.ownerCoderGuid)?.name ?? '' },
+    exportedAt: now.toISOString(),
+  });
+  if (!written.ok) return written;
+  const { data, bytes } = written.value;
   return ok({ bytes, fileName: bundleFileName(data.project.name, kind, now, options.handoutSuffix) });
 }
 
@@ -88,7 +91,8 @@ export interface ImportOptions {
   /**
    * The person importing; required for a hand-out (else 'bundle-needs-coder'). The hand-out's
    * coder of that name, or else a new coder, becomes the project's own coder, so that their
-   * segments are theirs when the lead merges them. Ignored for a full bundle, whose own coder stays.
+   * segments are theirs when the lead merges them. For an exercise (also required) the student
+   * always becomes a new coder, never the reference. Ignored for a full bundle, whose own coder stays.
    */
   readonly coderName?: string;
 }
@@ -138,6 +142,8 @@ function copyOf(data: ProjectData, copySuffix: string): ProjectData {
     variables: move(data.variables),
     groups: move(data.groups),
     memos: move(data.memos),
+    themes: move(data.themes),
+    attempts: move(data.attempts),
   };
 }
 
@@ -164,8 +170,9 @@ export async function importBundle(bytes: Uint8Array, options: ImportOptions = {
   if (!parsed.ok) return parsed;
   const { manifest, data: bundled } = parsed.value;
   const coderName = options.coderName?.trim() ?? '';
-  if (manifest.kind === 'handout' && !coderName) return fail('bundle-needs-coder');
-  const data = manifest.kind === 'handout' ? withRecipient(bundled, coderName) : bundled;
+  // A hand-out's and an exercise's recipient names themselves (detail "exercise" for an exercise).
+  if ((manifest.kind === 'handout' || manifest.kind === 'exercise') && !coderName) return fail('bundle-needs-coder', manifest.kind === 'exercise' ? 'exercise' : undefined);
+  const data = manifest.kind === 'handout' ? withRecipient(bundled, coderName) : manifest.kind === 'exercise' ? withStudent(bundled, coderName) : bundled;
   const restored = await restoreProjectData(data, {
     db: options.db,
     onExisting: async (existing, t) => {
@@ -217,6 +224,8 @@ export async function restoreProjectData(data: ProjectData, options: RestoreOpti
       await t.variables.bulkPut([...restored.variables]);
       await t.groups.bulkPut([...restored.groups]);
       await t.memos.bulkPut([...restored.memos]);
+      await t.themes.bulkPut([...restored.themes]);
+      await t.attempts.bulkPut([...restored.attempts]);
       return restored.project.guid;
     });
     return ok(projectGuid);

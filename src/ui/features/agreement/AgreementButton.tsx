@@ -1,5 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hiddenCoderGuid } from '../../../domain/exercise';
+import { useProject } from '../../shell/project-context';
 import type { JumpTarget } from './AgreementDialog';
 
 // The dialog (tables, statistics, CSV) loads on first use, not with the coding screen.
@@ -9,6 +11,9 @@ const AgreementDialog = lazy(() => import('./AgreementDialog').then((m) => ({ de
 export function AgreementButton({ onJump }: { onJump(target: JumpTarget): void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const { project } = useProject();
+  // A student of an exercise compares with the reference through feedback, never here.
+  if (hiddenCoderGuid(project)) return null;
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { withoutHidden } from '../../../domain/exercise';
 import type { ProjectData } from '../../../domain/project-data';
 import { onCommitted } from '../../../storage/changes';
 import { readProjectData } from '../../../storage/project-data';
@@ -18,7 +19,8 @@ export function useProjectData(): ProjectData | undefined {
     const read = () => {
       timer = null;
       void readProjectData(db, project.guid).then((d) => {
-        if (live && d) setData(d);
+        // A student's analyses leave the exercise's hidden reference out (domain/exercise.ts).
+        if (live && d) setData(withoutHidden(d));
       });
     };
     read();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleKind } from '../../../io/bundle/types';
 import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
+import { MakeExerciseEntry } from '../exercises/ExerciseMenu';
 import { bundleFailureText } from './bundle-errors';
 import { downloadBytes } from './download';
 import './bundles.css';
@@ -146,6 +147,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
           </label>
         )}
       </fieldset>
+      <MakeExerciseEntry onDone={onClose} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}

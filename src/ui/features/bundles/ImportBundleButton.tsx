@@ -23,7 +23,7 @@ type Stage =
   /** The project exists here with other work: offer a copy. */
   | { readonly name: 'exists'; readonly bytes: Uint8Array; readonly project: string }
   /** A hand-out: ask who is going to code. */
-  | { readonly name: 'coder'; readonly bytes: Uint8Array }
+  | { readonly name: 'coder'; readonly bytes: Uint8Array; readonly exercise: boolean }
   /** A REFI-QDA file was imported: what it left out, before the project opens. */
   | { readonly name: 'refi-report'; readonly projectGuid: Guid; readonly project: string; readonly file: string; readonly report: RefiReport };
 
@@ -68,7 +68,7 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
     } else if (result.reason === 'bundle-project-exists' && !options.asCopy) {
       setStage({ name: 'exists', bytes, project: result.detail ?? '' });
     } else if (result.reason === 'bundle-needs-coder') {
-      setStage({ name: 'coder', bytes });
+      setStage({ name: 'coder', bytes, exercise: result.detail === 'exercise' });
     } else {
       setStage({ name: 'idle' });
       notify(result.reason === 'bundle-already-imported' ? 'info' : 'error', bundleFailureText(t, result));
@@ -143,6 +143,7 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
       <CoderDialog
         isOpen={stage.name === 'coder'}
         initialName={coderName}
+        exercise={stage.name === 'coder' && stage.exercise}
         onCancel={() => setStage({ name: 'idle' })}
         onSubmit={(name) => stage.name === 'coder' && void run(stage.bytes, { coderName: name })}
       />
@@ -158,7 +159,7 @@ export function ImportBundleButton({ db, coderName = '' }: { db: MarkeerDb; code
   );
 }
 
-function CoderDialog(props: { isOpen: boolean; initialName: string; onCancel(): void; onSubmit(name: string): void }) {
+function CoderDialog(props: { isOpen: boolean; initialName: string; exercise: boolean; onCancel(): void; onSubmit(name: string): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState(props.initialName);
@@ -171,8 +172,8 @@ function CoderDialog(props: { isOpen: boolean; initialName: string; onCancel(): 
       <Modal className="modal">
         <Dialog className="dialog" aria-describedby={`${id}-text`}>
           <form onSubmit={submit} className="bundle-coder-form">
-            <Heading slot="title">{t('bundles.coderTitle')}</Heading>
-            <p id={`${id}-text`}>{t('bundles.coderText')}</p>
+            <Heading slot="title">{t(props.exercise ? 'exercises.studentTitle' : 'bundles.coderTitle')}</Heading>
+            <p id={`${id}-text`}>{t(props.exercise ? 'exercises.studentText' : 'bundles.coderText')}</p>
             <label>
               {t('bundles.coderName')}
               <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus autoComplete="name" />

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { descendantGuids, flattenTree } from '../../../domain/codebook';
+import { hiddenCoderGuid } from '../../../domain/exercise';
 import { retrieveSegments } from '../../../domain/retrieval';
 import { useProject } from '../../shell/project-context';
 import './retrieval.css';
@@ -20,14 +21,15 @@ export function RetrievalPanel(props: {
   const data = useLiveQuery(async () => {
     if (codeSet.size === 0) return null;
     const keys = [...codeSet].map((g) => [project.guid, g] as [string, string]);
-    const codings = await db.codings.where('[projectGuid+codeGuid]').anyOf(keys).toArray();
+    const hidden = hiddenCoderGuid(project);
+    const codings = (await db.codings.where('[projectGuid+codeGuid]').anyOf(keys).toArray()).filter((c) => c.coderGuid !== hidden);
     const segmentKeys = [...new Set(codings.map((c) => c.segmentGuid))].map((g) => [project.guid, g] as [string, string]);
     const segments = (await db.segments.bulkGet(segmentKeys)).filter((s) => s !== undefined);
     const docGuids = [...new Set(segments.map((s) => s.documentGuid))];
     const docs = (await db.documents.bulkGet(docGuids.map((g) => [project.guid, g] as [string, string]))).filter((d) => d !== undefined);
     const texts = (await db.documentTexts.bulkGet(docGuids.map((g) => [project.guid, g] as [string, string]))).filter((d) => d !== undefined);
     return { codings, segments, docs, texts };
-  }, [db, project.guid, codeSet]);
+  }, [db, project, codeSet]);
 
   const rows = useMemo(() => (data ? retrieveSegments({ ...data, codeGuids: codeSet, coders, codes }) : []), [data, codeSet, coders, codes]);
 
