@@ -14,7 +14,11 @@ export type CommandFailure =
   | 'empty-selection'
   | 'invalid-move'
   | 'changed-elsewhere'
-  | 'nothing-to-undo';
+  | 'nothing-to-undo'
+  | 'name-taken'
+  | 'invalid-value'
+  | 'type-mismatch'
+  | 'invalid-range';
 
 /** Thrown inside a command body to abort its transaction with an expected failure. */
 export class CommandAbort extends Error {
@@ -40,20 +44,33 @@ export interface WriteOptions {
   /** The project whose history receives the step. */
   readonly projectGuid?: string;
   readonly db?: MarkeerDb;
+  /**
+   * The changes the command is expected to make, shown at once in this tab (storage/changes.ts
+   * publishTentative) and confirmed, corrected or taken back when its transaction ends.
+   */
+  readonly expected?: readonly Change[];
 }
 
 /**
  * Runs one named write in one transaction. A failure (expected or a full disk) aborts the whole
  * transaction, so the database stays exactly as it was; the failure comes back as a value.
  */
-export async function runWrite<T>(
+export function runWrite<T>(
   options: WriteOptions,
   body: (rec: ChangeRecorder) => Promise<T>,
 ): Promise<Result<T, CommandFailure>> {
+  const run = write(options, body);
+  // Undo and redo wait for writes under way (with their history step), so that they never step
+  // over one that has not committed yet.
+  history.waitFor(run);
+  return run;
+}
+
+async function write<T>(options: WriteOptions, body: (rec: ChangeRecorder) => Promise<T>): Promise<Result<T, CommandFailure>> {
   const db = options.db ?? getDb();
   let result: { value: T; changes: Change[] };
   try {
-    result = await recordTransaction(db, body);
+    result = await recordTransaction(db, body, options.expected);
   } catch (e) {
     return storageFailure(e);
   }

@@ -16,7 +16,7 @@ describe('REFI-QDA exchange in the app', () => {
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();
 
-    await page.getByRole('button', { name: 'Exporteren…' }).click();
+    await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('REFI-QDA-project (.qdpx)', { exact: true }).click();
     await dialog.getByRole('button', { name: 'Downloaden' }).click();

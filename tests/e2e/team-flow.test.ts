@@ -13,7 +13,7 @@ const SAMPLES = join(ROOT, 'src', 'io', 'import', 'fixtures');
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-team-'));
 
 async function download(page: Page, kind: 'Volledige bundel' | 'Uitdeelversie voor codeurs', file: string): Promise<string> {
-  await page.getByRole('button', { name: 'Exporteren…' }).click();
+  await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(kind, { exact: true }).click();
   const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Downloaden' }).click()]);

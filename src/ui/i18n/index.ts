@@ -13,6 +13,9 @@ import { queryStrings } from '../features/query/strings';
 import { searchStrings } from '../features/search/strings';
 import { memosStrings } from '../features/memos/strings';
 import { chartsStrings } from '../features/charts/strings';
+import { themesStrings } from '../features/themes/strings';
+import { exercisesStrings } from '../features/exercises/strings';
+import { phasesStrings } from '../features/phases/strings';
 
 /** The strings of one language, feature by feature (each feature's keys under its own name). */
 function strings(lang: 'nl' | 'en') {
@@ -30,6 +33,9 @@ function strings(lang: 'nl' | 'en') {
     search: searchStrings[lang],
     memos: memosStrings[lang],
     charts: chartsStrings[lang],
+    themes: themesStrings[lang],
+    exercises: exercisesStrings[lang],
+    phases: phasesStrings[lang],
   };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The views of the analysis screen, in tab order. */
-export const ANALYSIS_TABS = ['documents', 'matrix', 'charts', 'query', 'search', 'memos'] as const;
+export const ANALYSIS_TABS = ['documents', 'matrix', 'charts', 'query', 'search', 'memos', 'themes'] as const;
 export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
 
 /**

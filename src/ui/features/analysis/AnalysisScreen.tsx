@@ -14,6 +14,7 @@ const TABS: Record<AnalysisTab, ComponentType<AnalysisTabProps>> = {
   query: lazy(() => import('../query/QueryTab')),
   search: lazy(() => import('../search/SearchTab')),
   memos: lazy(() => import('../memos/MemosTab')),
+  themes: lazy(() => import('../themes/ThemesTab')),
 };
 
 /**

@@ -16,7 +16,7 @@ export function FilterBar(props: { data: ProjectData; value: AnalysisFilter; onC
   const toggle = (list: readonly string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const setCondition = (name: string, values: readonly string[]) =>
     onChange({ ...value, variables: [...value.variables.filter((c) => c.name !== name), ...(values.length > 0 ? [{ name, values }] : [])] });
-  const active = value.coderGuids.length + value.groupGuids.length + value.variables.length;
+  const active = value.coderGuids.length + value.groupGuids.length + value.variables.length + (value.documentGuids?.length ?? 0);
   return (
     <div className="filter-bar" role="group" aria-label={t('analysis.filter.label')}>
       {!props.hideCoders && (
@@ -28,6 +28,16 @@ export function FilterBar(props: { data: ProjectData; value: AnalysisFilter; onC
           onToggle={(k) => onChange({ ...value, coderGuids: toggle(value.coderGuids, k) })}
         />
       )}
+      <Choice
+        label={t('analysis.filter.documents')}
+        all={t('analysis.filter.allDocuments')}
+        options={[...data.documents].sort((a, b) => a.order - b.order).map((d) => ({ key: d.guid, label: d.name }))}
+        chosen={value.documentGuids ?? []}
+        onToggle={(k) => {
+          const next = toggle(value.documentGuids ?? [], k);
+          onChange({ ...value, documentGuids: next.length > 0 ? next : null });
+        }}
+      />
       {data.groups.length > 0 && (
         <Choice
           label={t('analysis.filter.groups')}

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { applyCode } from '../../../commands/coding';
+import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { touchProject } from '../../../commands/projects';
 import type { MarkeerDb } from '../../../storage/db';
@@ -13,13 +13,17 @@ import { ProjectContext, useProject, type ProjectContextValue } from '../../shel
 import { routeHash, type AnalysisTab } from '../../shell/route';
 import { AgreementButton } from '../agreement/AgreementButton';
 import { ExportMenu } from '../bundles/ExportMenu';
-import { CodebookPanel } from '../codebook/CodebookPanel';
+import { CodebookPanel, type CodebookPanelProps } from '../codebook/CodebookPanel';
 import { CodePalette } from '../coding/CodePalette';
 import { DocumentDetails } from '../documents/DocumentDetails';
 import { DocumentList } from '../documents/DocumentList';
+import { ExerciseBanner, ExerciseMenu } from '../exercises/ExerciseMenu';
+import { useHiddenCodes, useVisibleCounts, visibleCodes } from '../exercises/hiding';
 import { RetrievalPanel } from '../retrieval/RetrievalPanel';
 import { MergeButton } from '../team/MergeDialog';
-import { DocumentPane } from './DocumentPane';
+import { OpenCoding } from '../phases/OpenCoding';
+import { PhaseGuideButton } from '../phases/PhaseGuide';
+import { DocumentPane, type OpenDocument } from './DocumentPane';
 import { useCodingCounts } from './useCodingCounts';
 import { UndoRedo } from './UndoRedo';
 import './project.css';
@@ -39,6 +43,7 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
   const project = useLiveQuery(async () => (await getProject(db, projectGuid)) ?? null, [db, projectGuid]);
   const coders = useLiveQuery(() => listCoders(db, projectGuid), [db, projectGuid]);
   const codes = useLiveQuery(() => listCodes(db, projectGuid), [db, projectGuid]);
+  const hiddenCodes = useHiddenCodes(db, project, codes);
 
   useEffect(() => {
     void touchProject(projectGuid, db);
@@ -46,10 +51,10 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
   }, [db, projectGuid]);
 
   const ctx = useMemo<ProjectContextValue | null>(() => {
-    if (!project || !coders || !codes) return null;
+    if (!project || !coders || !codes || !hiddenCodes) return null;
     const coder = coders.find((c) => c.guid === project.ownerCoderGuid) ?? coders[0];
-    return coder ? { db, project, coder, coders, codes } : null;
-  }, [db, project, coders, codes]);
+    return coder ? { db, project, coder, coders, codes: visibleCodes(codes, hiddenCodes) } : null;
+  }, [db, project, coders, codes, hiddenCodes]);
 
   useEffect(() => {
     if (project) document.title = `${project.name} – Markeer`;
@@ -92,21 +97,25 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
     setPaletteOpen(true);
   }, [selection]);
   const [focus, setFocus] = useState<{ documentGuid: string; start: number; end: number; nonce: number; block?: 'center' | 'nearest' } | null>(null);
-  const codingCounts = useCodingCounts();
+  const openDocument = useRef<OpenDocument | null>(null);
 
   useEffect(() => setSelection(null), [documentGuid]);
 
   const apply = useCallback(
     async (codeGuid: string, range: Selection | null = currentSelection()) => {
       if (!range) return false;
-      const result = await applyCode({
+      const input: ApplyCodeInput = {
         projectGuid: ctx.project.guid,
         documentGuid: range.documentGuid,
         coderGuid: ctx.coder.guid,
         codeGuid,
         start: range.start,
         end: range.end,
-      }, ctx.db);
+      };
+      // On the open document the new coding shows at once, before the write commits; a failed
+      // write takes it back (and the message below says why).
+      const known = openDocument.current?.documentGuid === range.documentGuid ? openDocument.current : null;
+      const result = await applyCode(input, ctx.db, (known && planApplyCode(input, known)) ?? undefined);
       if (!result.ok) {
         notify('error', failureText(t, result));
         return false;
@@ -185,6 +194,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               <span className="coder-dot" style={{ background: ctx.coder.color }} aria-hidden="true" />
               {ctx.coder.name}
             </span>
+            <PhaseGuideButton />
             <UndoRedo />
             {analysis ? (
               <a className="button-link" href={routeHash({ name: 'project', projectGuid: ctx.project.guid, documentGuid: null })}>
@@ -196,6 +206,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               </a>
             )}
             <ExportMenu />
+            <ExerciseMenu />
             <MergeButton />
             <AgreementButton onJump={jumpTo} />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
@@ -204,6 +215,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
           </div>,
           headerSlot,
         )}
+      <ExerciseBanner documentGuid={documentGuid} onJump={jumpTo} />
       {analysis ? (
         <Suspense fallback={<main className="loading">{t('common.loading')}</main>}>
           <AnalysisScreen tab={analysis} onJump={jumpTo} />
@@ -220,6 +232,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               documentGuid={documentGuid}
               focus={focus && focus.documentGuid === documentGuid ? focus : null}
               selectionReader={selectionReader}
+              openDocument={openDocument}
               onSelectionChange={setSelection}
               onShortcut={onShortcut}
               onAddCode={openPalette}
@@ -262,7 +275,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
           </div>
           <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
             {tab === 'codebook' && (
-              <CodebookPanel codingCounts={codingCounts} selectedCodeGuid={selectedCode} onSelectCode={setSelectedCode} onActivateCode={onActivateCode} canApply={selection !== null} />
+              <CodebookTab selectedCodeGuid={selectedCode} onSelectCode={setSelectedCode} onActivateCode={onActivateCode} canApply={selection !== null} />
             )}
             {tab === 'retrieval' && <RetrievalPanel codeGuid={selectedCode} onSelectCode={setSelectedCode} onJump={jumpTo} />}
             {tab === 'document' && documentGuid && <DocumentDetails documentGuid={documentGuid} />}
@@ -270,6 +283,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         </aside>
       </main>
       )}
+      <OpenCoding currentSelection={currentSelection} />
       <CodePalette
         isOpen={paletteOpen}
         onClose={() => setPaletteOpen(false)}
@@ -285,4 +299,10 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
       />
     </>
   );
+}
+
+/** The codebook with its coding counts, which follow every committed coding without re-rendering the workspace. */
+function CodebookTab(props: Omit<CodebookPanelProps, 'codingCounts'>) {
+  const codingCounts = useVisibleCounts(useCodingCounts());
+  return <CodebookPanel codingCounts={codingCounts} {...props} />;
 }
