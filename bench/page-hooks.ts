@@ -6,6 +6,10 @@
  *   the highlights are painted) is recorded with its `detail.segments` and with how many ranges the
  *   code highlights (`CSS.highlights` named mk-code-*) hold at that moment, so that "painted" can
  *   mean "this many codings are in the highlights", not only "a paint happened".
+ * - Every `markeer:matrix-ready` and `markeer:agreement-ready` mark (MatrixTab and the agreement
+ *   dialog emit them one frame and a task after a computed matrix or report is on screen), with
+ *   its detail and what the page shows at that moment: count cells with a number above 0 in
+ *   `.matrix-grid`, code rows in `.agreement-table`, whether the table is still marked stale.
  * - Long tasks (PerformanceObserver 'longtask', buffered, so from navigation start on).
  * - Key presses (capturing keydown on window: before the app sees them), the moment a file is
  *   chosen in any file input (capturing change), the wall-clock time of the last trusted click.
@@ -20,8 +24,23 @@ export interface BenchMark {
   readonly painted: number;
 }
 
+/** A matrix-ready or agreement-ready mark, with what the page showed at that moment. */
+export interface AppMark {
+  readonly name: string;
+  /** startTime of the mark (ms since navigation start). */
+  readonly t: number;
+  readonly detail: Record<string, unknown> | null;
+  /** `.matrix-grid td.has-value` cells (numbers above 0) in the DOM. */
+  readonly cells: number;
+  /** `.agreement-table` code rows (pooled figures) in the DOM. */
+  readonly rows: number;
+  /** Whether `.agreement-stale` (figures of an earlier choice) is in the DOM. */
+  readonly stale: boolean;
+}
+
 export interface BenchState {
   readonly marks: BenchMark[];
+  readonly appMarks: AppMark[];
   readonly longtasks: { readonly start: number; readonly duration: number }[];
   readonly keydowns: { readonly key: string; readonly t: number }[];
   readonly fileChosen: number[];
@@ -37,7 +56,7 @@ export type BenchWindow = Window & { __bench: BenchState };
 export function pageHooks(opts: { watchLinks?: boolean } = {}): string {
   return `(() => {
   if (window.__bench) return;
-  const state = { marks: [], longtasks: [], keydowns: [], fileChosen: [], links: {}, extra: {} };
+  const state = { marks: [], appMarks: [], longtasks: [], keydowns: [], fileChosen: [], links: {}, extra: {} };
   Object.defineProperty(window, '__bench', { value: state, enumerable: false });
   const painted = () => {
     let n = 0;
@@ -52,6 +71,16 @@ export function pageHooks(opts: { watchLinks?: boolean } = {}): string {
     if (name === 'markeer:highlights-painted') {
       const d = options && options.detail;
       state.marks.push({ t: entry.startTime, segments: d && typeof d.segments === 'number' ? d.segments : null, painted: painted() });
+    } else if (name === 'markeer:matrix-ready' || name === 'markeer:agreement-ready') {
+      const d = options && options.detail;
+      state.appMarks.push({
+        name,
+        t: entry.startTime,
+        detail: d && typeof d === 'object' ? d : null,
+        cells: document.querySelectorAll('.matrix-grid td.has-value').length,
+        rows: document.querySelectorAll('.agreement-table tr.agreement-code-row').length,
+        stale: document.querySelector('.agreement-stale') !== null,
+      });
     }
     return entry;
   };
@@ -63,7 +92,13 @@ export function pageHooks(opts: { watchLinks?: boolean } = {}): string {
   addEventListener('keydown', (e) => { state.keydowns.push({ key: e.key, t: performance.now() }); }, true);
   // wall-clock time (ms since the epoch) of the last click by the user (not the app's own
   // link.click() for a download), to compare with Node's clock
-  addEventListener('click', (e) => { if (e.isTrusted) state.extra.clickAt = performance.timeOrigin + performance.now(); }, true);
+  // (clickT: the same moment in the page's own clock, ms since navigation start)
+  addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    const now = performance.now();
+    state.extra.clickAt = performance.timeOrigin + now;
+    state.extra.clickT = now;
+  }, true);
   addEventListener('change', (e) => {
     const t = e.target;
     if (t && t.tagName === 'INPUT' && t.type === 'file') state.fileChosen.push(performance.now());

@@ -202,6 +202,8 @@ export interface BenchProject {
   readonly documentGuids: readonly Guid[];
   readonly segments: number;
   readonly codings: number;
+  /** Coders with at least one segment. */
+  readonly coders: number;
   /** Segments and codings of the first document (what opening it paints). */
   readonly firstDocument: { readonly guid: Guid; readonly segments: number; readonly codings: number };
   /** The bundle file. */
@@ -238,6 +240,7 @@ async function writeProject(data: ProjectData, dir: string, file: string, appVer
     documentGuids: data.documents.map((d) => d.guid),
     segments: data.segments.length,
     codings: data.codings.length,
+    coders: new Set(data.segments.map((s) => s.coderGuid)).size,
     firstDocument: {
       guid: first.guid,
       segments: data.segments.filter((s) => s.documentGuid === first.guid).length,

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the app, generates the workloads (W1, its uncoded baseline, W2) as
  * `.markeer` bundles, serves the build on 127.0.0.1, loads the bundles through the app's import,
- * drives headless Chromium (1280x800) and measures every figure of issue 3; prints a table, writes
+ * drives headless Chromium (1280x800) and measures every figure of issue 3 (with the later
+ * w2.matrix, w2.agreement and cli.agreement: measure-analysis.ts); prints a table, writes
  * bench/results/latest.json and adds a row to the history in docs/BENCHMARKS.md.
  *
  *   npm run bench                          the full benchmark (about 5 minutes on 2 cores)
@@ -23,6 +24,7 @@ import { launchBrowser, startServer } from '../tests/e2e/harness';
 import { loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
 import { buildApp, initialJs } from './build';
 import { measureApply, measureOpen, measureScroll } from './measure-w1';
+import { measureAgreement, measureCliAgreement, measureMatrix } from './measure-analysis';
 import { appZipLevel, measureExport, measureHeap, measureProjectOpen, measureRawBulkPut, measureRawZip, readBytes } from './measure-w2';
 import { makeBenchProjects, ROOT, type BenchProjects } from './projects';
 import { appendHistory, table, writeResults, type Machine, type Results } from './report';
@@ -38,8 +40,8 @@ const ONLY = valueOf('--only');
 const W1_FILE = valueOf('--workload');
 
 const REPS = QUICK
-  ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1 }
-  : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3 };
+  ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1, matrix: 1, agreement: 1, cli: 1, cliWarmup: 0 }
+  : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3, matrix: 5, agreement: 5, cli: 3, cliWarmup: 1 };
 /** Time limit of any one wait in the page. */
 const TIMEOUT = QUICK ? 30_000 : 180_000;
 /** Time limit of the whole run. */
@@ -131,6 +133,18 @@ async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   const level = appZipLevel(readFileSync(join(ROOT, 'src', 'io', 'bundle', 'serialize.ts'), 'utf8'));
   log(`w2.export.rawZip: ${REPS.export} x (DEFLATE level ${level})`);
   s['w2.export.rawZip.ms'] = await measureRawZip(profile, zipSource, files, level, REPS.export);
+  log(`w2.matrix: ${REPS.matrix} x (fresh load of the Matrices tab; click on the tab)`);
+  const matrix = await measureMatrix(profile, p.w2, REPS.matrix, TIMEOUT);
+  s['w2.matrix.ms'] = matrix.samples.map((m) => m.load);
+  s['w2.matrix.tab.ms'] = matrix.samples.map((m) => m.tab);
+  notes.push(...matrix.notes);
+  log(`  ${matrix.samples[0]?.cells ?? '?'} counts above 0 in view`);
+  log(`w2.agreement: ${REPS.agreement} x (open the dialog; tick the third coder)`);
+  const agreement = await measureAgreement(profile, p.w2, p.w2.coders, REPS.agreement, TIMEOUT);
+  s['w2.agreement.open.ms'] = agreement.samples.map((a) => a.open);
+  s['w2.agreement.ms'] = agreement.samples.map((a) => a.three);
+  notes.push(...agreement.notes);
+  log(`  ${p.w2.coders} coders, ${agreement.samples[0]?.codes ?? '?'} codes, ${agreement.samples[0]?.rows ?? '?'} code rows shown`);
   return profile;
 }
 
@@ -155,6 +169,11 @@ function summarise(s: Samples): Results {
     'w2.export.ms',
     'w2.export.rawZip.ms',
     'w2.heap.mb',
+    'w2.matrix.ms',
+    'w2.matrix.tab.ms',
+    'w2.agreement.ms',
+    'w2.agreement.open.ms',
+    'cli.agreement.ms',
   ])
     r[name] = med(name);
   for (const [k, x] of Object.entries(r)) if (x !== null && !Number.isFinite(x)) r[k] = null;
@@ -207,6 +226,13 @@ async function main(): Promise<void> {
   } finally {
     await browser.close().catch(() => undefined);
     await server.close().catch(() => undefined);
+  }
+  if (ONLY !== 'w1') {
+    // after the browser is closed, so that it does not share the machine with it
+    log(`cli.agreement: ${REPS.cli} x (after ${REPS.cliWarmup} untimed) markeer agreement ${p.w2.bundle.split('/').pop() ?? ''} --json`);
+    const cli = measureCliAgreement(ROOT, p.w2.bundle, p.w2.coders, { reps: REPS.cli, warmup: REPS.cliWarmup });
+    samples['cli.agreement.ms'] = cli.map((c) => c.ms);
+    log(`  ${cli[0]?.coders ?? '?'} coders, ${cli[0]?.codes ?? '?'} codes, ${cli[0]?.domains ?? '?'} domains`);
   }
 
   const results = summarise(samples);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { findConsensusCoder, readConsensusDecisions, type ConsensusDecisions } from '../../../commands/consensus';
@@ -84,6 +84,10 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
   const deferred = useDeferredValue(input, null);
   const report = useMemo(() => (deferred ? computeAgreement(deferred) : null), [deferred]);
   const computing = input !== deferred;
+  // Benchmarks and tests: the figures are on screen (a frame, then a task after it).
+  useEffect(() => {
+    if (report && deferred && !computing) markAgreementReady(deferred.coders.length, report.codes.length);
+  }, [report, deferred, computing]);
 
   const consensus = findConsensusCoder(coders) ?? null;
   const chosenDocuments = useMemo(() => (work?.documents ?? []).filter((d) => !documentChoice || documentChoice.has(d.guid)), [work, documentChoice]);
@@ -174,6 +178,12 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
       )}
     </>
   );
+}
+
+/** Marks (User Timing) the first moment after the frame that shows a computed report. */
+function markAgreementReady(coders: number, codes: number): void {
+  if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => setTimeout(() => performance.mark('markeer:agreement-ready', { detail: { coders, codes } }), 0));
 }
 
 /**

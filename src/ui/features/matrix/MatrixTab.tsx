@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_FILTER, type AnalysisFilter } from '../../../domain/analysis/filter';
 import {
@@ -89,6 +89,12 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
       return { kind: 'error' as const, reason: e instanceof Error ? e.message : String(e) };
     }
   }, [deferred]);
+
+  // Benchmarks and tests: the computed matrix is on screen (a frame, then a task after it).
+  const current = deferred === inputs;
+  useEffect(() => {
+    if (current && result.kind !== 'error') markMatrixReady(result.kind);
+  }, [current, result]);
 
   const quotationItems = useCallback(
     (segments: readonly Segment[]): QuotationItem[] => {
@@ -392,6 +398,12 @@ function CooccurrenceView(props: {
       <CountGrid label={props.label} rows={rows} columns={columns} value={value} format={format} describe={(n) => String(n)} onOpen={open} firstHeader={t('matrix.code')} />
     </>
   );
+}
+
+/** Marks (User Timing) the first moment after the frame that shows a computed matrix. */
+function markMatrixReady(view: string): void {
+  if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => setTimeout(() => performance.mark('markeer:matrix-ready', { detail: { view } }), 0));
 }
 
 /** The filter in words, for the heading of an exported report. */
