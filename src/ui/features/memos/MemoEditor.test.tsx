@@ -52,6 +52,26 @@ const BOLD_STATE = JSON.stringify({
 });
 
 describe('MemoEditor', () => {
+  it('does not take the focus from a field the user is already typing in when it appears', async () => {
+    const i18n = testI18n();
+    const editor = (n: number) => <MemoEditor key={n} initialText="" initialRich={null} label={`Memo ${n}`} autoFocus onChange={() => undefined} />;
+    const view = render(
+      <I18nextProvider i18n={i18n}>
+        <input aria-label="Titel" />
+      </I18nextProvider>,
+    );
+    screen.getByRole('textbox', { name: 'Titel' }).focus();
+    await act(async () => {
+      view.rerender(
+        <I18nextProvider i18n={i18n}>
+          <input aria-label="Titel" />
+          {editor(1)}
+        </I18nextProvider>,
+      );
+    });
+    expect(screen.getByRole('textbox', { name: 'Titel' })).toHaveFocus();
+  });
+
   it('opens a plain-text memo as paragraphs, a blank line between them', async () => {
     const { text, box } = await setup('Eerste alinea.\n\nTweede alinea,\nmet een tweede regel.');
     expect(text()).toBe('Eerste alinea.\n\nTweede alinea,\nmet een tweede regel.');

@@ -1,7 +1,6 @@
 import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListItemNode, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
@@ -154,7 +153,7 @@ export function MemoEditor(props: MemoEditorProps) {
         onChange={(state: EditorState) => handlers.current.onChange({ text: state.read(() => $getRoot().getTextContent()), rich: JSON.stringify(state.toJSON()) })}
       />
       <SubmitPlugin onSubmit={() => handlers.current.onSubmit?.()} />
-      {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
+      {autoFocus && <PoliteAutoFocusPlugin />}
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}
     </LexicalComposer>
   );
@@ -319,4 +318,18 @@ function ListIcon({ numbered }: { numbered: boolean }) {
       ))}
     </svg>
   );
+}
+
+/**
+ * Focuses the editor when it appears, unless the user is already typing in another field: the
+ * editor is loaded lazily, and typing that started in the title while it loaded must stay there.
+ */
+function PoliteAutoFocusPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const active = document.activeElement as HTMLElement | null;
+    const typing = !!active && (active.matches('input, textarea, select') || active.isContentEditable);
+    if (!typing) editor.focus(undefined, { defaultSelection: 'rootEnd' });
+  }, [editor]);
+  return null;
 }

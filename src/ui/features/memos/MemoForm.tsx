@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemo, deleteMemo, updateMemo, type MemoContent, type MemoTarget } from '../../../commands/memos';
 import type { Guid, Memo } from '../../../domain/model';
@@ -97,7 +97,9 @@ export function MemoForm({ memoGuid, target, onClose, onCreated, autoFocus = fal
   // What closing must save, read by the clean-up when the form goes away; `saved` bridges a save
   // that has completed and the render that puts its memo into the draft; `inflight` is that save.
   const latest = useRef<{ draft: Draft; discarded: boolean; saved: Memo | null; inflight: Promise<unknown> | null }>({ draft, discarded: false, saved: null, inflight: null });
-  useEffect(() => {
+  // A layout effect: updated before the browser can deliver the next key or click, so that a Save
+  // right after typing never saves the draft before the last keystroke.
+  useLayoutEffect(() => {
     latest.current.draft = draft;
     latest.current.saved = null;
   }, [draft]);
