@@ -121,9 +121,12 @@ function enlarge(a: Int32Array, need: number): Int32Array {
   return bigger;
 }
 
-/** A query folded as foldText folds a text; leading and trailing whitespace dropped. */
+/**
+ * A query folded as foldText folds a text; leading and trailing whitespace dropped after folding,
+ * so that a combining mark that folds away cannot keep whitespace behind it in the query.
+ */
 export function foldQuery(query: string): string {
-  return foldText(query.trim()).folded;
+  return foldText(query).folded.trim();
 }
 
 /** The code point that ends right before `at`, or '' at the start. */
