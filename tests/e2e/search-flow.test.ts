@@ -20,7 +20,7 @@ describe('search and autocode in the analysis screen', () => {
     const m = new MarkeerPage(page);
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();
-    expect(await codings(CODE)).toBe(1);
+    await expect.poll(() => codings(CODE)).toBe(1);
     await m.openDocument(STUDENTS);
     studentSegments = await m.segmentCount();
 
