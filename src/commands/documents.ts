@@ -80,18 +80,6 @@ export function renameDocument(projectGuid: Guid, documentGuid: Guid, name: stri
   return patchDocument('history.renameDocument', () => ({ name: name.trim() }))(projectGuid, documentGuid, db);
 }
 
-/** Sets (or with value null removes) a free document variable such as school or respondent group. */
-export function setDocumentVariable(projectGuid: Guid, documentGuid: Guid, name: string, value: string | null, db?: MarkeerDb) {
-  const key = name.trim();
-  if (!key) return Promise.resolve({ ok: false as const, reason: 'empty-name' as const });
-  return patchDocument('history.setVariable', (doc) => {
-    const variables = { ...doc.variables };
-    if (value === null) delete variables[key];
-    else variables[key] = value;
-    return { variables };
-  })(projectGuid, documentGuid, db);
-}
-
 /**
  * Renames (or merges, when the new name is another speaker's), or with `to` null drops, the
  * speaker shown as `shown`; `to` equal to `shown` restores a dropped label of that name. Works on
