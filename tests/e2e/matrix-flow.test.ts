@@ -58,7 +58,7 @@ describe('matrices in the analysis screen', () => {
     const htmlPath = join(downloads, 'matrix.html');
     await html.saveAs(htmlPath);
     const text = readFileSync(htmlPath, 'utf8');
-    expect(text).toMatch(/^<!DOCTYPE html>/);
+    expect(text).toMatch(/^<!doctype html>/i);
     expect(text).toContain('@media print');
 
     // Code x code per school type.

@@ -4,7 +4,7 @@
  * never split over two pages, colours print). Every text from the project is escaped.
  */
 import { coderNames, codebookRows, PATH_SEPARATOR, type CodebookData, type CodebookRow } from './codebook';
-import { escapeHtml, safeColor } from './html';
+import { escapeHtml, safeColor, htmlPage } from './html';
 
 /** The report's fixed words, in the interface language. */
 export interface CodebookReportLabels {
@@ -135,23 +135,16 @@ export function codebookHtml(data: CodebookData, options: CodebookReportOptions)
           ...sections.map((s) => `<section class="top">\n${s.map(codeBlock).join('\n')}\n</section>`),
         ].join('\n');
 
-  return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return htmlPage({
+    lang: options.lang,
+    title: title,
+    style: STYLE,
+    body: `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(options.date)} · ${rows.length} ${escapeHtml(labels.codes)} · ${totalCodings} ${escapeHtml(labels.codings.toLowerCase())}</p>
 </header>
 <main>
 ${body}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

@@ -4,7 +4,7 @@
  * page, rows kept whole where they fit, landscape pages.
  */
 import type { QuotationMatrix } from '../../domain/analysis/matrix';
-import { escapeHtml } from './html';
+import { escapeHtml, htmlPage } from './html';
 
 export interface MatrixHtmlLabels {
   /** The document title, e.g. "Within-case matrix: school Noord". */
@@ -65,24 +65,17 @@ export function quotationMatrixHtml(matrix: QuotationMatrix, labels: MatrixHtmlL
       });
       return `<tr><th scope="row" class="code depth-${Math.min(r.depth, 3)}" style="padding-left:${(0.45 + r.depth).toFixed(2)}rem">${escapeHtml(r.name)}</th>${cells.join('')}</tr>`;
     });
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(labels.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(labels.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${escapeHtml(labels.title)}</h1>
+  return htmlPage({
+    lang: labels.lang,
+    title: labels.title,
+    style: CSS,
+    body: `<h1>${escapeHtml(labels.title)}</h1>
 ${labels.subtitle.map((s) => `<p class="sub">${escapeHtml(s)}</p>`).join('\n')}
 <table>
 <thead>${head}</thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  });
 }

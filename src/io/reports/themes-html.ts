@@ -4,7 +4,7 @@
  * never split over two pages). Every text from the project is escaped.
  */
 import type { ProjectData } from '../../domain/project-data';
-import { escapeHtml, safeColor } from './html';
+import { escapeHtml, safeColor, htmlPage } from './html';
 import { ENGLISH_THEMES_LABELS, themeReport, type ReportTheme, type ThemesReportOptions } from './themes-report';
 
 const STYLE = `
@@ -112,23 +112,16 @@ export function themesHtml(data: ProjectData, options: ThemesReportOptions): str
     rows.length === 0
       ? `<p class="none no-themes">${escapeHtml(labels.noThemes)}</p>`
       : `<nav aria-label="${escapeHtml(labels.contents)}"><h2>${escapeHtml(labels.contents)}</h2>${contents(rows)}</nav>\n${sections(rows, labels)}`;
-  return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return htmlPage({
+    lang: options.lang,
+    title: title,
+    style: STYLE,
+    body: `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(options.date)}</p>
 </header>
 <main>
 ${body}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
