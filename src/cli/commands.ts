@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CODER_COLORS, createCoder, createDocument, createProject } from '../domain/factories';
 import { computeAgreement } from '../domain/agreement';
-import { applyMerge, planMerge, type MergeReport } from '../domain/merge';
+import { mergeProjects, type MergeReport } from '../domain/merge';
 import type { DocumentText } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '../domain/templates';
@@ -103,37 +103,42 @@ export async function validate(file: string, io: Output): Promise<number> {
   return 0;
 }
 
+/** How the command line merges: what a lead would confirm on the app's plan screen. */
+export interface CliMergeOptions {
+  /** Take a coder with another GUID but the name of a coder already there as that person. */
+  readonly sameCoderByName?: boolean;
+}
+
 /** `merge OUT LEAD FILE...`: the first file is the lead's project; the others' work is merged into it. */
-export async function merge(out: string, files: readonly string[], io: Output): Promise<void> {
+export async function merge(out: string, files: readonly string[], opts: CliMergeOptions, io: Output): Promise<void> {
   if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
-  const lead = await mergeFiles(files, io);
+  const lead = await mergeFiles(files, opts, io);
   const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
   await writeFile(out, await serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
 }
 
-/** The first file's project with every other file's work merged into it, in order. */
-export async function mergeFiles(files: readonly string[], io: Output): Promise<ProjectData> {
+/**
+ * The first file's project with every other file's work merged into it, in order: the app's merge
+ * (`domain/merge.ts` mergeProjects), with every code name match taken and coder name matches
+ * taken when asked. Each match by name and each file's counts are reported.
+ */
+export async function mergeFiles(files: readonly string[], opts: CliMergeOptions, io: Output): Promise<ProjectData> {
   const [leadFile, ...others] = files;
-  let lead = await loadProjectOrThrow(leadFile as string, io.err);
-  for (const file of others) {
-    const incoming = await loadProjectOrThrow(file, io.err);
-    const plan = planMerge(lead, incoming);
-    // Without a person to confirm, codes that match by name are taken as the same code; say so.
-    const byName = plan.codes.filter((c) => c.by === 'name');
-    for (const c of byName) io.err(`${file}: code "${c.incoming.name}" matched by name to "${c.target?.name}"`);
-    const result = applyMerge(lead, incoming, plan, new Set(byName.map((c) => c.incoming.guid)));
-    lead = {
-      ...lead,
-      coders: [...lead.coders, ...result.add.coders],
-      documents: [...lead.documents, ...result.add.documents],
-      texts: [...lead.texts, ...result.add.texts],
-      codes: [...lead.codes, ...result.add.codes],
-      segments: [...lead.segments, ...result.add.segments],
-      codings: [...lead.codings, ...result.add.codings],
-    };
-    io.err(`${file}: ${reportLine(result.report)}`);
-  }
-  return lead;
+  const lead = await loadProjectOrThrow(leadFile as string, io.err);
+  const incoming: ProjectData[] = [];
+  for (const file of others) incoming.push(await loadProjectOrThrow(file, io.err));
+  const sameCoder = opts.sameCoderByName === true;
+  const codersByGuid = new Set(incoming.flatMap((d) => d.coders.map((c) => c.guid)));
+  const merged = mergeProjects(lead, incoming, (guid) => !codersByGuid.has(guid) || sameCoder);
+  merged.plans.forEach((plan, i) => {
+    const file = others[i] as string;
+    for (const c of plan.codes.filter((c) => c.by === 'name')) io.err(`${file}: code "${c.incoming.name}" matched by name to "${c.target?.name}"`);
+    for (const c of plan.coders.filter((c) => c.by === 'name')) {
+      io.err(sameCoder ? `${file}: coder "${c.incoming.name}" (${c.incoming.guid}) taken as "${c.target?.name}" (${c.target?.guid}) by name` : `${file}: coder "${c.incoming.name}" has the name of a coder already there but another GUID; kept apart (--same-coder-by-name takes them as one person)`);
+    }
+    io.err(`${file}: ${reportLine(merged.reports[i] as MergeReport)}`);
+  });
+  return merged.data;
 }
 
 /**
@@ -141,17 +146,17 @@ export async function mergeFiles(files: readonly string[], io: Output): Promise<
  * (by default every coder with a segment, in the order first seen), compared per code (with its
  * descendants) and document, pooled, and per domain.
  */
-export async function agreement(files: readonly string[], opts: { coders?: string; json?: boolean }, io: Output): Promise<void> {
+export async function agreement(files: readonly string[], opts: { coders?: string; json?: boolean; sameCoderByName?: boolean }, io: Output): Promise<void> {
   if (files.length === 0) throw new CliError('agreement: name at least one project file');
   const quiet: Output = { out: () => undefined, err: () => undefined };
-  const data = await mergeFiles(files, quiet);
+  const data = await mergeFiles(files, { sameCoderByName: opts.sameCoderByName === true }, quiet);
   const withSegments = new Set(data.segments.map((s) => s.coderGuid));
   const coders = opts.coders
     ? opts.coders.split(',').map((wanted) => {
         const w = wanted.trim();
         const found = data.coders.filter((c) => c.guid === w.toLowerCase() || c.name === w);
         if (found.length === 0) throw new CliError(`agreement: no coder "${w}" in ${files.join(', ')}; coders: ${data.coders.map((c) => c.name).join(', ')}`);
-        if (found.length > 1) throw new CliError(`agreement: several coders are named "${w}"; give a GUID: ${found.map((c) => c.guid).join(', ')}`);
+        if (found.length > 1) throw new CliError(`agreement: several coders are named "${w}"; give a GUID (${found.map((c) => c.guid).join(', ')}), or --same-coder-by-name when they are one person exported more than once`);
         return found[0]!;
       })
     : data.coders.filter((c) => withSegments.has(c.guid));
@@ -180,11 +185,15 @@ export async function agreement(files: readonly string[], opts: { coders?: strin
 }
 
 export function reportLine(r: MergeReport): string {
+  const a = r.added;
+  const m = r.matched;
   const parts = [
-    `added ${r.added.documents} documents, ${r.added.codes} codes, ${r.added.coders} coders, ${r.added.segments} segments, ${r.added.codings} codings`,
-    `matched ${r.matched.documents} documents, ${r.matched.codes} codes, ${r.matched.coders} coders, ${r.matched.segments} segments`,
-    `skipped ${r.skipped.segments} segments, ${r.skipped.codings} codings`,
+    `added ${a.documents} documents, ${a.codes} codes, ${a.coders} coders, ${a.segments} segments, ${a.codings} codings, ${a.comments} comments, ${a.memos} memos, ${a.variables} variables, ${a.variableValues} variable values, ${a.groups} groups, ${a.themes} themes, ${a.attempts} attempts`,
+    `matched ${m.documents} documents, ${m.codes} codes, ${m.coders} coders, ${m.segments} segments, ${m.codings} codings, ${m.memos} memos, ${m.variables} variables, ${m.groups} groups, ${m.themes} themes, ${m.attempts} attempts`,
+    `skipped ${r.skipped.segments} segments, ${r.skipped.codings} codings, ${r.skipped.memos} memos`,
   ];
+  if (r.codersByName.length) parts.push(`same person by name: ${r.codersByName.join(', ')}`);
+  if (r.skipped.conflicts.length) parts.push(`kept the lead's value over: ${r.skipped.conflicts.join('; ')}`);
   if (r.skipped.documentsWithOtherText.length) parts.push(`documents with another text: ${r.skipped.documentsWithOtherText.join(', ')}`);
   return parts.join('; ');
 }

@@ -14,7 +14,7 @@ export async function feedbackCommand(files: readonly string[], opts: { referenc
   const threshold = opts.threshold === undefined ? 0.5 : Number(opts.threshold);
   if (!(threshold > 0 && threshold <= 1)) throw new CliError(`feedback: --threshold must be a number above 0 and at most 1, not "${opts.threshold}"`);
   const quiet: Output = { out: () => undefined, err: () => undefined };
-  const data = await mergeFiles(files, quiet);
+  const data = await mergeFiles(files, {}, quiet);
   const [reference] = resolveCoders(data, opts.reference, 'feedback');
   const [student] = resolveCoders(data, opts.student, 'feedback');
   if (!reference || !student) throw new CliError('feedback: name one reference coder and one student');

@@ -12,9 +12,11 @@ const USAGE = `Markeer command line
       the project: coders, documents (with speakers), codes and segments (UTF-16 offsets, end exclusive)
   markeer validate FILE
       exit 0 for a sound file, 1 with the reasons otherwise
-  markeer merge OUT.markeer LEAD.markeer FILE...
-      merge coders' bundles into the lead's project
-  markeer agreement FILE... [--coders NAME_OR_GUID,...] [--json]
+  markeer merge OUT.markeer LEAD.markeer FILE... [--same-coder-by-name]
+      merge coders' bundles (or .qdpx/.qde projects) into the lead's project; codes with the same
+      name are taken as one code; with --same-coder-by-name, a coder with another GUID but the name
+      of a coder already there is taken as that person (other tools give new GUIDs on each export)
+  markeer agreement FILE... [--coders NAME_OR_GUID,...] [--same-coder-by-name] [--json]
       inter-coder agreement of the coders found across the files (default: every coder with segments)
   markeer export FILE --format qdpx|qdc|bundle [--utf16] -o OUT
       convert between Markeer bundles and REFI-QDA (--utf16: positions in UTF-16 units, for NVivo)
@@ -59,15 +61,15 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
         return status;
       }
       case 'merge': {
-        const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { 'same-coder-by-name': { type: 'boolean' } } });
         const [out, ...files] = positionals;
         if (!out) throw new CliError('merge: name the bundle to write, then the lead project and the coder bundles');
-        await merge(out, files, io);
+        await merge(out, files, { sameCoderByName: values['same-coder-by-name'] === true }, io);
         return 0;
       }
       case 'agreement': {
-        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { coders: { type: 'string' }, json: { type: 'boolean' } } });
-        await agreement(positionals, values, io);
+        const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { coders: { type: 'string' }, json: { type: 'boolean' }, 'same-coder-by-name': { type: 'boolean' } } });
+        await agreement(positionals, { ...values, sameCoderByName: values['same-coder-by-name'] === true }, io);
         return 0;
       }
       case 'export': {

@@ -7,7 +7,9 @@ import type { Coder, Guid, Project } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { parseBundle, type BundleFailure, type BundleKind } from '../io/bundle';
 import type { BoundTables } from '../storage/changes';
-import { getDb, TABLES, type MarkeerDb } from '../storage/db';
+import { PROJECT_TABLES, mapLists } from '../domain/tables';
+import { getDb, storeOf, TABLES, type MarkeerDb } from '../storage/db';
+import type { Table } from 'dexie';
 import { storageFailure, type CommandFailure } from './run';
 import { writeBundle } from './bundle-export';
 
@@ -131,20 +133,8 @@ async function sameContent(t: BoundTables, data: ProjectData): Promise<boolean> 
 function copyOf(data: ProjectData, copySuffix: string): ProjectData {
   const projectGuid = createGuid();
   const move = <T extends { projectGuid: Guid }>(records: readonly T[]): T[] => records.map((r) => ({ ...r, projectGuid }));
-  return {
-    project: { ...data.project, guid: projectGuid, name: `${data.project.name}${copySuffix}` },
-    coders: move(data.coders),
-    documents: move(data.documents),
-    texts: move(data.texts),
-    codes: move(data.codes),
-    segments: move(data.segments),
-    codings: move(data.codings),
-    variables: move(data.variables),
-    groups: move(data.groups),
-    memos: move(data.memos),
-    themes: move(data.themes),
-    attempts: move(data.attempts),
-  };
+  const lists = mapLists((list) => move(data[list] as readonly { projectGuid: Guid }[]));
+  return { project: { ...data.project, guid: projectGuid, name: `${data.project.name}${copySuffix}` }, ...lists } as unknown as ProjectData;
 }
 
 /** A hand-out's recipient as the project's own coder: a coder of that name, or a new one. */
@@ -215,17 +205,8 @@ export async function restoreProjectData(data: ProjectData, options: RestoreOpti
       if (existing) restored = options.onExisting ? await options.onExisting(existing, t) : copyOf(data, '');
       options.beforeWrite?.();
       await t.projects.put(restored.project);
-      await t.coders.bulkPut([...restored.coders]);
-      await t.documents.bulkPut([...restored.documents]);
-      await t.documentTexts.bulkPut([...restored.texts]);
-      await t.codes.bulkPut([...restored.codes]);
-      await t.segments.bulkPut([...restored.segments]);
-      await t.codings.bulkPut([...restored.codings]);
-      await t.variables.bulkPut([...restored.variables]);
-      await t.groups.bulkPut([...restored.groups]);
-      await t.memos.bulkPut([...restored.memos]);
-      await t.themes.bulkPut([...restored.themes]);
-      await t.attempts.bulkPut([...restored.attempts]);
+      // Every list as domain/tables.ts declares it.
+      for (const { list } of PROJECT_TABLES) await (t[storeOf(list)] as Table<object, unknown>).bulkPut([...(restored[list] as readonly object[])]);
       return restored.project.guid;
     });
     return ok(projectGuid);

@@ -87,7 +87,7 @@ describe('prepareMerge', () => {
     expect(await leadData(lead.db, lead.projectGuid)).toEqual(before);
 
     const [forBram, forChris] = prep.plans;
-    expect(forBram?.coders.map((c) => [c.incoming.name, c.matched]).sort()).toEqual([
+    expect(forBram?.coders.map((c) => [c.incoming.name, c.by === 'guid']).sort()).toEqual([
       ['Anna', true],
       ['Bram', false],
     ]);
@@ -140,10 +140,10 @@ describe('mergeBundles', () => {
       'Chris online',
     ]);
     expect(outcome.files.map((r) => r.added)).toEqual([
-      { documents: 0, codes: 1, coders: 1, segments: 3, codings: 3, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
-      { documents: 0, codes: 0, coders: 1, segments: 2, codings: 2, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
+      { documents: 0, codes: 1, coders: 1, segments: 3, codings: 3, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 },
+      { documents: 0, codes: 0, coders: 1, segments: 2, codings: 2, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 },
     ]);
-    expect(outcome.total.added).toEqual({ documents: 0, codes: 1, coders: 2, segments: 5, codings: 5, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 });
+    expect(outcome.total.added).toEqual({ documents: 0, codes: 1, coders: 2, segments: 5, codings: 5, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 });
     expect(outcome.total.matched.documents).toBe(2);
   });
 
@@ -153,11 +153,11 @@ describe('mergeBundles', () => {
     const prep = await prepared(lead.db, lead.projectGuid, [...files, files[0] as MergeFile]);
     const accept = acceptedNameMatches(prep.plans, () => true);
     const first = await must(mergeBundles(lead.projectGuid, parsedData(prep.files), accept, lead.db));
-    expect(first.files[2]?.added).toEqual({ documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 });
+    expect(first.files[2]?.added).toEqual({ documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 });
     const after = await leadData(lead.db, lead.projectGuid);
 
     const again = await must(mergeBundles(lead.projectGuid, parsedData(prep.files), accept, lead.db));
-    expect(again.total.added).toEqual({ documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 });
+    expect(again.total.added).toEqual({ documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 });
     expect(again.total.matched.segments).toBe(8);
     const data = await leadData(lead.db, lead.projectGuid);
     expect(data.segments).toHaveLength(after.segments.length);

@@ -1,12 +1,13 @@
 import { fail, ok, type Result } from '../domain/assert';
-import { createGuid } from '../domain/ids';
-import { applyMerge, planMerge, type MergePlan, type MergeReport, type MergeResult } from '../domain/merge';
+import type { Table } from 'dexie';
+import { mergeInOrder, sumReports, type MergePlan, type MergeReport, type NameMatchDecision } from '../domain/merge';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { parseBundle, type BundleFailure, type BundleManifest } from '../io/bundle';
 import { importRefi, type RefiFailure, type RefiReport } from '../io/refi';
 import type { BoundTables, ChangeRecorder } from '../storage/changes';
-import { getDb, type MarkeerDb, type TableName } from '../storage/db';
+import { PROJECT_TABLES } from '../domain/tables';
+import { getDb, storeOf, type MarkeerDb, type TableName } from '../storage/db';
 import { readProjectData } from '../storage/project-data';
 import { CommandAbort, runWrite, storageFailure, type CommandFailure } from './run';
 
@@ -58,8 +59,7 @@ export interface MergePreparation {
   readonly plans: readonly MergePlan[];
 }
 
-/** Whether the lead treats a code matched by name as the same code; keyed by the incoming code's GUID. */
-export type NameMatchDecision = (incomingCodeGuid: Guid) => boolean;
+export type { NameMatchDecision } from '../domain/merge';
 
 export interface MergeOutcome {
   /** The sum of the files' reports. */
@@ -114,83 +114,7 @@ export function planMerges(lead: ProjectData, incoming: readonly ProjectData[], 
   return mergeInOrder(lead, incoming, accept).map((m) => m.plan);
 }
 
-/**
- * The incoming code GUIDs whose name match `decide` accepts, over all plans: the set that
- * `mergeBundles` takes.
- */
-export function acceptedNameMatches(plans: readonly MergePlan[], decide: NameMatchDecision): Set<Guid> {
-  return new Set(plans.flatMap((p) => p.codes.filter((c) => c.by === 'name' && decide(c.incoming.guid)).map((c) => c.incoming.guid)));
-}
-
-/**
- * Merges the incoming projects into the lead's one after the other, each planned against the
- * lead plus what the ones before it added, so that the same coder's identical work in two files
- * is added once. Pure: returns what each one adds.
- */
-export function mergeInOrder(
-  lead: ProjectData,
-  incoming: readonly ProjectData[],
-  accept: NameMatchDecision,
-): { plan: MergePlan; result: MergeResult }[] {
-  let current = lead;
-  return incoming.map((data) => {
-    const plan = planMerge(current, data);
-    const accepted = new Set(plan.codes.filter((c) => c.by === 'name' && accept(c.incoming.guid)).map((c) => c.incoming.guid));
-    const merged = applyMerge(current, data, plan, accepted);
-    const result: MergeResult = { ...merged, add: { ...merged.add, codings: freshCodingGuids(current, merged.add.codings) } };
-    current = withAdded(current, result.add);
-    return { plan, result };
-  });
-}
-
-/**
- * A coding that is new by its segment and code may still carry the GUID of a coding the lead
- * has (the same bundle merged before with another choice for a name match): it gets a new GUID
- * rather than overwrite that coding.
- */
-function freshCodingGuids(lead: ProjectData, codings: MergeResult['add']['codings']): MergeResult['add']['codings'] {
-  const used = new Set(lead.codings.map((c) => c.guid));
-  return codings.map((c) => {
-    const coding = used.has(c.guid) ? { ...c, guid: createGuid() } : c;
-    used.add(coding.guid);
-    return coding;
-  });
-}
-
-function withAdded(lead: ProjectData, add: MergeResult['add']): ProjectData {
-  return {
-    project: lead.project,
-    coders: [...lead.coders, ...add.coders],
-    documents: [...lead.documents, ...add.documents],
-    texts: [...lead.texts, ...add.texts],
-    codes: [...lead.codes, ...add.codes],
-    segments: [...lead.segments, ...add.segments],
-    codings: [...lead.codings, ...add.codings],
-    variables: [...lead.variables, ...add.variables],
-    // A written group replaces the lead's group of the same GUID.
-    groups: [...lead.groups.filter((g) => !add.groups.some((a) => a.guid === g.guid)), ...add.groups],
-    memos: [...lead.memos, ...add.memos],
-    themes: [...lead.themes.filter((g) => !add.themes.some((a) => a.guid === g.guid)), ...add.themes],
-    attempts: [...lead.attempts, ...add.attempts],
-  };
-}
-
-/** The sum of several merge reports. */
-export function sumReports(reports: readonly MergeReport[]): MergeReport {
-  const total: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0, themes: 0 },
-    skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
-  };
-  for (const r of reports) {
-    for (const k of Object.keys(total.added) as (keyof MergeReport['added'])[]) total.added[k] += r.added[k];
-    for (const k of Object.keys(total.matched) as (keyof MergeReport['matched'])[]) total.matched[k] += r.matched[k];
-    total.skipped.segments += r.skipped.segments;
-    total.skipped.codings += r.skipped.codings;
-    total.skipped.documentsWithOtherText.push(...r.skipped.documentsWithOtherText);
-  }
-  return total;
-}
+export { acceptedNameMatches, sumReports } from '../domain/merge';
 
 /** Rows written between two progress reports. */
 const CHUNK = 250;
@@ -216,19 +140,10 @@ export async function mergeBundles(
     const lead = await readBound(rec.db, projectGuid);
     if (!lead) throw new CommandAbort('not-found');
     const merged = mergeInOrder(lead, parsed, (g) => acceptNameMatches.has(g));
-    const rows: [TableName, object][] = merged.flatMap(({ result: { add } }) => [
-      ...add.coders.map((r) => ['coders', r] as [TableName, object]),
-      ...add.documents.map((r) => ['documents', r] as [TableName, object]),
-      ...add.texts.map((r) => ['documentTexts', r] as [TableName, object]),
-      ...add.codes.map((r) => ['codes', r] as [TableName, object]),
-      ...add.segments.map((r) => ['segments', r] as [TableName, object]),
-      ...add.codings.map((r) => ['codings', r] as [TableName, object]),
-      ...add.variables.map((r) => ['variables', r] as [TableName, object]),
-      ...add.groups.map((r) => ['groups', r] as [TableName, object]),
-      ...add.memos.map((r) => ['memos', r] as [TableName, object]),
-      ...add.themes.map((r) => ['themes', r] as [TableName, object]),
-      ...add.attempts.map((r) => ['attempts', r] as [TableName, object]),
-    ]);
+    // Every list as tables.ts declares it, so that no table's records can be left behind.
+    const rows: [TableName, object][] = merged.flatMap(({ result: { add } }) =>
+      PROJECT_TABLES.flatMap(({ list }) => (add[list] as readonly object[]).map((r) => [storeOf(list), r] as [TableName, object])),
+    );
     await putAll(rec, rows, progress);
     const files = merged.map((m) => m.result.report);
     return { total: sumReports(files), files };
@@ -250,18 +165,6 @@ async function putAll(rec: ChangeRecorder, rows: readonly [TableName, object][],
 async function readBound(t: BoundTables, projectGuid: Guid): Promise<ProjectData | null> {
   const project = await t.projects.get(projectGuid);
   if (!project) return null;
-  const [coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts] = await Promise.all([
-    t.coders.where('projectGuid').equals(projectGuid).toArray(),
-    t.documents.where('projectGuid').equals(projectGuid).toArray(),
-    t.documentTexts.where('projectGuid').equals(projectGuid).toArray(),
-    t.codes.where('projectGuid').equals(projectGuid).toArray(),
-    t.segments.where('projectGuid').equals(projectGuid).toArray(),
-    t.codings.where('projectGuid').equals(projectGuid).toArray(),
-    t.variables.where('projectGuid').equals(projectGuid).toArray(),
-    t.groups.where('projectGuid').equals(projectGuid).toArray(),
-    t.memos.where('projectGuid').equals(projectGuid).toArray(),
-    t.themes.where('projectGuid').equals(projectGuid).toArray(),
-    t.attempts.where('projectGuid').equals(projectGuid).toArray(),
-  ]);
-  return { project, coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts };
+  const lists = await Promise.all(PROJECT_TABLES.map(({ list }) => (t[storeOf(list)] as Table<object, [string, string]>).where('projectGuid').equals(projectGuid).toArray()));
+  return { project, ...Object.fromEntries(PROJECT_TABLES.map(({ list }, i) => [list, lists[i]])) } as ProjectData;
 }

@@ -1,18 +1,39 @@
 import { foldForSearch } from './codebook';
+import { CODER_COLORS } from './factories';
 import { createGuid } from './ids';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Segment, Theme, VariableDefinition } from './model';
 import type { ProjectData } from './project-data';
+import { PROJECT_TABLES, rowKey, type ListName } from './tables';
 
 /**
  * Merging a coder's project into the lead's: documents match by GUID, else by the SHA-256 of
- * their text; codes by GUID, else by name (which the lead confirms); coders by GUID. Every
- * segment and coding keeps its coder, and the same coder's identical work is not doubled.
+ * their text; codes by GUID, else by name (which the lead confirms); coders by GUID, else by name
+ * (which the lead confirms too: the same person exported from another tool, which gives users new
+ * GUIDs on every export). Every segment and coding keeps its coder, and the same coder's identical
+ * work is not doubled. How each table's records are matched is declared in `tables.ts`.
+ *
+ * This is the one merge: the app (`commands/merge.ts`) writes what `mergeInOrder` returns, the
+ * command line folds it with `mergeProjects`; both differ only in how they read and write.
  */
 export interface MergePlan {
   readonly documents: readonly DocumentMatch[];
   readonly codes: readonly CodeMatch[];
-  readonly coders: readonly { readonly incoming: Coder; readonly matched: boolean }[];
+  readonly coders: readonly CoderMatch[];
 }
+
+export interface CoderMatch {
+  readonly incoming: Coder;
+  /** The lead's coder it matches, or null: it will be added. */
+  readonly target: Coder | null;
+  /** By name: proposed as the same person, taken only when the lead confirms. */
+  readonly by: 'guid' | 'name' | 'new';
+}
+
+/**
+ * Whether the lead takes a match by name as the same code or coder; keyed by the incoming code's
+ * or coder's GUID.
+ */
+export type NameMatchDecision = (incomingGuid: Guid) => boolean;
 
 export interface DocumentMatch {
   readonly incoming: DocumentRecord;
@@ -30,15 +51,70 @@ export interface CodeMatch {
 }
 
 export interface MergeReport {
-  readonly added: { documents: number; codes: number; coders: number; segments: number; codings: number; memos: number; groups: number; variables: number; themes: number; attempts: number };
-  readonly matched: { documents: number; codes: number; coders: number; segments: number; groups: number; themes: number };
-  readonly skipped: { segments: number; codings: number; documentsWithOtherText: string[] };
+  readonly added: {
+    documents: number;
+    codes: number;
+    coders: number;
+    segments: number;
+    codings: number;
+    memos: number;
+    groups: number;
+    variables: number;
+    themes: number;
+    attempts: number;
+    /** Values of a matched document's variables that the lead's copy lacked. */
+    variableValues: number;
+    /** Comments of matched segments that the lead's copy lacked. */
+    comments: number;
+  };
+  readonly matched: { documents: number; codes: number; coders: number; segments: number; codings: number; groups: number; themes: number; memos: number; variables: number; attempts: number };
+  readonly skipped: {
+    segments: number;
+    codings: number;
+    /** Memos whose document, code or segment could not be placed (its document has another text). */
+    memos: number;
+    documentsWithOtherText: string[];
+    /**
+     * Values that differ from the lead's and were not taken (the lead's stays), each as
+     * "document: variable = value", and the like for segment comments.
+     */
+    conflicts: string[];
+  };
+  /** Coders taken as the same person as a lead's coder by their name: "incoming → lead's". */
+  readonly codersByName: string[];
+}
+
+/** A report with every count zero. */
+export function emptyReport(): MergeReport {
+  return {
+    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 },
+    matched: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, groups: 0, themes: 0, memos: 0, variables: 0, attempts: 0 },
+    skipped: { segments: 0, codings: 0, memos: 0, documentsWithOtherText: [], conflicts: [] },
+    codersByName: [],
+  };
+}
+
+/** The sum of several merge reports. */
+export function sumReports(reports: readonly MergeReport[]): MergeReport {
+  const total = emptyReport();
+  for (const r of reports) {
+    for (const k of Object.keys(total.added) as (keyof MergeReport['added'])[]) total.added[k] += r.added[k];
+    for (const k of Object.keys(total.matched) as (keyof MergeReport['matched'])[]) total.matched[k] += r.matched[k];
+    total.skipped.segments += r.skipped.segments;
+    total.skipped.codings += r.skipped.codings;
+    total.skipped.memos += r.skipped.memos;
+    total.skipped.documentsWithOtherText.push(...r.skipped.documentsWithOtherText);
+    total.skipped.conflicts.push(...r.skipped.conflicts);
+    total.codersByName.push(...r.codersByName);
+  }
+  return total;
 }
 
 export interface MergeResult {
   /**
    * Records to write into the lead's project (all carry the lead's project GUID): new records,
-   * and the lead's groups that gained members.
+   * and the lead's records that gained something (groups and themes their members, documents
+   * variable values, segments a comment), which replace the lead's record of the same key.
    */
   readonly add: Omit<ProjectData, 'project'>;
   readonly report: MergeReport;
@@ -64,32 +140,53 @@ export function planMerge(lead: ProjectData, incoming: ProjectData): MergePlan {
     if (byName) return { incoming: c, target: byName, by: 'name' };
     return { incoming: c, target: null, by: 'new' };
   });
-  const leadCoders = new Set(lead.coders.map((c) => c.guid));
-  const coders = incoming.coders.map((c) => ({ incoming: c, matched: leadCoders.has(c.guid) }));
+  const leadCoders = new Map(lead.coders.map((c) => [c.guid, c]));
+  // A reference coder of an exercise is never taken for a student of the same name.
+  const reference = lead.project.exercise?.referenceCoderGuid;
+  const leadCodersByName = new Map<string, Coder>();
+  for (const c of lead.coders) {
+    const key = foldForSearch(c.name.trim());
+    if (c.guid !== reference && key !== '' && !leadCodersByName.has(key)) leadCodersByName.set(key, c);
+  }
+  const coders = incoming.coders.map((c): CoderMatch => {
+    const byGuid = leadCoders.get(c.guid);
+    if (byGuid) return { incoming: c, target: byGuid, by: 'guid' };
+    const byName = leadCodersByName.get(foldForSearch(c.name.trim()));
+    if (byName) return { incoming: c, target: byName, by: 'name' };
+    return { incoming: c, target: null, by: 'new' };
+  });
   return { documents, codes, coders };
 }
 
 /**
  * The records that merging adds to the lead's project, following a plan. `acceptNameMatches`
- * holds the incoming code GUIDs whose match by name the lead confirmed; other name matches
- * become new codes.
+ * holds the incoming code and coder GUIDs whose match by name the lead confirmed; other name
+ * matches become new codes and coders.
  */
 export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: MergePlan, acceptNameMatches: ReadonlySet<Guid>): MergeResult {
   const projectGuid = lead.project.guid;
-  const report: MergeReport = {
-    added: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0 },
-    matched: { documents: 0, codes: 0, coders: 0, segments: 0, groups: 0, themes: 0 },
-    skipped: { segments: 0, codings: 0, documentsWithOtherText: [] },
-  };
+  const report = emptyReport();
 
+  // Coders: the same person keeps the lead's GUID; a new coder gets a colour nobody has yet.
+  const coderGuid = new Map<Guid, Guid>();
   const coders: Coder[] = [];
+  const usedColors = new Set(lead.coders.map((c) => c.color.toLowerCase()));
+  const leadCoderGuids = new Set(lead.coders.map((c) => c.guid));
   for (const c of plan.coders) {
-    if (c.matched) report.matched.coders++;
-    else {
-      coders.push({ ...c.incoming, projectGuid });
-      report.added.coders++;
+    if (c.target && (c.by === 'guid' || acceptNameMatches.has(c.incoming.guid))) {
+      coderGuid.set(c.incoming.guid, c.target.guid);
+      report.matched.coders++;
+      if (c.by === 'name') report.codersByName.push(`${c.incoming.name} → ${c.target.name}`);
+      continue;
     }
+    const guid = leadCoderGuids.has(c.incoming.guid) ? createGuid() : c.incoming.guid;
+    const color = usedColors.has(c.incoming.color.toLowerCase()) ? (CODER_COLORS.find((x) => !usedColors.has(x.toLowerCase())) ?? c.incoming.color) : c.incoming.color;
+    usedColors.add(color.toLowerCase());
+    coderGuid.set(c.incoming.guid, guid);
+    coders.push({ ...c.incoming, guid, projectGuid, color });
+    report.added.coders++;
   }
+  const coderOf = (g: Guid): Guid => coderGuid.get(g) ?? g;
 
   const docGuid = new Map<Guid, Guid | null>();
   const documents: DocumentRecord[] = [];
@@ -101,11 +198,16 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
       report.matched.documents++;
       docGuid.set(m.incoming.guid, m.textDiffers ? null : m.target.guid);
       if (m.textDiffers) report.skipped.documentsWithOtherText.push(m.incoming.name);
+      else {
+        const gained = documentGains(m.target, m.incoming, coderOf, report);
+        if (gained) documents.push(gained);
+      }
       continue;
     }
     const text = incomingTexts.get(m.incoming.guid);
     if (!text) continue;
-    documents.push({ ...m.incoming, projectGuid, order: order++ });
+    const readBy = m.incoming.readBy?.map(coderOf);
+    documents.push({ ...m.incoming, projectGuid, order: order++, ...(readBy ? { readBy: [...new Set(readBy)] } : {}) });
     texts.push({ ...text, projectGuid });
     docGuid.set(m.incoming.guid, m.incoming.guid);
     report.added.documents++;
@@ -143,20 +245,29 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
       report.skipped.segments++;
       continue;
     }
+    const coder = coderOf(s.coderGuid);
     const known = leadSegments.get(s.guid);
-    const same = sameWork.get(workKey(doc, s.coderGuid, s.start, s.end));
-    if (known && known.documentGuid === doc && known.start === s.start && known.end === s.end) {
-      segmentGuid.set(s.guid, known.guid);
+    const same = sameWork.get(workKey(doc, coder, s.start, s.end));
+    const match = known && known.documentGuid === doc && known.start === s.start && known.end === s.end ? known : same;
+    if (match) {
+      segmentGuid.set(s.guid, match.guid);
       report.matched.segments++;
-    } else if (same) {
-      segmentGuid.set(s.guid, same.guid);
-      report.matched.segments++;
+      const comment = s.comment.trim();
+      if (comment !== '' && comment !== match.comment.trim()) {
+        if (match.comment.trim() === '') {
+          const gained: Segment = { ...match, comment: s.comment };
+          segments.push(gained);
+          addedSegments.set(gained.guid, gained);
+          sameWork.set(workKey(doc, gained.coderGuid, gained.start, gained.end), gained);
+          report.added.comments++;
+        } else report.skipped.conflicts.push(`comment on “${abbreviate(s.text)}”: ${abbreviate(comment)}`);
+      }
     } else {
-      const guid = known ? createGuid() : s.guid;
-      const added: Segment = { ...s, guid, projectGuid, documentGuid: doc };
+      const guid = known || addedSegments.has(s.guid) ? createGuid() : s.guid;
+      const added: Segment = { ...s, guid, projectGuid, documentGuid: doc, coderGuid: coder };
       segments.push(added);
       addedSegments.set(guid, added);
-      sameWork.set(workKey(doc, s.coderGuid, s.start, s.end), added);
+      sameWork.set(workKey(doc, coder, s.start, s.end), added);
       segmentGuid.set(s.guid, guid);
       report.added.segments++;
     }
@@ -171,37 +282,93 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     }
     const key = `${seg}|${code}`;
     if (leadCodingKeys.has(key)) {
-      report.skipped.codings++;
+      report.matched.codings++;
       continue;
     }
     leadCodingKeys.add(key);
     const segment = addedSegments.get(seg) ?? leadSegments.get(seg);
-    codings.push({ ...c, guid: c.guid, projectGuid, segmentGuid: seg, codeGuid: code, documentGuid: segment?.documentGuid ?? c.documentGuid });
+    codings.push({ ...c, guid: c.guid, projectGuid, segmentGuid: seg, codeGuid: code, coderGuid: segment?.coderGuid ?? coderOf(c.coderGuid), documentGuid: segment?.documentGuid ?? c.documentGuid });
     report.added.codings++;
   }
   const variables = mergeVariables(lead, incoming, report);
   const groups = mergeGroups(lead, incoming, docGuid, report);
   const targets = { document: docGuid, code: codeGuid, segment: segmentGuid } as const;
-  const leadMemos = new Set(lead.memos.map((m) => m.guid));
-  const memos: Memo[] = [];
-  for (const m of incoming.memos) {
-    if (leadMemos.has(m.guid)) continue;
-    const targetGuid = m.targetKind === 'project' || m.targetGuid === null ? null : (targets[m.targetKind].get(m.targetGuid) ?? null);
-    if (m.targetKind !== 'project' && targetGuid === null) continue;
-    memos.push({ ...m, projectGuid, targetGuid });
-    report.added.memos++;
-  }
+  const memos = mergeMemos(lead, incoming, targets, coderOf, report);
   const themes = mergeThemes(lead, incoming, codeGuid, segmentGuid, report);
   // Attempts are a student's history: added as they are, once.
   const leadAttempts = new Set(lead.attempts.map((a) => a.guid));
   const attempts: Attempt[] = [];
   for (const a of incoming.attempts) {
-    if (leadAttempts.has(a.guid)) continue;
+    if (leadAttempts.has(a.guid)) {
+      report.matched.attempts++;
+      continue;
+    }
     const attemptDocuments = a.documentGuids.map((d) => docGuid.get(d)).filter((d): d is Guid => typeof d === 'string');
-    attempts.push({ ...a, projectGuid, documentGuids: attemptDocuments, codes: a.codes.map((c) => ({ ...c, codeGuid: codeGuid.get(c.codeGuid) ?? c.codeGuid })) });
+    attempts.push({ ...a, projectGuid, coderGuid: coderOf(a.coderGuid), documentGuids: attemptDocuments, codes: a.codes.map((c) => ({ ...c, codeGuid: codeGuid.get(c.codeGuid) ?? c.codeGuid })) });
     report.added.attempts++;
   }
   return { add: { coders, documents, texts, codes, segments, codings, variables, groups, memos, themes, attempts }, report };
+}
+
+/**
+ * A matched document with what the incoming copy adds: the values of variables the lead's copy has
+ * no value for, and the coders who marked it read. Null when it gains nothing. A value that
+ * differs from the lead's is reported, and the lead's stays.
+ */
+function documentGains(target: DocumentRecord, incoming: DocumentRecord, coderOf: (g: Guid) => Guid, report: MergeReport): DocumentRecord | null {
+  const values = new Map(Object.entries(target.variables));
+  let gained = false;
+  for (const [name, value] of Object.entries(incoming.variables)) {
+    if (value === '') continue;
+    const mine = values.get(name);
+    if (mine === undefined || mine === '') {
+      values.set(name, value);
+      report.added.variableValues++;
+      gained = true;
+    } else if (mine !== value) report.skipped.conflicts.push(`${target.name}: ${name} = ${value}`);
+  }
+  const readBy = new Set(target.readBy ?? []);
+  const before = readBy.size;
+  for (const c of incoming.readBy ?? []) readBy.add(coderOf(c));
+  if (readBy.size !== before) gained = true;
+  if (!gained) return null;
+  return { ...target, variables: Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(values)), ...(readBy.size > 0 ? { readBy: [...readBy] } : {}) };
+}
+
+/**
+ * Memos match by GUID: the same memo is kept once; when the incoming copy is newer and says
+ * something else, it is kept beside the lead's as a memo of its own (nothing anyone wrote is lost).
+ * A memo on a document, code or segment that could not be placed is skipped and counted.
+ */
+function mergeMemos(
+  lead: ProjectData,
+  incoming: ProjectData,
+  targets: { readonly document: ReadonlyMap<Guid, Guid | null>; readonly code: ReadonlyMap<Guid, Guid>; readonly segment: ReadonlyMap<Guid, Guid> },
+  coderOf: (g: Guid) => Guid,
+  report: MergeReport,
+): Memo[] {
+  const leadMemos = new Map(lead.memos.map((m) => [m.guid, m]));
+  const memos: Memo[] = [];
+  for (const m of incoming.memos) {
+    const targetGuid = m.targetKind === 'project' || m.targetGuid === null ? null : (targets[m.targetKind].get(m.targetGuid) ?? null);
+    if (m.targetKind !== 'project' && targetGuid === null) {
+      report.skipped.memos++;
+      continue;
+    }
+    const known = leadMemos.get(m.guid);
+    if (known && (known.text === m.text || m.updatedAt <= known.updatedAt)) {
+      report.matched.memos++;
+      continue;
+    }
+    memos.push({ ...m, guid: known ? createGuid() : m.guid, projectGuid: lead.project.guid, targetGuid, authorGuid: coderOf(m.authorGuid) });
+    report.added.memos++;
+  }
+  return memos;
+}
+
+function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 /**
@@ -252,7 +419,10 @@ function mergeVariables(lead: ProjectData, incoming: ProjectData, report: MergeR
   let order = Math.max(-1, ...lead.variables.map((v) => v.order)) + 1;
   const added: VariableDefinition[] = [];
   for (const v of [...incoming.variables].sort((a, b) => a.order - b.order)) {
-    if (names.has(v.name)) continue;
+    if (names.has(v.name)) {
+      report.matched.variables++;
+      continue;
+    }
     names.add(v.name);
     added.push({ ...v, projectGuid: lead.project.guid, guid: guids.has(v.guid) ? createGuid() : v.guid, order: order++ });
     report.added.variables++;
@@ -290,4 +460,73 @@ function mergeGroups(lead: ProjectData, incoming: ProjectData, docGuid: Readonly
 
 function workKey(documentGuid: Guid, coderGuid: Guid, start: number, end: number): string {
   return `${documentGuid}|${coderGuid}|${start}|${end}`;
+}
+
+/**
+ * Merges the incoming projects into the lead's one after the other, each planned against the
+ * lead plus what the ones before it added, so that the same coder's identical work in two files
+ * is added once. Pure: returns each one's plan and what it adds.
+ */
+export function mergeInOrder(lead: ProjectData, incoming: readonly ProjectData[], accept: NameMatchDecision): { plan: MergePlan; result: MergeResult }[] {
+  let current = lead;
+  return incoming.map((data) => {
+    const plan = planMerge(current, data);
+    const merged = applyMerge(current, data, plan, acceptedNameMatches([plan], accept));
+    const result: MergeResult = { ...merged, add: { ...merged.add, codings: freshCodingGuids(current, merged.add.codings) } };
+    current = withAdded(current, result.add);
+    return { plan, result };
+  });
+}
+
+/**
+ * The merged project itself: the lead's with every incoming project's work, and the report of each.
+ * What the command line writes; the app writes the same rows into its database.
+ */
+export function mergeProjects(lead: ProjectData, incoming: readonly ProjectData[], accept: NameMatchDecision): { data: ProjectData; plans: MergePlan[]; reports: MergeReport[] } {
+  const steps = mergeInOrder(lead, incoming, accept);
+  const data = steps.reduce((current, step) => withAdded(current, step.result.add), lead);
+  return { data, plans: steps.map((s) => s.plan), reports: steps.map((s) => s.result.report) };
+}
+
+/** The incoming code and coder GUIDs whose name match `decide` accepts, over all plans. */
+export function acceptedNameMatches(plans: readonly MergePlan[], decide: NameMatchDecision): Set<Guid> {
+  return new Set(
+    plans.flatMap((p) => [
+      ...p.codes.filter((c) => c.by === 'name' && decide(c.incoming.guid)).map((c) => c.incoming.guid),
+      ...p.coders.filter((c) => c.by === 'name' && decide(c.incoming.guid)).map((c) => c.incoming.guid),
+    ]),
+  );
+}
+
+/**
+ * A coding that is new by its segment and code may still carry the GUID of a coding the lead
+ * has (the same bundle merged before with another choice for a name match): it gets a new GUID
+ * rather than overwrite that coding.
+ */
+function freshCodingGuids(lead: ProjectData, codings: readonly Coding[]): Coding[] {
+  const used = new Set(lead.codings.map((c) => c.guid));
+  return codings.map((c) => {
+    const coding = used.has(c.guid) ? { ...c, guid: createGuid() } : c;
+    used.add(coding.guid);
+    return coding;
+  });
+}
+
+/**
+ * The lead's project with a merge's records written into it, list by list as `tables.ts`
+ * declares them: a record replaces the lead's record of the same key, as the database's put does.
+ */
+export function withAdded(lead: ProjectData, add: MergeResult['add']): ProjectData {
+  const out: Record<string, unknown> = { project: lead.project };
+  for (const { list } of PROJECT_TABLES) out[list] = putRows(list, lead[list], add[list]);
+  return out as unknown as ProjectData;
+}
+
+function putRows<L extends ListName>(list: L, rows: ProjectData[L], put: ProjectData[L]): ProjectData[L] {
+  if (put.length === 0) return rows;
+  const written = new Map<string, unknown>(put.map((r) => [rowKey(list, r), r]));
+  const kept = (rows as readonly object[]).map((r) => written.get(rowKey(list, r)) ?? r);
+  const present = new Set((rows as readonly object[]).map((r) => rowKey(list, r)));
+  for (const [key, r] of written) if (!present.has(key)) kept.push(r as object);
+  return kept as unknown as ProjectData[L];
 }

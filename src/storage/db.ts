@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, Theme, VariableDefinition } from '../domain/model';
+import { PROJECT_TABLES, tableOf, type ListName, type StoreName, type StoreOf } from '../domain/tables';
 import { variableList } from '../domain/variables';
 
 /** A key-value record for app-wide settings (e.g. whether the demo was offered). */
@@ -106,19 +107,33 @@ export class DatabaseTooNew extends Error {
   }
 }
 
-export const TABLES = ['projects', 'coders', 'documents', 'documentTexts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos', 'themes', 'attempts'] as const;
-export type TableName = (typeof TABLES)[number];
+/** The project record's table, then every project table as `domain/tables.ts` declares them. */
+export const TABLES: readonly TableName[] = ['projects', ...PROJECT_TABLES.map((t) => t.store as StoreName)];
+export type TableName = 'projects' | StoreName;
+
+/** The Dexie table of a ProjectData list. */
+export function storeOf<L extends ListName>(list: L): StoreOf<L> {
+  return tableOf(list).store;
+}
+
+const keyField = new Map<string, string>(PROJECT_TABLES.map((t) => [t.store, t.key]));
 
 /** The primary key of a row of a table, as Dexie stores it. */
 export function keyOf(table: TableName, row: Record<string, unknown>): string | [string, string] {
-  switch (table) {
-    case 'projects':
-      return row.guid as string;
-    case 'documentTexts':
-      return [row.projectGuid as string, row.documentGuid as string];
-    default:
-      return [row.projectGuid as string, row.guid as string];
-  }
+  if (table === 'projects') return row.guid as string;
+  return [row.projectGuid as string, row[keyField.get(table) ?? 'guid'] as string];
+}
+
+/**
+ * The newest schema as the table declaration gives it: `db.test.ts` checks that it is the schema
+ * of the newest version, so that the declaration and the database cannot drift apart.
+ */
+export function declaredSchema(): Record<string, string> {
+  const schema: Record<string, string> = Object.create(null);
+  schema.projects = SCHEMA_V1.projects;
+  for (const t of PROJECT_TABLES) schema[t.store] = [`[projectGuid+${t.key}]`, ...t.indexes].join(', ');
+  schema.meta = SCHEMA_V1.meta;
+  return schema;
 }
 
 let shared: MarkeerDb | null = null;

@@ -1,7 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
-import { TABLES, type MarkeerDb } from './db';
+import { PROJECT_LISTS, mapLists, type ListName } from '../domain/tables';
+import { storeOf, TABLES, type MarkeerDb } from './db';
 
 export interface ReadProjectOptions {
   /**
@@ -30,39 +31,27 @@ export async function readProjectData(db: MarkeerDb, projectGuid: Guid, options:
     const onRead = options.onRead;
     onRead?.('project', project, true);
     // Every list, by the name it has in ProjectData, in the order of those names (project.json's,
-    // code-unit order: "coders" before "codes").
-    const lists = {
-      attempts: table('attempts'),
-      coders: table('coders'),
-      codes: table('codes'),
-      codings: table('codings'),
-      documents: table('documents'),
-      groups: table('groups'),
-      memos: table('memos'),
-      segments: table('segments'),
-      texts: table('documentTexts'),
-      themes: table('themes'),
-      variables: table('variables'),
-    } satisfies { [K in Exclude<keyof ProjectData, 'project'>]: Table<ProjectData[K][number], [string, string]> };
-    type Lists = { -readonly [K in keyof typeof lists]: ProjectData[K] };
+    // code-unit order: "coders" before "codes"), as domain/tables.ts declares them.
+    const lists = mapLists((list) => tx.table(storeOf(list)) as Table<unknown, [string, string]>);
+    type Lists = { -readonly [K in ListName]: ProjectData[K] };
     // Every table's primary key starts with the project GUID: a range of the primary key reads the
     // rows in one sweep of the store, where the projectGuid index would look each row up again.
     const past = [projectGuid, Dexie.maxKey] as [string, unknown];
     const range = <T,>(t: Table<T, [string, string]>, after: unknown = Dexie.minKey, limit = Infinity): Promise<T[]> =>
       t.where(':id').between([projectGuid, after], past, after === Dexie.minKey, true).limit(limit).toArray();
     if (!onRead) {
-      const names = Object.keys(lists) as (keyof Lists)[];
-      const read = await Promise.all(names.map((n) => range(lists[n] as Table<unknown, [string, string]>)));
+      const names = PROJECT_LISTS;
+      const read = await Promise.all(names.map((n) => range(lists[n])));
       return { project, ...(Object.fromEntries(names.map((n, i) => [n, read[i]])) as unknown as Lists) };
     }
     const read = {} as Record<string, unknown[]>;
-    const names = Object.keys(lists) as (keyof Lists)[];
+    const names = PROJECT_LISTS;
     // The next page: of the same list after its last row, or else the first of the next list.
     const request = (i: number, after?: unknown) => {
       const name = names[i];
-      return name === undefined ? null : { i, name, page: range(lists[name] as Table<unknown, [string, string]>, after, PAGE) };
+      return name === undefined ? null : { i, name, page: range(lists[name], after, PAGE) };
     };
-    const lastKey = (name: keyof Lists, row: unknown): unknown => {
+    const lastKey = (name: ListName, row: unknown): unknown => {
       const path = lists[name].schema.primKey.keyPath;
       return ((Array.isArray(path) ? path : [path]) as string[]).map((p) => (row as Record<string, unknown>)[p])[1];
     };

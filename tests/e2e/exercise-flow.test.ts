@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
+import JSZip from 'jszip';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppPage, newProfile, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
 import { MarkeerPage } from './markeer-page';
@@ -61,7 +62,28 @@ describe('a teacher makes an exercise, a student practises against the reference
     await dialog.getByLabel('Eén keer, aan het eind (op alle documenten)').check();
     expect(await dialog.textContent()).toContain('verborgen, niet geheim');
     expect(await runAxe(page), 'axe on the exercise dialog').toEqual([]);
+    const names: string[] = [];
+    const count = (d: Download) => names.push(d.suggestedFilename());
+    page.on('download', count);
     exercise = await save(page, () => dialog.getByRole('button', { name: 'Oefening downloaden' }).click(), 'oefening.markeer');
+    // One file, the exercise, and the message names it (the whole project used to download too).
+    await page.getByText(`${names[0]}`, { exact: false }).first().waitFor();
+    await page.waitForTimeout(1500);
+    page.off('download', count);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/oefening.*\.markeer$/);
+    const zip = await JSZip.loadAsync(readFileSync(exercise));
+    const json = JSON.parse((await zip.file('project.json')?.async('string')) ?? '{}') as {
+      project: { exercise?: { referenceCoderGuid: string } };
+      coders: { guid: string }[];
+      documents: { name: string }[];
+      segments: { coderGuid: string }[];
+      memos: unknown[];
+    };
+    expect(json.coders.map((c) => c.guid)).toEqual([json.project.exercise?.referenceCoderGuid]);
+    expect(json.documents.map((d) => d.name)).toEqual([DOCUMENT]);
+    expect(new Set(json.segments.map((s) => s.coderGuid))).toEqual(new Set([json.project.exercise?.referenceCoderGuid]));
+    expect(json.memos).toEqual([]);
     expect(teacher.externalRequests).toEqual([]);
   });
 

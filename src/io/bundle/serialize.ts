@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { assert } from '../../domain/assert';
-import type { Guid, Timestamp } from '../../domain/model';
+import type { DocumentGroup, DocumentText, Guid, Timestamp } from '../../domain/model';
+import { mapLists, rowKey, type ListName } from '../../domain/tables';
 import { sha256Hex } from '../../domain/text';
 import { byKey, stableJson } from './json';
 import {
@@ -77,27 +78,37 @@ export async function bundleEntries(data: ProjectData, options: SerializeOptions
   ];
 }
 
-/** project.json: the project's records, each list in GUID order. */
+/**
+ * What a hand-out (documents and codebook for coders to code) keeps of each list, as
+ * `domain/tables.ts` declares it; the compiler checks that every list has its rule.
+ */
+const HANDOUT: { readonly [L in ListName]: (rows: ProjectData[L]) => ProjectData[L] } = {
+  attempts: () => [],
+  coders: (rows) => rows,
+  codes: (rows) => rows,
+  codings: () => [],
+  documents: (rows) => rows,
+  groups: (rows) => rows,
+  memos: (rows) => rows.filter((m) => m.targetKind !== 'segment'),
+  segments: () => [],
+  texts: (rows) => rows,
+  themes: (rows) => rows.map((t) => ({ ...t, quoteSegmentGuids: [] })),
+  variables: (rows) => rows,
+};
+
+/** project.json: the project's records, each list (every declared list) in key order. */
 export function projectJson(data: ProjectData, kind: BundleKind): BundleProjectJson {
   const handout = kind === 'handout';
-  const documents = byKey(data.documents, (d) => d.guid);
+  const lists = mapLists(<L extends ListName>(list: L) => {
+    const rows: ProjectData[L] = handout ? HANDOUT[list](data[list]) : data[list];
+    return byKey(rows as readonly object[], (r) => rowKey(list, r));
+  });
   return {
     project: data.project,
-    coders: byKey(data.coders, (c) => c.guid),
-    documents,
-    texts: byKey(data.texts.map(withoutText), (t) => t.documentGuid),
-    codes: byKey(data.codes, (c) => c.guid),
-    segments: handout ? [] : byKey(data.segments, (s) => s.guid),
-    codings: handout ? [] : byKey(data.codings, (c) => c.guid),
-    variables: byKey(data.variables, (v) => v.guid),
-    groups: byKey(data.groups, (g) => g.guid).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
-    themes: byKey(data.themes, (t) => t.guid).map((t) => (handout ? { ...t, quoteSegmentGuids: [] } : t)),
-    attempts: handout ? [] : byKey(data.attempts, (a) => a.guid),
-    memos: byKey(
-      handout ? data.memos.filter((m) => m.targetKind !== 'segment') : data.memos,
-      (m) => m.guid,
-    ),
-  };
+    ...lists,
+    texts: (lists.texts as DocumentText[]).map(withoutText),
+    groups: (lists.groups as DocumentGroup[]).map((g) => ({ ...g, documentGuids: [...g.documentGuids].sort() })),
+  } as BundleProjectJson;
 }
 
 // ---- Zipping the entries. The browser's export does the same in workers (zip-entries.ts). ----

@@ -4,6 +4,7 @@
  */
 import { fail, ok, type Result } from '../../domain/assert';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Project, Segment, Theme, VariableDefinition } from '../../domain/model';
+import { PROJECT_LISTS } from '../../domain/tables';
 import { canonicalValue } from '../../domain/variables';
 import { normalizeText } from '../../domain/text';
 import {
@@ -128,7 +129,7 @@ function index<T>(records: readonly T[], name: string, key: (r: T) => Guid, keyN
 function checkReferences(manifest: BundleManifest, r: Records) {
   const projectGuid = r.project.guid;
   if (manifest.projectGuid !== projectGuid) invalid(`manifest.json: projectGuid is not the GUID of project.json's project`);
-  for (const name of ['coders', 'documents', 'texts', 'codes', 'segments', 'codings', 'variables', 'groups', 'memos', 'themes', 'attempts'] as const) {
+  for (const name of PROJECT_LISTS) {
     const i = (r[name] as readonly { projectGuid: Guid }[]).findIndex((x) => x.projectGuid !== projectGuid);
     if (i >= 0) invalid(`project.json: ${name}[${i}].projectGuid is not the project's GUID`);
   }

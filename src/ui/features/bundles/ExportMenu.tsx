@@ -75,6 +75,9 @@ function ExportForm({ onClose }: { onClose(): void }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Only this form's own submit: a dialog opened from it (Make exercise…) is a portal whose
+    // events React passes up through this form.
+    if (e.target !== e.currentTarget) return;
     setBusy(true);
     if (kind === 'qdpx' || kind === 'qdc') {
       await exportRefiFile(kind === 'qdc' ? 'qdc' : utf16 ? 'qdpx-utf16' : 'qdpx');

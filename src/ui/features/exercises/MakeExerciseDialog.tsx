@@ -54,6 +54,9 @@ export function MakeExerciseDialog({ onClose }: { onClose(): void }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The dialog is a portal inside the export dialog's form: React would carry this submit on to
+    // that form, which downloaded the whole project beside the exercise.
+    e.stopPropagation();
     if (busy) return;
     const value = Number(threshold.replace(',', '.'));
     if (selected.size === 0) return setProblem('documents');

@@ -60,7 +60,7 @@ function MergeFlow({ stage, setStage, onClose }: { stage: Stage; setStage(s: Sta
   const { t } = useTranslation();
   const { db, project } = useProject();
   const [mod, setMod] = useState<MergeModule | null>(null);
-  /** Incoming code GUIDs whose match by name the lead unticked; every other name match is accepted. */
+  /** Incoming code and coder GUIDs whose match by name the lead unticked; every other name match is accepted. */
   const [rejected, setRejected] = useState<ReadonlySet<Guid>>(new Set());
   /** Why the lead's project could not be read (a storage failure), shown on the first screen. */
   const [error, setError] = useState<string | null>(null);

@@ -17,9 +17,9 @@ interface Props {
   /** One plan per file that was read, in order. */
   readonly plans: readonly MergePlan[];
   readonly unreadable: readonly UnreadableFile[];
-  /** Incoming code GUIDs whose match by name the lead unticked. */
+  /** Incoming code and coder GUIDs whose match by name the lead unticked. */
   readonly rejected: ReadonlySet<Guid>;
-  onToggle(incomingCodeGuid: Guid): void;
+  onToggle(incomingGuid: Guid): void;
   /** While the merge is written, the choices can no longer change. */
   readonly disabled: boolean;
 }
@@ -72,6 +72,7 @@ function FilePlan(props: {
   const codesByGuid = plan.codes.filter((c) => c.by === 'guid').length;
   const nameMatches = plan.codes.filter((c) => c.by === 'name');
   const newCodes = plan.codes.filter((c) => c.by === 'new');
+  const coderMatches = plan.coders.filter((c) => c.by === 'name');
   return (
     <section className="merge-file" aria-labelledby={id}>
       <h3 id={id}>{file.name}</h3>
@@ -89,13 +90,29 @@ function FilePlan(props: {
 
       <h4>{t('team.merge.coders')}</h4>
       <ul>
-        {plan.coders.map((c) => (
-          <li key={c.incoming.guid}>
-            <span className="coder-dot" style={{ background: c.incoming.color }} aria-hidden="true" />
-            {t(c.matched ? 'team.merge.coderKnown' : 'team.merge.coderNew', { name: c.incoming.name })}
-          </li>
-        ))}
+        {plan.coders
+          .filter((c) => c.by !== 'name')
+          .map((c) => (
+            <li key={c.incoming.guid}>
+              <span className="coder-dot" style={{ background: c.incoming.color }} aria-hidden="true" />
+              {t(c.by === 'guid' ? 'team.merge.coderKnown' : 'team.merge.coderNew', { name: c.incoming.name })}
+            </li>
+          ))}
       </ul>
+      {coderMatches.length > 0 && (
+        <fieldset className="merge-name-matches" aria-describedby={`${id}-coder-hint`}>
+          <legend>{t('team.merge.coders')}</legend>
+          <p id={`${id}-coder-hint`} className="hint">
+            {t('team.merge.coderMatchHint')}
+          </p>
+          {coderMatches.map((m) => (
+            <label key={m.incoming.guid} className="merge-check">
+              <input type="checkbox" checked={!rejected.has(m.incoming.guid)} disabled={disabled} onChange={() => onToggle(m.incoming.guid)} />
+              <span>{t('team.merge.coderSamePerson', { name: m.incoming.name, target: m.target?.name ?? '' })}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       <h4>{t('team.merge.documents')}</h4>
       <ul>

@@ -33,7 +33,14 @@ function ReportTable({ caption, report }: { caption: string; report: MergeReport
     ['team.merge.rowDocuments', added.documents, matched.documents, null],
     ['team.merge.rowCodes', added.codes, matched.codes, null],
     ['team.merge.rowSegments', added.segments, matched.segments, skipped.segments],
-    ['team.merge.rowCodings', added.codings, null, skipped.codings],
+    ['team.merge.rowCodings', added.codings, matched.codings, skipped.codings],
+    ['team.merge.rowComments', added.comments, null, null],
+    ['team.merge.rowMemos', added.memos, matched.memos, skipped.memos],
+    ['team.merge.rowVariables', added.variables, matched.variables, null],
+    ['team.merge.rowVariableValues', added.variableValues, null, null],
+    ['team.merge.rowGroups', added.groups, matched.groups, null],
+    ['team.merge.rowThemes', added.themes, matched.themes, null],
+    ['team.merge.rowAttempts', added.attempts, matched.attempts, null],
   ];
   return (
     <>
@@ -58,6 +65,8 @@ function ReportTable({ caption, report }: { caption: string; report: MergeReport
           ))}
         </tbody>
       </table>
+      {report.codersByName.length > 0 && <p>{t('team.merge.codersByName', { names: report.codersByName.join(', ') })}</p>}
+      {skipped.conflicts.length > 0 && <p className="merge-warning">{t('team.merge.conflicts', { items: skipped.conflicts.join('; ') })}</p>}
       {skipped.documentsWithOtherText.length > 0 && (
         <p className="merge-warning">{t('team.merge.skippedDocuments', { names: skipped.documentsWithOtherText.map((n) => `“${n}”`).join(', ') })}</p>
       )}
