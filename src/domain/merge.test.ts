@@ -1,4 +1,4 @@
-import { applyMerge, planMerge } from './merge';
+import { acceptedNameMatches, applyMerge, mergeProjects, planMerge } from './merge';
 import type { Code, Coder, Coding, DocumentRecord, Segment } from './model';
 import type { ProjectData } from './project-data';
 
@@ -157,5 +157,77 @@ describe('merging variables, groups and memos', () => {
     ]);
     expect(report.added).toMatchObject({ variables: 1, groups: 1, memos: 2 });
     expect(report.matched.groups).toBe(1);
+  });
+});
+
+describe('merging the same people and the same work from another tool', () => {
+  // Another tool's export of the lead's own project: new GUIDs for the coder, codes, segments and memos.
+  const ANNA_AGAIN = 'cccccccc-0000-4000-8000-0000000000a2';
+  const OUDERS = 'eeeeeeee-0000-4000-8000-0000000000a1';
+  const SCHOOL = 'eeeeeeee-0000-4000-8000-0000000000a2';
+  const KIND_O = 'eeeeeeee-0000-4000-8000-0000000000a3';
+  const KIND_S = 'eeeeeeee-0000-4000-8000-0000000000a4';
+  const anna: Coder = { guid: ANNA, projectGuid: P, name: 'Anna', color: '#1d4e89' };
+  const tree = [code(OUDERS, 'Ouders'), code(SCHOOL, 'School'), code(KIND_O, 'Kind', OUDERS), code(KIND_S, 'Kind', SCHOOL)];
+  const s = segment('ffffffff-0000-4000-8000-0000000000a1', D1, ANNA, 46, 52);
+  const lead = project({
+    coders: [{ guid: LEAD, projectGuid: P, name: 'Lead', color: '#000000' }, anna],
+    codes: tree,
+    segments: [s],
+    codings: [coding('99999999-0000-4000-8000-0000000000a1', s, KIND_S)],
+    documents: [{ ...doc(D1), variables: { school: 'Noord' } }],
+    memos: [{ guid: 'acacacac-0000-4000-8000-0000000000a1', projectGuid: P, title: '', text: 'Opzet', rich: null, targetKind: 'project', targetGuid: null, authorGuid: LEAD, createdAt: '', updatedAt: '2026-01-01' }],
+  });
+  const again = (guid: string) => guid.replace(/^(.{8})/, '12345678');
+  const s2 = { ...segment(again(s.guid), D1, ANNA_AGAIN, 46, 52), comment: 'twijfel' };
+  const incoming = project({
+    coders: [{ guid: ANNA_AGAIN, projectGuid: P, name: 'anna ', color: '#1d4e89' }],
+    codes: tree.map((c) => ({ ...c, guid: again(c.guid), parentGuid: c.parentGuid && again(c.parentGuid) })),
+    segments: [s2],
+    codings: [coding('99999999-0000-4000-8000-0000000000b1', s2, again(KIND_S))],
+    documents: [{ ...doc(D1), variables: { school: 'Zuid', leeftijd: '12' } }],
+    memos: [{ guid: 'acacacac-0000-4000-8000-0000000000b1', projectGuid: P, title: '', text: 'Opzet', rich: null, targetKind: 'project', targetGuid: null, authorGuid: ANNA_AGAIN, createdAt: '', updatedAt: '2026-02-01' }],
+  });
+
+  it('proposes a coder of the same name as the same person, and takes her work once when the lead confirms', () => {
+    const plan = planMerge(lead, incoming);
+    expect(plan.coders.map((c) => [c.by, c.target?.guid])).toEqual([['name', ANNA]]);
+    const confirmed = applyMerge(lead, incoming, plan, acceptedNameMatches([plan], () => true));
+    expect(confirmed.add.coders).toEqual([]);
+    expect(confirmed.add.segments.map((x) => [x.guid, x.comment])).toEqual([[s.guid, 'twijfel']]);
+    expect(confirmed.add.codings).toEqual([]);
+    expect(confirmed.report.codersByName).toEqual(['anna → Anna']);
+    // Not confirmed: a coder of her own, with a colour nobody else has.
+    const apart = applyMerge(lead, incoming, plan, acceptedNameMatches([plan], (g) => g !== ANNA_AGAIN));
+    expect(apart.add.coders.map((c) => c.guid)).toEqual([ANNA_AGAIN]);
+    expect(lead.coders.map((c) => c.color)).not.toContain(apart.add.coders[0]?.color);
+    expect(apart.add.segments).toHaveLength(1);
+  });
+
+  it('matches a code by its path of names first, so that two codes named Kind stay apart', () => {
+    const plan = planMerge(lead, incoming);
+    expect(plan.codes.map((c) => [c.incoming.name, c.target?.guid])).toEqual([
+      ['Ouders', OUDERS],
+      ['School', SCHOOL],
+      ['Kind', KIND_O],
+      ['Kind', KIND_S],
+    ]);
+  });
+
+  it('fills in variable values the lead lacks, keeps the lead’s other value and says so, and keeps a memo once', () => {
+    const plan = planMerge(lead, incoming);
+    const { add, report } = applyMerge(lead, incoming, plan, acceptedNameMatches([plan], () => true));
+    expect(add.documents.map((d) => ({ ...d.variables }))).toEqual([{ school: 'Noord', leeftijd: '12' }]);
+    expect(report.added.variableValues).toBe(1);
+    expect(report.skipped.conflicts).toEqual(['doc 01: school = Zuid']);
+    expect(add.memos).toEqual([]);
+    expect(report.matched.memos).toBe(1);
+  });
+
+  it('folds several projects into one with mergeProjects, the lead’s records replaced by what gained', () => {
+    const { data, reports } = mergeProjects(lead, [incoming, incoming], () => true);
+    expect(data.segments.map((x) => x.comment)).toEqual(['twijfel']);
+    expect(data.documents).toHaveLength(1);
+    expect(reports[1]?.added).toMatchObject({ segments: 0, memos: 0, variableValues: 0, comments: 0 });
   });
 });

@@ -131,12 +131,22 @@ export function planMerge(lead: ProjectData, incoming: ProjectData): MergePlan {
     return { incoming: d, target: null, by: 'new', textDiffers: false };
   });
   const leadCodes = new Map(lead.codes.map((c) => [c.guid, c]));
-  const leadCodesByName = new Map<string, Code>();
-  for (const c of lead.codes) if (!leadCodesByName.has(foldForSearch(c.name.trim()))) leadCodesByName.set(foldForSearch(c.name.trim()), c);
+  // By name: the code with the same path of names from the root first ("Ouders / Kind" is not
+  // "School / Kind"), else the only code of that name.
+  const leadCodesByPath = new Map<string, Code>();
+  const leadCodesByName = new Map<string, Code[]>();
+  for (const c of lead.codes) {
+    const path = codePath(c, leadCodes);
+    if (!leadCodesByPath.has(path)) leadCodesByPath.set(path, c);
+    const name = foldForSearch(c.name.trim());
+    leadCodesByName.set(name, [...(leadCodesByName.get(name) ?? []), c]);
+  }
+  const incomingCodes = new Map(incoming.codes.map((c) => [c.guid, c]));
   const codes = incoming.codes.map((c): CodeMatch => {
     const byGuid = leadCodes.get(c.guid);
     if (byGuid) return { incoming: c, target: byGuid, by: 'guid' };
-    const byName = leadCodesByName.get(foldForSearch(c.name.trim()));
+    const sameName = leadCodesByName.get(foldForSearch(c.name.trim())) ?? [];
+    const byName = leadCodesByPath.get(codePath(c, incomingCodes)) ?? (sameName.length === 1 ? sameName[0] : undefined);
     if (byName) return { incoming: c, target: byName, by: 'name' };
     return { incoming: c, target: null, by: 'new' };
   });
@@ -176,7 +186,7 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     if (c.target && (c.by === 'guid' || acceptNameMatches.has(c.incoming.guid))) {
       coderGuid.set(c.incoming.guid, c.target.guid);
       report.matched.coders++;
-      if (c.by === 'name') report.codersByName.push(`${c.incoming.name} → ${c.target.name}`);
+      if (c.by === 'name') report.codersByName.push(`${c.incoming.name.trim()} → ${c.target.name}`);
       continue;
     }
     const guid = leadCoderGuids.has(c.incoming.guid) ? createGuid() : c.incoming.guid;
@@ -348,6 +358,10 @@ function mergeMemos(
   report: MergeReport,
 ): Memo[] {
   const leadMemos = new Map(lead.memos.map((m) => [m.guid, m]));
+  // The same words on the same thing are the same memo, whatever its GUID (other tools give notes
+  // new GUIDs on every export).
+  const sameText = (kind: string, target: Guid | null, text: string) => `${kind}|${target ?? ''}|${text.trim()}`;
+  const written = new Set(lead.memos.map((m) => sameText(m.targetKind, m.targetGuid, m.text)));
   const memos: Memo[] = [];
   for (const m of incoming.memos) {
     const targetGuid = m.targetKind === 'project' || m.targetGuid === null ? null : (targets[m.targetKind].get(m.targetGuid) ?? null);
@@ -356,10 +370,11 @@ function mergeMemos(
       continue;
     }
     const known = leadMemos.get(m.guid);
-    if (known && (known.text === m.text || m.updatedAt <= known.updatedAt)) {
+    if ((known && (known.text === m.text || m.updatedAt <= known.updatedAt)) || written.has(sameText(m.targetKind, targetGuid, m.text))) {
       report.matched.memos++;
       continue;
     }
+    written.add(sameText(m.targetKind, targetGuid, m.text));
     memos.push({ ...m, guid: known ? createGuid() : m.guid, projectGuid: lead.project.guid, targetGuid, authorGuid: coderOf(m.authorGuid) });
     report.added.memos++;
   }
@@ -456,6 +471,17 @@ function mergeGroups(lead: ProjectData, incoming: ProjectData, docGuid: Readonly
     report.added.groups++;
   }
   return [...written.values()];
+}
+
+/** A code's names from the root down, folded for comparison. */
+function codePath(code: Code, byGuid: ReadonlyMap<Guid, Code>): string {
+  const names: string[] = [];
+  const seen = new Set<Guid>();
+  for (let c: Code | undefined = code; c && !seen.has(c.guid); c = c.parentGuid ? byGuid.get(c.parentGuid) : undefined) {
+    seen.add(c.guid);
+    names.unshift(foldForSearch(c.name.trim()));
+  }
+  return names.join('\u0000');
 }
 
 function workKey(documentGuid: Guid, coderGuid: Guid, start: number, end: number): string {

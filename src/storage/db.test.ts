@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { declaredSchema, installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './db';
 
 describe('the database schema', () => {
   it('upgrades a version 1 database to version 2 keeping every record, and finds a segment by its exact range', async () => {
@@ -71,5 +71,21 @@ describe('the database schema', () => {
     await again.open();
     expect(await again.table('later').count()).toBe(1);
     again.close();
+  });
+
+  it('has exactly the tables that domain/tables.ts declares, with the declared keys and indexes', async () => {
+    const db = new MarkeerDb(`declared-${crypto.randomUUID()}`);
+    await db.open();
+    const actual = Object.fromEntries(
+      db.tables.map((t) => {
+        const primary = t.schema.primKey.src;
+        return [t.name, [primary, ...t.schema.indexes.map((i) => i.src)].join(', ')];
+      }),
+    );
+    // A table in the database but not in the declaration (or the other way round) fails here:
+    // the merge, bundles and the command line would not carry it.
+    expect(Object.keys(actual).sort()).toEqual([...TABLES, 'meta'].sort());
+    expect(actual).toEqual({ ...declaredSchema() });
+    db.close();
   });
 });
