@@ -104,7 +104,7 @@ export async function resolveDisagreement(input: ResolveDisagreementInput, db?: 
     for (const code of doc.codeGuids) {
       const near = linked.filter((l) => l.segment.coderGuid === consensus && l.coding.codeGuid === code && touches(l.segment, range));
       const inside = kept.flatMap((coder) => clip(rangesOf(linked, coder, code), range));
-      const wanted = mergeRanges([...near.flatMap((l) => subtract(l.segment, range)), ...inside]);
+      const wanted = joined([...near.flatMap((l) => subtract(l.segment, range)), ...inside]);
       await setCoverage(rec, doc, consensus, code, near, wanted);
     }
     return { consensusCoderGuid: consensus };
@@ -132,7 +132,7 @@ export async function acceptAgreements(projectGuid: Guid, documentGuid: Guid, co
     const linked = await linkedCodings(rec, projectGuid, documentGuid, doc.codeGuids);
     const agreed = new Map<Guid, TextRange[]>();
     for (const code of doc.codeGuids) {
-      const both = intersectRanges(mergeRanges(rangesOf(linked, coderA, code)), mergeRanges(rangesOf(linked, coderB, code)));
+      const both = intersectRanges(joined(rangesOf(linked, coderA, code)), joined(rangesOf(linked, coderB, code)));
       if (both.length > 0) agreed.set(code, both);
     }
     if (agreed.size === 0) return { consensusCoderGuid: null, characters: 0 };
@@ -142,7 +142,7 @@ export async function acceptAgreements(projectGuid: Guid, documentGuid: Guid, co
       const own = linked.filter((l) => l.segment.coderGuid === consensus && l.coding.codeGuid === code);
       const near = own.filter((l) => ranges.some((r) => touches(l.segment, r)));
       const before = coveredLength(own.map((l) => l.segment));
-      await setCoverage(rec, doc, consensus, code, near, mergeRanges([...near.map((l) => l.segment), ...ranges]));
+      await setCoverage(rec, doc, consensus, code, near, joined([...near.map((l) => l.segment), ...ranges]));
       characters += coveredLength([...own.map((l) => l.segment), ...ranges]) - before;
     }
     return { consensusCoderGuid: consensus, characters };
@@ -238,6 +238,9 @@ async function noteDecision(db: MarkeerDb, projectGuid: Guid, key: string, choic
 }
 
 const rangeKey = (r: TextRange): string => `${r.start}:${r.end}`;
+
+/** The union of `ranges` with touching ranges joined: consensus segments that touch become one (see above). */
+const joined = (ranges: readonly TextRange[]): TextRange[] => mergeRanges(ranges, { touching: 'join' });
 
 /** Whether `a` and `b` overlap or touch. */
 const touches = (a: TextRange, b: TextRange): boolean => a.start <= b.end && b.start <= a.end;

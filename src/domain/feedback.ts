@@ -20,6 +20,7 @@
 import { computeAgreement } from './agreement';
 import { flattenTree } from './codebook';
 import type { Code, Coding, Guid, Segment } from './model';
+import { intersectionLength, mergeRanges, type TextRange } from './ranges';
 
 export interface FeedbackInput {
   /** The documents compared, with their length in UTF-16 code units. */
@@ -76,26 +77,12 @@ export interface Feedback {
   readonly overall: FeedbackTotals;
 }
 
-type Range = { readonly start: number; readonly end: number };
-
-/** Sorted, merged ranges. */
-function union(ranges: readonly Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: { start: number; end: number }[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ start: r.start, end: r.end });
-  }
-  return out;
-}
-
 /** The share of `r`'s characters that the merged ranges cover. */
-function covered(r: Range, merged: readonly Range[]): number {
+function covered(r: TextRange, merged: readonly TextRange[]): number {
   let n = 0;
   for (const m of merged) {
     if (m.start >= r.end) break;
-    n += Math.max(0, Math.min(m.end, r.end) - Math.max(m.start, r.start));
+    n += intersectionLength(m, r);
   }
   return n / (r.end - r.start);
 }
@@ -122,14 +109,15 @@ export function computeFeedback(input: FeedbackInput): Feedback {
     if (!entry) byCode.set(c.codeGuid, (entry = { reference: new Map(), student: new Map() }));
     (s.coderGuid === input.reference ? entry.reference : entry.student).set(s.guid, s);
   }
-  const mergedByDocument = (list: Iterable<Segment>): Map<Guid, Range[]> => {
-    const perDoc = new Map<Guid, Range[]>();
+  // Touching segments joined: only the share of characters covered counts.
+  const mergedByDocument = (list: Iterable<Segment>): Map<Guid, TextRange[]> => {
+    const perDoc = new Map<Guid, TextRange[]>();
     for (const s of list) perDoc.set(s.documentGuid, [...(perDoc.get(s.documentGuid) ?? []), s]);
-    return new Map([...perDoc].map(([d, ranges]) => [d, union(ranges)]));
+    return new Map([...perDoc].map(([d, ranges]) => [d, mergeRanges(ranges, { touching: 'join' })]));
   };
   const studentUnion = new Map([...byCode].map(([code, e]) => [code, mergedByDocument(e.student.values())]));
   const referenceUnion = new Map([...byCode].map(([code, e]) => [code, mergedByDocument(e.reference.values())]));
-  const share = (s: Segment, unions: Map<Guid, Range[]> | undefined) => covered(s, unions?.get(s.documentGuid) ?? []);
+  const share = (s: Segment, unions: Map<Guid, TextRange[]> | undefined) => covered(s, unions?.get(s.documentGuid) ?? []);
 
   const order = flattenTree(input.codes).map((row) => row.code);
   const known = new Set(order.map((c) => c.guid));

@@ -106,37 +106,94 @@ describe('overlaps and intersectionLength', () => {
 });
 
 describe('mergeRanges and coveredLength', () => {
-  it('merges overlapping and touching ranges and drops empty ones', () => {
-    expect(mergeRanges([r(10, 12), r(0, 5), r(3, 7), r(7, 8), r(20, 20)])).toEqual([r(0, 8), r(10, 12)]);
+  const join = { touching: 'join' } as const;
+  const keep = { touching: 'keep' } as const;
+  /** Whether code unit `at` lies in one of `ranges`. */
+  const covers = (ranges: readonly TextRange[], at: number) => ranges.some((range) => range.start <= at && at < range.end);
+
+  it('joins overlapping and touching ranges when touching ones are joined', () => {
+    expect(mergeRanges([r(10, 12), r(0, 5), r(3, 7), r(7, 8)], join)).toEqual([r(0, 8), r(10, 12)]);
+  });
+
+  it('joins overlapping ranges but keeps touching ones apart when they are kept', () => {
+    expect(mergeRanges([r(10, 12), r(0, 5), r(3, 7), r(7, 8)], keep)).toEqual([r(0, 7), r(7, 8), r(10, 12)]);
+  });
+
+  it('makes one range of duplicates and of a range inside another, under either rule', () => {
+    for (const touching of [join, keep]) {
+      expect(mergeRanges([r(2, 6), r(2, 6), r(3, 4)], touching)).toEqual([r(2, 6)]);
+    }
+  });
+
+  it('drops empty ranges wherever they lie, even between touching ranges', () => {
+    expect(mergeRanges([r(4, 4)], join)).toEqual([]);
+    expect(mergeRanges([r(0, 2), r(4, 4), r(6, 8)], join)).toEqual([r(0, 2), r(6, 8)]);
+    expect(mergeRanges([r(0, 5), r(5, 5), r(5, 9)], join)).toEqual([r(0, 9)]);
+    expect(mergeRanges([r(0, 5), r(5, 5), r(5, 9)], keep)).toEqual([r(0, 5), r(5, 9)]);
+    expect(mergeRanges([r(3, 3), r(0, 5)], keep)).toEqual([r(0, 5)]);
+  });
+
+  it('takes ranges in any order and leaves the input as it was', () => {
+    const input = [r(8, 9), r(0, 2), r(1, 4), r(4, 6)];
+    const copy = input.map((range) => ({ ...range }));
+    expect(mergeRanges(input, join)).toEqual([r(0, 6), r(8, 9)]);
+    expect(mergeRanges(input, keep)).toEqual([r(0, 4), r(4, 6), r(8, 9)]);
+    expect(input).toEqual(copy);
   });
 
   it('counts each covered code unit once', () => {
     expect(coveredLength([r(0, 5), r(3, 7), r(10, 12)])).toBe(9);
+    expect(coveredLength([r(0, 5), r(5, 7)])).toBe(7);
     expect(coveredLength([])).toBe(0);
   });
 
-  it('is idempotent', () => {
-    fc.assert(
-      fc.property(fc.array(arbitraryRange), (ranges) => {
-        const merged = mergeRanges(ranges);
-        expect(mergeRanges(merged)).toEqual(merged);
-      }),
-    );
-  });
+  for (const touching of [join, keep]) {
+    describe(`with touching ranges ${touching.touching === 'join' ? 'joined' : 'kept apart'}`, () => {
+      it('covers exactly the code units the input covers', () => {
+        fc.assert(
+          fc.property(fc.array(arbitraryRange), (ranges) => {
+            const merged = mergeRanges(ranges, touching);
+            for (let at = 0; at <= 80; at++) expect(covers(merged, at)).toBe(covers(ranges, at));
+          }),
+        );
+      });
 
-  it('returns sorted ranges with gaps between them, covering exactly the union', () => {
+      it('returns sorted, non-empty ranges that share no code unit', () => {
+        fc.assert(
+          fc.property(fc.array(arbitraryRange), (ranges) => {
+            const merged = mergeRanges(ranges, touching);
+            merged.forEach((range, i) => {
+              expect(range.start).toBeLessThan(range.end);
+              const next = merged[i + 1];
+              if (!next) return;
+              // Joined: a gap between any two; kept: they may touch.
+              if (touching.touching === 'join') expect(range.end).toBeLessThan(next.start);
+              else expect(range.end).toBeLessThanOrEqual(next.start);
+            });
+          }),
+        );
+      });
+
+      it('gives the same result for the input in any order, and again for its own result', () => {
+        fc.assert(
+          fc.property(fc.array(arbitraryRange), (ranges) => {
+            const merged = mergeRanges(ranges, touching);
+            expect(mergeRanges([...ranges].reverse(), touching)).toEqual(merged);
+            expect(mergeRanges(merged, touching)).toEqual(merged);
+          }),
+        );
+      });
+    });
+  }
+
+  it('keeps apart only what joining would join at a point no range crosses', () => {
     fc.assert(
       fc.property(fc.array(arbitraryRange), (ranges) => {
-        const merged = mergeRanges(ranges);
-        merged.forEach((range, i) => {
-          expect(range.start).toBeLessThan(range.end);
-          const next = merged[i + 1];
-          if (next) expect(range.end).toBeLessThan(next.start);
-        });
-        for (let at = 0; at <= 80; at++) {
-          const inUnion = ranges.some((range) => range.start <= at && at < range.end);
-          const inMerged = merged.some((range) => range.start <= at && at < range.end);
-          expect(inMerged).toBe(inUnion);
+        const kept = mergeRanges(ranges, keep);
+        expect(mergeRanges(kept, join)).toEqual(mergeRanges(ranges, join));
+        // Inside a kept range, every boundary between two code units lies inside some input range.
+        for (const range of kept) {
+          for (let at = range.start + 1; at < range.end; at++) expect(ranges.some((input) => input.start < at && at < input.end)).toBe(true);
         }
       }),
     );
@@ -179,7 +236,7 @@ describe('pieces', () => {
   it('covers exactly the union of the ranges', () => {
     fc.assert(
       fc.property(arbitraryKeyed, (ranges) => {
-        expect(mergeRanges(pieces(ranges))).toEqual(mergeRanges(ranges));
+        expect(mergeRanges(pieces(ranges), { touching: 'join' })).toEqual(mergeRanges(ranges, { touching: 'join' }));
         expect(coveredLength(pieces(ranges))).toBe(coveredLength(ranges));
       }),
     );

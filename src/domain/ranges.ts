@@ -60,24 +60,37 @@ export function intersectionLength(a: TextRange, b: TextRange): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-/** The union of `ranges` as sorted, disjoint, non-touching, non-empty ranges. */
-export function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
+/**
+ * What a union does with two ranges that touch without sharing a code unit, such as [0, 5) and
+ * [5, 9). Both choices cover exactly the same code units; they differ in how many ranges say so.
+ * - `'join'`: one range [0, 9). For coverage, where only which code units are covered counts:
+ *   character and word counts, passages of a query, the stretches a coder coded.
+ * - `'keep'`: two ranges. For when each range stands for a unit of its own, so that two units side
+ *   by side do not become one long unit: Krippendorff's unitizing, segments made from search hits.
+ */
+export type TouchingRanges = 'join' | 'keep';
+
+/**
+ * The union of `ranges` as sorted, disjoint, non-empty ranges covering exactly the code units the
+ * input covers: ranges sharing a code unit become one, ranges that touch are joined or kept apart
+ * as `touching` says (there is no default: each caller states its choice), empty ranges are
+ * dropped. The input may come in any order and is not changed. O(n log n).
+ */
+export function mergeRanges(ranges: readonly TextRange[], { touching }: { readonly touching: TouchingRanges }): TextRange[] {
   const sorted = ranges.filter((range) => range.end > range.start).sort((a, b) => a.start - b.start);
-  const merged: TextRange[] = [];
-  let current: { start: number; end: number } | null = null;
+  const merged: { start: number; end: number }[] = [];
   for (const range of sorted) {
-    if (current && range.start <= current.end) {
-      current.end = Math.max(current.end, range.end);
-    } else {
-      if (current) merged.push(current);
-      current = { start: range.start, end: range.end };
-    }
+    const last = merged[merged.length - 1];
+    if (last && (range.start < last.end || (touching === 'join' && range.start === last.end))) last.end = Math.max(last.end, range.end);
+    else merged.push({ start: range.start, end: range.end });
   }
-  if (current) merged.push(current);
   return merged;
 }
 
-/** The ranges covered by both of two sorted lists of disjoint ranges (as mergeRanges gives). */
+/**
+ * The ranges covered by both of two sorted lists of disjoint ranges (as mergeRanges gives, with
+ * either touching rule). A touching pair in one list stays apart in the result.
+ */
 export function intersectRanges(a: readonly TextRange[], b: readonly TextRange[]): TextRange[] {
   const out: TextRange[] = [];
   let i = 0;
@@ -96,7 +109,8 @@ export function intersectRanges(a: readonly TextRange[], b: readonly TextRange[]
 
 /** The number of code units covered by at least one of `ranges`. */
 export function coveredLength(ranges: readonly TextRange[]): number {
-  return mergeRanges(ranges).reduce((sum, range) => sum + range.end - range.start, 0);
+  // Either touching rule gives the same length; joining gives fewer ranges to add up.
+  return mergeRanges(ranges, { touching: 'join' }).reduce((sum, range) => sum + range.end - range.start, 0);
 }
 
 /**

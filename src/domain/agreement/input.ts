@@ -118,23 +118,3 @@ export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeG
   }
   return ranges;
 }
-
-/**
- * Overlapping ranges joined, as a coder's units of one value: ranges that share a character become
- * one unit; ranges that only touch stay apart (two adjacent units are not one long unit).
- */
-export function joinOverlapping<R extends TextRange>(ranges: readonly R[], make: (start: number, end: number) => R): R[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
-  const joined: R[] = [];
-  let current: R | undefined;
-  for (const range of sorted) {
-    if (current && range.start < current.end) {
-      if (range.end > current.end) current = make(current.start, range.end);
-    } else {
-      if (current) joined.push(current);
-      current = range;
-    }
-  }
-  if (current) joined.push(current);
-  return joined;
-}

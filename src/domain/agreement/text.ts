@@ -10,8 +10,9 @@
  */
 import { childrenOf, flattenTree } from '../codebook';
 import type { Code, Guid } from '../model';
+import { mergeRanges, type TextRange } from '../ranges';
 import { characterCounts, coverage, type CharacterCounts } from './coverage';
-import { indexAgreementInput, joinOverlapping, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
+import { indexAgreementInput, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
 import {
   addIngredients,
   binaryUAlpha,
@@ -96,12 +97,7 @@ function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
   const documents = index.documents.map((document, d) => {
     const ranges = rangesOfCode(index, d, code.guid);
     const counts = characterCounts(coverage(document.length, ranges), m);
-    const units = ranges.map((coderRanges) =>
-      joinOverlapping<ValuedRange>(
-        coderRanges.map((range) => ({ start: range.start, end: range.end, value: 0 })),
-        (start, end) => ({ start, end, value: 0 }),
-      ),
-    );
+    const units = ranges.map((coderRanges) => unitsOf(coderRanges, 0));
     const ingredients = unitizingIngredients(document.length, units, 1);
     pooledCounts = addCounts(pooledCounts, counts);
     pooledIngredients = addIngredients(pooledIngredients, ingredients);
@@ -109,6 +105,14 @@ function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
     return { guid: document.guid, name: document.name, ...stats(counts, document.length, m, ingredients) };
   });
   return { guid: code.guid, name: code.name, pooled: stats(pooledCounts, pooledLength, m, pooledIngredients), documents };
+}
+
+/**
+ * A coder's units of one value: ranges that share a character become one unit; ranges that only
+ * touch stay apart, since two adjacent units are not one long unit.
+ */
+function unitsOf(ranges: readonly TextRange[], value: number): ValuedRange[] {
+  return mergeRanges(ranges, { touching: 'keep' }).map(({ start, end }) => ({ start, end, value }));
 }
 
 /** Each coder's units of a domain in one document (values: the children's indices), deduplicated. */
@@ -146,12 +150,7 @@ function domainAgreement(index: AgreementIndex, parent: Code, codes: readonly Co
     const units = domainUnits(index, d, parent.guid, valueIndex).map((coderUnits, coder) => {
       if (hasOverlap(coderUnits)) overlapping.add(coder);
       // Same-valued overlaps are one unit; overlaps of different values stay and are warned about.
-      return children.flatMap((_, value) =>
-        joinOverlapping(
-          coderUnits.filter((unit) => unit.value === value),
-          (start, end) => ({ start, end, value }),
-        ),
-      );
+      return children.flatMap((_, value) => unitsOf(coderUnits.filter((unit) => unit.value === value), value));
     });
     pooled = addIngredients(pooled, unitizingIngredients(document.length, units, children.length));
   });

@@ -272,7 +272,8 @@ function intersection(operands: readonly Hits[]): Hits {
   for (const [doc, list] of first) {
     const lists = [list, ...rest.map((hits) => hits.get(doc) ?? [])];
     if (lists.some((l) => l.length === 0)) continue;
-    const covered = lists.map((l) => mergeRanges(l)).reduce(intersectRanges);
+    // Touching hits joined, so that a passage is maximal: [0, 5) and [5, 9) under [0, 9) is one passage.
+    const covered = lists.map((l) => mergeRanges(l, { touching: 'join' })).reduce(intersectRanges);
     for (const passage of covered) {
       const segments = new Set<Guid>();
       for (const l of lists) for (const hit of segmentsInRange(l, passage.start, passage.end)) for (const s of hit.segments) segments.add(s);

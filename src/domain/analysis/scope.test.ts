@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { detectTurns } from '../turns';
-import { expandHit, mergeOverlapping, scopeDocument, scopeRanges, type HitScope, type ScopeDocument } from './scope';
+import { expandHit, scopeDocument, scopeRanges, type HitScope, type ScopeDocument } from './scope';
 import { speakerCounts, speakerTurnRanges } from './scope-speakers';
 import { searchDocuments } from './search';
 
@@ -90,23 +90,10 @@ describe('expanding search hits', () => {
 });
 
 describe('merging expanded ranges', () => {
-  it('merges overlapping ranges and keeps touching ones apart', () => {
-    expect(mergeOverlapping([{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 5, end: 9 }, { start: 8, end: 12 }, { start: 12, end: 14 }])).toEqual([
-      { start: 0, end: 3 },
-      { start: 5, end: 12 },
-      { start: 12, end: 14 },
-    ]);
-  });
-
-  it('gives sorted ranges that do not overlap and cover every range given', () => {
-    const range = fc.tuple(fc.nat(50), fc.nat(10)).map(([start, length]) => ({ start, end: start + length + 1 }));
-    fc.assert(
-      fc.property(fc.array(range), (ranges) => {
-        const merged = mergeOverlapping(ranges);
-        for (let i = 1; i < merged.length; i++) expect(merged[i]!.start).toBeGreaterThanOrEqual(merged[i - 1]!.end);
-        for (const r of ranges) expect(merged.some((m) => m.start <= r.start && r.end <= m.end)).toBe(true);
-      }),
-    );
+  it('merges overlapping hits and duplicates into one segment and keeps touching ones apart', () => {
+    const hit = (start: number, end: number) => ({ documentGuid: 'd', start, end });
+    const hits = [hit(5, 9), hit(0, 3), hit(5, 9), hit(8, 12), hit(12, 14)];
+    expect(scopeRanges(new Map([['d', doc()]]), hits, 'hit').ranges).toEqual([hit(0, 3), hit(5, 12), hit(12, 14)]);
   });
 
   it('expands every hit to a range that contains it, for every scope', () => {

@@ -5,7 +5,7 @@
  * Offsets are UTF-16 code units of the stored text, half-open.
  */
 import type { DocumentRecord, DocumentText, Guid, Turn } from '../model';
-import { normalizeSelection, type TextRange } from '../ranges';
+import { mergeRanges, normalizeSelection, type TextRange } from '../ranges';
 import { paragraphs, type Paragraph } from '../text';
 import { applySpeakerMap } from '../turns';
 
@@ -182,22 +182,8 @@ export function scopeRanges(docs: ReadonlyMap<Guid, ScopeDocument>, hits: readon
       if (range.fellBack) fellBack++;
       expanded.push(range);
     }
-    for (const r of mergeOverlapping(expanded)) ranges.push({ documentGuid, start: r.start, end: r.end });
+    // Touching ranges kept apart: two hits side by side are two segments.
+    for (const r of mergeRanges(expanded, { touching: 'keep' })) ranges.push({ documentGuid, start: r.start, end: r.end });
   }
   return { ranges, fellBack, empty };
-}
-
-/**
- * Non-empty ranges sorted, with overlapping ones (and so duplicates) merged; ranges that merely
- * touch stay apart, since two hits side by side are two segments.
- */
-export function mergeOverlapping(ranges: readonly TextRange[]): TextRange[] {
-  const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: { start: number; end: number }[] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ start: r.start, end: r.end });
-  }
-  return merged;
 }

@@ -1,4 +1,4 @@
-import { countWords, unionOfRanges, wordSpans, wordsCovered } from './words';
+import { countWords, wordSpans, wordsCovered } from './words';
 
 describe('words', () => {
   it('counts runs of letters and digits, joined by apostrophes and hyphens inside a word', () => {
@@ -6,13 +6,6 @@ describe('words', () => {
     expect(countWords("d'r is -- niets ' over")).toBe(4);
     expect(countWords('Één café, naïef')).toBe(3);
     expect(countWords('   ')).toBe(0);
-  });
-
-  it('merges overlapping and touching ranges', () => {
-    expect(unionOfRanges([{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 3, end: 4 }, { start: 7, end: 12 }, { start: 2, end: 2 }])).toEqual([
-      { start: 0, end: 4 },
-      { start: 5, end: 12 },
-    ]);
   });
 
   it('counts a word once when ranges overlap it or cover only part of it', () => {

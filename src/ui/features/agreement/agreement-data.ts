@@ -102,7 +102,11 @@ export function agreementInput(codes: readonly Code[], work: ComparedWork, choic
 export function coderCoverage(work: ProjectWork, codes: readonly Code[], coderGuid: Guid, documentGuid: Guid, codeGuid: Guid): TextRange[] {
   const codeSet = descendantGuids(codes, codeGuid);
   const coded = new Set(work.codings.filter((c) => c.documentGuid === documentGuid && codeSet.has(c.codeGuid)).map((c) => c.segmentGuid));
-  return mergeRanges(work.segments.filter((s) => s.coderGuid === coderGuid && s.documentGuid === documentGuid && coded.has(s.guid)));
+  // Touching segments joined: the columns mark covered text, where a boundary between two segments means nothing.
+  return mergeRanges(
+    work.segments.filter((s) => s.coderGuid === coderGuid && s.documentGuid === documentGuid && coded.has(s.guid)),
+    { touching: 'join' },
+  );
 }
 
 export type DecisionState =
