@@ -9,7 +9,7 @@ import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '
 import { sha256Hex } from '../domain/text';
 import { applySpeakerMap, detectTurns, speakerSummary } from '../domain/turns';
 import { serializeBundle } from '../io/bundle';
-import { exportQdc, exportQdpx } from '../io/refi';
+import { codeNames, exportQdc, exportQdpx } from '../io/refi';
 import { importFile } from '../io/import';
 import { CliError, loadProject, loadProjectOrThrow, readBytes } from './load';
 import { describeFailure } from './messages';
@@ -199,19 +199,23 @@ export function reportLine(r: MergeReport): string {
 }
 
 /**
- * `export FILE --format qdpx|qdc|bundle [--utf16] -o OUT`: converts between Markeer bundles and
- * REFI-QDA. `--utf16` writes positions in UTF-16 code units (for NVivo) instead of code points.
+ * `export FILE --format qdpx|qdc|bundle [--utf16] [--unique-code-names] -o OUT`: converts between
+ * Markeer bundles and REFI-QDA. `--utf16` writes positions in UTF-16 code units (for NVivo) instead
+ * of code points; `--unique-code-names` writes codes that share a name under their path
+ * ("Parent / Child"), for tools that match codes by name (QualCoder).
  */
-export async function exportProject(file: string, opts: { format?: string; out?: string; utf16?: boolean }, io: Output): Promise<void> {
+export async function exportProject(file: string, opts: { format?: string; out?: string; utf16?: boolean; 'unique-code-names'?: boolean }, io: Output): Promise<void> {
   if (!opts.out) throw new CliError('export: name the file to write with -o OUT');
   const format = opts.format ?? formatOf(opts.out);
   const data = await loadProjectOrThrow(file, io.err);
   if (format === 'qdpx') {
-    const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints' });
+    const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints', uniqueCodeNames: opts['unique-code-names'] === true });
     for (const l of lost) io.err(`${opts.out}: not represented in REFI-QDA: ${l}`);
     await writeFile(opts.out, bytes);
   } else if (format === 'qdc') {
-    await writeFile(opts.out, exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid))));
+    const uniqueCodeNames = opts['unique-code-names'] === true;
+    for (const l of codeNames(data.codes, uniqueCodeNames).report) io.err(`${opts.out}: ${l}`);
+    await writeFile(opts.out, exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)), { uniqueCodeNames }));
   } else if (format === 'bundle' || format === 'markeer') {
     const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid) ?? data.coders[0];
     await writeFile(opts.out, await serializeBundle(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));

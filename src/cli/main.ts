@@ -18,8 +18,9 @@ const USAGE = `Markeer command line
       of a coder already there is taken as that person (other tools give new GUIDs on each export)
   markeer agreement FILE... [--coders NAME_OR_GUID,...] [--same-coder-by-name] [--json]
       inter-coder agreement of the coders found across the files (default: every coder with segments)
-  markeer export FILE --format qdpx|qdc|bundle [--utf16] -o OUT
-      convert between Markeer bundles and REFI-QDA (--utf16: positions in UTF-16 units, for NVivo)
+  markeer export FILE --format qdpx|qdc|bundle [--utf16] [--unique-code-names] -o OUT
+      convert between Markeer bundles and REFI-QDA (--utf16: positions in UTF-16 units, for NVivo;
+      --unique-code-names: codes sharing a name written as "Parent / Child", for QualCoder)
   markeer matrix FILE [--rows codes] [--cols documents|groups|variable:NAME] [--count segments|documents|words]
                  [--coder NAME_OR_GUID,...] [--own] [--json]
       codes x documents, groups or variable values; a code counts its descendants (--own: not)
@@ -76,7 +77,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
         const { values, positionals } = parseArgs({
           args: [...rest],
           allowPositionals: true,
-          options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' } },
+          options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' }, 'unique-code-names': { type: 'boolean' } },
         });
         if (positionals.length !== 1) throw new CliError('export: name one project file');
         await exportProject(positionals[0] as string, values, io);

@@ -6,7 +6,7 @@
 import { ok, type Result } from '../domain/assert';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
-import { exportQdc, exportQdpx, importRefi, type RefiFailure, type RefiReport } from '../io/refi';
+import { codeNames, exportQdc, exportQdpx, importRefi, type RefiFailure, type RefiReport } from '../io/refi';
 import { getDb, type MarkeerDb } from '../storage/db';
 import { bundleFileName, restoreProjectData } from './bundles';
 import { readProjectForExport } from './read-project';
@@ -25,11 +25,19 @@ export interface ExportedRefi {
 export interface RefiExportOptions {
   /** The export time; now when absent. */
   readonly now?: Date;
+  /**
+   * Write each code whose name occurs more than once in the tree as "Parent / Child", for tools that
+   * merge codes of the same name (QualCoder); without it such names are listed among what is lost.
+   */
+  readonly uniqueCodeNames?: boolean;
 }
 
-/** What a `.qdc` leaves out of the codebook itself (everything else is left out by choice). */
-function lostInCodebook(data: ProjectData): string[] {
-  return data.codes.flatMap((c) => (c.shortcut !== null ? [`shortcut key ${c.shortcut} of code “${c.name}”`] : []));
+/**
+ * What a `.qdc` leaves out of the codebook itself (everything else is left out by choice), and the
+ * code names several codes share (or how they were made unique).
+ */
+function lostInCodebook(data: ProjectData, uniqueCodeNames: boolean): string[] {
+  return [...data.codes.flatMap((c) => (c.shortcut !== null ? [`shortcut key ${c.shortcut} of code “${c.name}”`] : [])), ...codeNames(data.codes, uniqueCodeNames).report];
 }
 
 /** A project as a REFI-QDA project (`.qdpx`) or codebook (`.qdc`), with what the file cannot carry. */
@@ -45,10 +53,10 @@ export async function exportRefi(
   const now = options.now ?? new Date();
   const baseName = bundleFileName(data.project.name, 'full', now).replace(/\.markeer$/, '');
   if (format === 'qdc') {
-    const xml = exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)));
-    return ok({ bytes: new TextEncoder().encode(xml), fileName: `${baseName}.qdc`, lost: lostInCodebook(data) });
+    const xml = exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)), { uniqueCodeNames: options.uniqueCodeNames ?? false });
+    return ok({ bytes: new TextEncoder().encode(xml), fileName: `${baseName}.qdc`, lost: lostInCodebook(data, options.uniqueCodeNames ?? false) });
   }
-  const exported = await exportQdpx(data, { positions: format === 'qdpx-utf16' ? 'utf16' : 'codepoints', now: now.toISOString() });
+  const exported = await exportQdpx(data, { positions: format === 'qdpx-utf16' ? 'utf16' : 'codepoints', now: now.toISOString(), uniqueCodeNames: options.uniqueCodeNames ?? false });
   return ok({ bytes: exported.bytes, fileName: `${baseName}.qdpx`, lost: [...exported.lost] });
 }
 

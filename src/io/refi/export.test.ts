@@ -4,9 +4,11 @@ import { flattenTree } from '../../domain/codebook';
 import type { Code } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
 import { projectData } from './arbitrary';
-import { exportQdc, exportQdpx, untitledNoteName } from './export';
+import { derivedGuid, exportQdc, exportQdpx, untitledNoteName } from './export';
+import { codeNames } from './export-codes';
+import { plainDecimal } from './export-variables';
 import { importRefi } from './import';
-import { imported, schemaErrors, unzipText } from './test-support';
+import { ANN, codeOf, DOC, exportedFiles, imported, memoOf, projectWith, schemaErrors, unzipText } from './test-support';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 /** Fixed seed: the same cases every run. */
@@ -41,10 +43,10 @@ function essence(data: ProjectData) {
 }
 
 describe('exportQdpx', () => {
-  it('writes a project.qde valid against Project.xsd and texts without a byte-order mark', async () => {
+  it('writes a project.qde valid against Project.xsd, with or without unique code names, and texts without a byte-order mark', async () => {
     await fc.assert(
-      fc.asyncProperty(projectData, fc.constantFrom('codepoints' as const, 'utf16' as const), async (data, positions) => {
-        const { bytes } = await exportQdpx(data, { positions, now: NOW });
+      fc.asyncProperty(projectData, fc.constantFrom('codepoints' as const, 'utf16' as const), fc.boolean(), async (data, positions, uniqueCodeNames) => {
+        const { bytes } = await exportQdpx(data, { positions, now: NOW, uniqueCodeNames });
         const files = await unzipText(bytes);
         expect(await schemaErrors(files.get('project.qde')!, 'project')).toEqual([]);
         for (const d of data.documents) {
@@ -148,5 +150,198 @@ describe('exportQdc', () => {
       }),
       { ...RUNS, numRuns: 15 },
     );
+  });
+});
+
+/** Every `<Note …>…</Note>` (or self-closing) of a project.qde. */
+const notesOf = (qde: string): string[] => qde.match(/<Note [^>]*?(?:\/>|>.*?<\/Note>)/gs) ?? [];
+const SEG = '5e000000-0000-4000-8000-000000000001';
+const MEMO = '3e000000-0000-4000-8000-000000000001';
+
+describe('exportQdpx writes what QualCoder’s importer (refi.py) reads', () => {
+  it('a comment on a segment arrives as the selection’s Description, before its codings, and still as a Note', async () => {
+    const data = { ...projectWith('Alpha [beta] gamma', { codes: ['c1000000-0000-4000-8000-000000000001'], comment: 'why beta' }), codes: [codeOf('c1000000-0000-4000-8000-000000000001', 'Code')] };
+    const { qde } = await exportedFiles((await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    const comment = await derivedGuid(SEG, 'comment');
+    expect(qde).toMatch(new RegExp(`<PlainTextSelection guid="${SEG}"[^>]*><Description>why beta</Description><Coding .*?</Coding><NoteRef targetGUID="${comment}"/></PlainTextSelection>`));
+    expect(notesOf(qde)).toEqual([`<Note guid="${comment}" name="Comment: beta" creatingUser="${ANN}" creationDateTime="2026-11-23T08:44:00.000Z"><PlainTextContent>why beta</PlainTextContent></Note>`]);
+    const back = await imported('p.qdpx', (await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(back.data.segments.map((s) => s.comment)).toEqual(['why beta']);
+  });
+
+  it('a memo on a segment is a Note holding the segment’s range in code points, referenced from the selection and from its text source', async () => {
+    const CODE = 'c1000000-0000-4000-8000-000000000001';
+    const data = { ...projectWith('Hi 😀 [beta] gamma', { codes: [CODE] }), codes: [codeOf(CODE, 'Code')], memos: [memoOf(MEMO, 'segment', SEG, 'Why', 'Because.')] };
+    const { qde, files } = await exportedFiles((await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    const own = await derivedGuid(MEMO, 'selection');
+    expect(notesOf(qde)).toEqual([
+      `<Note guid="${MEMO}" name="Why" creatingUser="${ANN}" creationDateTime="2026-11-23T08:44:00.000Z" modifiedDateTime="2026-11-23T08:44:00.000Z"><PlainTextContent>Because.</PlainTextContent><PlainTextSelection guid="${own}" startPosition="5" endPosition="9"/></Note>`,
+    ]);
+    expect(qde).toMatch(new RegExp(`<PlainTextSelection guid="${SEG}" name="beta" startPosition="5" endPosition="9"[^>]*><Coding .*?</Coding><NoteRef targetGUID="${MEMO}"/></PlainTextSelection><NoteRef targetGUID="${MEMO}"/></TextSource>`));
+    expect([...files.keys()]).not.toContain(`sources/${MEMO}.txt`);
+    const back = await imported('p.qdpx', (await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(back.data.memos.map((m) => [m.title, m.text, m.targetKind, m.targetGuid])).toEqual([['Why', 'Because.', 'segment', SEG]]);
+    expect(back.data.segments).toHaveLength(1);
+  });
+
+  it('gives QualCoder one annotation per passage and author: a segment without codes holds its first memo as Description, a second memo goes as a journal', async () => {
+    const SECOND = '3e000000-0000-4000-8000-000000000002';
+    const data = { ...projectWith('Alpha [beta] gamma'), memos: [memoOf(MEMO, 'segment', SEG, '', 'First.'), { ...memoOf(SECOND, 'segment', SEG, 'Again', 'Second.'), createdAt: '2026-11-24T08:44:00.000Z' }] };
+    const { bytes } = await exportQdpx(data, { positions: 'codepoints', now: NOW });
+    const { qde, files } = await exportedFiles(bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(qde).toMatch(new RegExp(`<PlainTextSelection guid="${SEG}"[^>]*><Description>First\\.</Description><NoteRef targetGUID="${MEMO}"/><NoteRef targetGUID="${SECOND}"/></PlainTextSelection></TextSource>`));
+    expect(notesOf(qde)[0]).toBe(`<Note guid="${MEMO}" name="First." creatingUser="${ANN}" creationDateTime="2026-11-23T08:44:00.000Z" modifiedDateTime="2026-11-23T08:44:00.000Z"><PlainTextContent>First.</PlainTextContent></Note>`);
+    expect(notesOf(qde)[1]).toContain(`plainTextPath="internal://${SECOND}.txt"`);
+    expect(files.get(`sources/${SECOND}.txt`)).toBe('Second.');
+    const back = await imported('p.qdpx', bytes);
+    expect(back.data.segments.map((s) => s.comment)).toEqual(['']);
+    expect(back.data.memos.map((m) => [m.text, m.targetKind, m.targetGuid])).toEqual([
+      ['First.', 'segment', SEG],
+      ['Second.', 'segment', SEG],
+    ]);
+  });
+
+  it('memos on the project, a document and a code are Notes whose text is a file in sources/, and a document’s memos are also its Description', async () => {
+    const CODE = 'c1000000-0000-4000-8000-000000000001';
+    const data = {
+      ...projectWith('Alpha beta'),
+      codes: [codeOf(CODE, 'Code')],
+      memos: [
+        memoOf('3e000000-0000-4000-8000-000000000001', 'project', null, 'Plan', 'What we do.'),
+        memoOf('3e000000-0000-4000-8000-000000000002', 'document', DOC, 'Setting', 'In the library.'),
+        memoOf('3e000000-0000-4000-8000-000000000003', 'document', DOC, '', 'Noisy.\nVery.'),
+        memoOf('3e000000-0000-4000-8000-000000000004', 'code', CODE, 'Use', 'Only for X.'),
+      ],
+    };
+    const { qde, files } = await exportedFiles((await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    for (const m of data.memos) {
+      const note = notesOf(qde).find((n) => n.includes(`guid="${m.guid}"`));
+      expect(note).toContain(`plainTextPath="internal://${m.guid}.txt"`);
+      expect(note).toContain('creationDateTime="2026-11-23T08:44:00.000Z"');
+      expect(note).not.toContain('PlainTextContent');
+      expect(files.get(`sources/${m.guid}.txt`)).toBe(m.text);
+    }
+    expect(qde).toContain(`<TextSource guid="${DOC}" name="Interview" plainTextPath="internal://${DOC}.txt" creatingUser="${ANN}"`);
+    expect(qde).toMatch(/<TextSource [^>]*><Description>Setting\nIn the library\.\n\nNoisy\.\nVery\.<\/Description><NoteRef/);
+    expect(qde).toContain(`<Code guid="${CODE}" name="Code" isCodable="true" color="#1f77b4"><NoteRef targetGUID="3e000000-0000-4000-8000-000000000004"/></Code>`);
+    expect(qde).toMatch(/<NoteRef targetGUID="3e000000-0000-4000-8000-000000000001"\/><\/Project>/);
+    const back = await imported('p.qdpx', (await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(back.data.memos.map((m) => [m.title, m.text, m.targetKind]).sort()).toEqual([
+      ['', 'Noisy.\nVery.', 'document'],
+      ['Plan', 'What we do.', 'project'],
+      ['Setting', 'In the library.', 'document'],
+      ['Use', 'Only for X.', 'code'],
+    ]);
+  });
+
+  it('gives notes names no other note has, and reads the name before numbering back from the Description', async () => {
+    const data = {
+      ...projectWith('Alpha beta'),
+      memos: [memoOf('3e000000-0000-4000-8000-000000000001', 'project', null, 'Plan', 'One.'), memoOf('3e000000-0000-4000-8000-000000000002', 'project', null, 'plan', 'Two.'), memoOf('3e000000-0000-4000-8000-000000000003', 'project', null, 'Plan (2)', 'Three.')],
+    };
+    const { bytes } = await exportQdpx(data, { positions: 'codepoints', now: NOW });
+    const { qde } = await exportedFiles(bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(notesOf(qde).map((n) => /name="([^"]*)"/.exec(n)?.[1])).toEqual(['Plan', 'plan (3)', 'Plan (2)']);
+    expect(notesOf(qde)[1]).toContain('<Description>plan</Description>');
+    expect((await imported('p.qdpx', bytes)).data.memos.map((m) => m.title).sort()).toEqual(['Plan', 'Plan (2)', 'plan']);
+  });
+
+  it('names the project owner as the creator of the project and every text source, and lists the owner among the Users', async () => {
+    const data = projectWith('Alpha beta');
+    const { qde } = await exportedFiles((await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(qde).toContain(`<Users><User guid="${ANN}" name="Ann"/></Users>`);
+    expect(qde).toMatch(new RegExp(`<Project [^>]*creatingUserGUID="${ANN}"`));
+    expect(qde).toMatch(new RegExp(`<TextSource [^>]*creatingUser="${ANN}"`));
+    const noCoders = { ...data, coders: [] };
+    const { qde: alone } = await exportedFiles((await exportQdpx(noCoders, { positions: 'codepoints', now: NOW })).bytes);
+    expect(alone).toContain(`<Users><User guid="${ANN}" name="Owner"/></Users>`);
+    expect(await schemaErrors(alone, 'project')).toEqual([]);
+  });
+
+  it('writes each value as its variable’s declared type: a Float variable with value 3 is written as FloatValue 3', async () => {
+    const base = projectWith('Alpha beta');
+    const other = { ...base.documents[0]!, guid: 'd0000000-0000-4000-8000-000000000002', name: 'Other', order: 1 };
+    const data = {
+      ...base,
+      documents: [
+        { ...base.documents[0]!, variables: { score: '3', age: '12', big: '1e+21', tiny: '1e-7' } },
+        { ...other, variables: { score: '3.5', age: '41', big: '2', tiny: '0.5' } },
+      ],
+      texts: [...base.texts, { ...base.texts[0]!, documentGuid: other.guid }],
+      variables: (['score', 'age', 'big', 'tiny'] as const).map((name, order) => ({ guid: `0f000000-0000-4000-8000-00000000000${order}`, projectGuid: base.project.guid, name, type: 'number' as const, order })),
+    };
+    const { qde } = await exportedFiles((await exportQdpx(data, { positions: 'codepoints', now: NOW })).bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(qde).toContain('name="score" typeOfVariable="Float"');
+    expect(qde).toContain('name="age" typeOfVariable="Integer"');
+    expect(qde).toContain('<VariableRef targetGUID="0f000000-0000-4000-8000-000000000000"/><FloatValue>3</FloatValue>');
+    expect(qde).toContain('<VariableRef targetGUID="0f000000-0000-4000-8000-000000000001"/><IntegerValue>12</IntegerValue>');
+    expect(qde).toContain('<IntegerValue>1000000000000000000000</IntegerValue>');
+    expect(qde).toContain('<FloatValue>0.0000001</FloatValue>');
+    expect(qde).not.toMatch(/Value>[^<]*e[+-]?\d/);
+  });
+
+  it('writes a number variable with a value that is no number as Text, and says so', async () => {
+    const base = projectWith('Alpha beta');
+    const data = {
+      ...base,
+      documents: [{ ...base.documents[0]!, variables: { age: 'twelve' } }],
+      variables: [{ guid: '0f000000-0000-4000-8000-000000000000', projectGuid: base.project.guid, name: 'age', type: 'number' as const, order: 0 }],
+    };
+    const { bytes, lost } = await exportQdpx(data, { positions: 'codepoints', now: NOW });
+    const { qde } = await exportedFiles(bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(qde).toContain('<TextValue>twelve</TextValue>');
+    expect(lost).toContain('the type of variable “age”: some of its values are not of type number, so it is written as Text');
+  });
+
+  it('writes numbers without exponent, digit for digit', () => {
+    expect(['3', '-0', '3.50', '.5', '1e+21', '1.5e-3', '-2E2', '12,5', 'x', '1e999'].map(plainDecimal)).toEqual(['3', '0', '3.5', '0.5', '1000000000000000000000', '0.0015', '-200', '12.5', null, null]);
+  });
+});
+
+describe('codes that share a name', () => {
+  const A = 'ca000000-0000-4000-8000-000000000001';
+  const B = 'cb000000-0000-4000-8000-000000000001';
+  const KIND_A = 'ca000000-0000-4000-8000-000000000002';
+  const KIND_B = 'cb000000-0000-4000-8000-000000000002';
+  const codes = [codeOf(A, 'Parent A'), codeOf(B, 'Parent B', null, 1), codeOf(KIND_A, 'Kind', A), codeOf(KIND_B, 'Kind', B)];
+
+  it('two codes named Kind under two parents are reported at export, and with uniqueCodeNames they are “Parent A / Kind” and “Parent B / Kind”', async () => {
+    const data = { ...projectWith('Alpha [beta] gamma', { codes: [KIND_B] }), codes };
+    const plain = await exportQdpx(data, { positions: 'codepoints', now: NOW });
+    expect(plain.lost).toContain(
+      '2 codes named “Kind” (Parent A / Kind; Parent B / Kind): tools that match codes by name, such as QualCoder, merge them into one and lose codings; export with unique code names to keep them apart',
+    );
+    expect((await exportedFiles(plain.bytes)).qde.match(/name="Kind"/g)).toHaveLength(2);
+
+    const unique = await exportQdpx(data, { positions: 'codepoints', now: NOW, uniqueCodeNames: true });
+    const { qde } = await exportedFiles(unique.bytes);
+    expect(await schemaErrors(qde, 'project')).toEqual([]);
+    expect(qde).toContain(`<Code guid="${KIND_A}" name="Parent A / Kind"`);
+    expect(qde).toContain(`<Code guid="${KIND_B}" name="Parent B / Kind"`);
+    expect(qde).toContain(`<Code guid="${A}" name="Parent A"`);
+    expect(unique.lost).toContain('2 codes named “Kind” (Parent A / Kind; Parent B / Kind): written as “Parent A / Kind”, “Parent B / Kind”');
+    const back = await imported('p.qdpx', unique.bytes);
+    expect(back.data.codings.map((c) => back.data.codes.find((k) => k.guid === c.codeGuid)?.name)).toEqual(['Parent B / Kind']);
+  });
+
+  it('numbers unique names when even the paths are the same, and never takes another code’s name', () => {
+    const twins = [codeOf(A, 'Kind'), codeOf(B, 'kind', null, 1), codeOf(KIND_A, 'Kind (2)', null, 2)];
+    const { names, report } = codeNames(twins, true);
+    expect([...names.values()]).toEqual(['Kind', 'kind (3)', 'Kind (2)']);
+    expect(report).toEqual(['2 codes named “Kind” (Kind; kind): written as “Kind”, “kind (3)”']);
+  });
+
+  it('writes unique names in a codebook too, valid against Codebook.xsd', async () => {
+    const xml = exportQdc(codes, new Set(), { uniqueCodeNames: true });
+    expect(await schemaErrors(xml, 'codebook')).toEqual([]);
+    expect(xml).toContain('name="Parent A / Kind"');
+    expect(exportQdc(codes)).not.toContain(' / ');
   });
 });

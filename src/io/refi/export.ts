@@ -1,20 +1,26 @@
 /**
  * Writing REFI-QDA strictly (README "Container", "XML"): `project.qde` plus `sources/<guid>.txt`
- * (UTF-8, no byte-order mark), every element in the schema's sequence order, no empty container,
- * lower-case GUIDs that stay the same across exports, UTC dates.
+ * (UTF-8, no byte-order mark) for each document and for each memo kept in a file, every element in
+ * the schema's sequence order, no empty container, lower-case GUIDs that stay the same across
+ * exports, UTC dates. What QualCoder's importer (refi.py) needs is written too: see export-notes.ts,
+ * export-codes.ts and export-variables.ts.
  */
 import JSZip from 'jszip';
-import { childrenOf, isValidColor } from '../../domain/codebook';
-import type { Code, Guid, Memo, Segment, VariableType } from '../../domain/model';
-import { variableList } from '../../domain/variables';
+import type { Guid, Segment } from '../../domain/model';
 import { themeTree } from '../../domain/themes';
 import type { ProjectData } from '../../domain/project-data';
+import { codeElements, codeNames } from './export-codes';
+import { utc, writeNotes } from './export-notes';
+import { variableValues, writtenVariables } from './export-variables';
+import { firstCodePoints } from './naming';
 import { codePointPrefix } from './positions';
 import type { ExportOptions, QdpxExport } from './types';
 import { container, element, hasNonXml, textElement } from './xml';
 
+export { exportQdc } from './export-codes';
+export { derivedGuid, untitledNoteName } from './naming';
+
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
-const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const ORIGIN = 'Markeer';
 /** Longest selection `name` written, in code points. */
 const NAME_LENGTH = 100;
@@ -22,90 +28,6 @@ const NAME_LENGTH = 100;
 /** Where a document's text lives in the zip, and how project.qde refers to it. */
 export const sourcePath = (documentGuid: Guid): string => `sources/${documentGuid}.txt`;
 const internalPath = (documentGuid: Guid): string => `internal://${documentGuid}.txt`;
-
-/** An xsd:dateTime in UTC with Z; undefined for what is not a date. */
-function utc(timestamp: string | undefined): string | undefined {
-  if (!timestamp) return undefined;
-  const t = new Date(timestamp);
-  return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
-}
-
-/**
- * A name-based (version 5, SHA-1) GUID, so that derived records keep their GUID across exports.
- * A segment's comment is written as the Note derivedGuid(segment, 'comment'): that is how import
- * tells Markeer's comments from memos.
- */
-export async function derivedGuid(namespace: Guid, name: string): Promise<Guid> {
-  const ns = namespace.replace(/-/g, '');
-  const bytes = new Uint8Array(16 + new TextEncoder().encode(name).length);
-  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(ns.slice(2 * i, 2 * i + 2), 16);
-  bytes.set(new TextEncoder().encode(name), 16);
-  const hash = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', bytes));
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * The name written for a memo without a title (other tools show notes by name): its first line.
- * Import reads a note of exactly this name back as untitled.
- */
-export function untitledNoteName(text: string): string {
-  return firstCodePoints(text.trim().split('\n')[0] ?? '', 60).trim() || 'Memo';
-}
-
-/** The first `max` code points of a text, never cutting a surrogate pair. */
-function firstCodePoints(text: string, max: number): string {
-  let out = '';
-  let n = 0;
-  for (const ch of text) {
-    if (n++ === max) break;
-    out += ch;
-  }
-  return out;
-}
-
-/**
- * The code tree, nested. A code with children that is never applied directly is a grouping and is
- * written `isCodable="false"` (README: categories exported as codable get duplicated on re-import).
- */
-function codeElements(codes: readonly Code[], applied: ReadonlySet<Guid>, noteRefs: (code: Code) => string[] = () => []): string[] {
-  const seen = new Set<Guid>();
-  const write = (code: Code): string => {
-    seen.add(code.guid);
-    const children = childrenOf(codes, code.guid).filter((c) => !seen.has(c.guid));
-    const codable = children.length === 0 || applied.has(code.guid);
-    const body = [code.definition ? textElement('Description', code.definition) : '', ...noteRefs(code), ...children.map(write)];
-    return element(
-      'Code',
-      [
-        ['guid', code.guid],
-        ['name', code.name],
-        ['isCodable', codable],
-        ['color', isValidColor(code.color) ? code.color.toLowerCase() : undefined],
-      ],
-      body,
-    );
-  };
-  const known = new Set(codes.map((c) => c.guid));
-  // A code whose parent is missing is written at top level.
-  const roots = codes.filter((c) => c.parentGuid === null || !known.has(c.parentGuid)).map((c) => ({ ...c, parentGuid: null }));
-  const out = childrenOf(roots, null).map(write);
-  // Codes in a parent cycle are not reachable from a root: write them at top level.
-  for (const code of codes) if (!seen.has(code.guid)) out.push(write({ ...code, parentGuid: null }));
-  return out;
-}
-
-/**
- * A `.qdc` codebook: the code tree alone, valid against Codebook.xsd. A parent code is a grouping
- * (`isCodable="false"`) unless its GUID is in `appliedCodeGuids`.
- */
-export function exportQdc(codes: readonly Code[], appliedCodeGuids: ReadonlySet<Guid> = new Set()): string {
-  const body = codeElements(codes, appliedCodeGuids);
-  const codesXml = element('Codes', [], body);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${element('CodeBook', [['xmlns', CODEBOOK_NS], ['origin', ORIGIN]], codesXml)}\n`;
-}
 
 /** What a `.qdpx` cannot carry: the user sees this before sharing the file. */
 function lostInExport(data: ProjectData): string[] {
@@ -136,14 +58,34 @@ function lostInExport(data: ProjectData): string[] {
   return lost;
 }
 
+/** A `<Description>`, or nothing for an empty text. */
+const description = (text: string): string => (text === '' ? '' : textElement('Description', text));
+
+/** Converts a UTF-16 offset in a document's text to a position in the file: code points, or UTF-16 units as they are. */
+function positionsIn(texts: ReadonlyMap<Guid, string>, unit: ExportOptions['positions']): (documentGuid: Guid, offset: number) => number {
+  if (unit === 'utf16') return (_, offset) => offset;
+  const prefixes = new Map<Guid, Int32Array>();
+  return (documentGuid, offset) => {
+    let prefix = prefixes.get(documentGuid);
+    if (!prefix) {
+      prefix = codePointPrefix(texts.get(documentGuid) ?? '');
+      prefixes.set(documentGuid, prefix);
+    }
+    return prefix[offset]!;
+  };
+}
+
 /**
  * A project as a `.qdpx`. Positions are code points as the standard says, or UTF-16 code units
- * for NVivo. Segment comments become `Note`s linked by `NoteRef`; document variables become
- * project `Variables` of type Text with a `VariableValue` in each `TextSource`.
+ * for NVivo. Memos and comments become `Note`s (export-notes.ts); a segment's comment is also its
+ * selection's `Description`, and a document's memos its TextSource's `Description`; document
+ * variables become project `Variables`, each value written as its variable's type. Every text
+ * source names its creator (the project owner), who is among the `Users`.
  */
 export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promise<QdpxExport> {
   const now = utc(opts.now) ?? new Date().toISOString();
   const texts = new Map(data.texts.map((t) => [t.documentGuid, t.text]));
+  const position = positionsIn(texts, opts.positions);
   const documents = [...data.documents].sort((a, b) => a.order - b.order || (a.guid < b.guid ? -1 : 1));
   const codingsBySegment = new Map<Guid, ProjectData['codings'][number][]>();
   for (const c of data.codings) {
@@ -157,57 +99,22 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
     if (list) list.push(s);
     else segmentsByDocument.set(s.documentGuid, [s]);
   }
+  // The creator of the project and its texts: the owner, else the first coder; a project without
+  // coders gets a user for its owner, so that no importer invents one (QualCoder names it "default").
+  const users = [...data.coders].sort((a, b) => (a.guid < b.guid ? -1 : 1)).map((c) => element('User', [['guid', c.guid], ['name', c.name]]));
+  const creator = data.coders.some((c) => c.guid === data.project.ownerCoderGuid) ? data.project.ownerCoderGuid : (data.coders[0]?.guid ?? data.project.ownerCoderGuid);
+  if (users.length === 0) users.push(element('User', [['guid', creator], ['name', 'Owner']]));
+  const notes = await writeNotes(data, position, now, creator);
+  const variables = await writtenVariables(data.project.guid, data.variables, documents);
+  const names = codeNames(data.codes, opts.uniqueCodeNames ?? false);
 
-  // Variables: the project's definitions; a name documents use without one gets a GUID derived
-  // from its name, so that it stays the same across exports.
-  const definitions = new Set(data.variables.map((v) => v.guid));
-  const variableDefs = await Promise.all(
-    variableList(data.project.guid, data.variables, documents).map(async (v) => (definitions.has(v.guid) ? v : { ...v, guid: await derivedGuid(data.project.guid, `variable:${v.name}`) })),
-  );
-  const variableGuids = new Map(variableDefs.map((v) => [v.name, v.guid]));
-  const variableTypes = new Map(variableDefs.map((v) => [v.name, v.type]));
-
-  // Memos: one Note each, referenced from what they are about.
-  const memosByTarget = new Map<string, Memo[]>();
-  for (const m of [...data.memos].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.guid < b.guid ? -1 : 1))) {
-    const key = `${m.targetKind} ${m.targetGuid ?? ''}`;
-    const list = memosByTarget.get(key);
-    if (list) list.push(m);
-    else memosByTarget.set(key, [m]);
-  }
-  const memoRefs = (kind: Memo['targetKind'], targetGuid: Guid | null): string[] =>
-    (memosByTarget.get(`${kind} ${targetGuid ?? ''}`) ?? []).map((m) => element('NoteRef', [['targetGUID', m.guid]]));
-
-  const users = [...data.coders]
-    .sort((a, b) => (a.guid < b.guid ? -1 : 1))
-    .map((c) => element('User', [['guid', c.guid], ['name', c.name]]));
   const applied = new Set(data.codings.map((c) => c.codeGuid));
-  const codes = codeElements(data.codes, applied, (code) => memoRefs('code', code.guid));
-  const variables = variableDefs.map((v) =>
-    element('Variable', [['guid', v.guid], ['name', v.name], ['typeOfVariable', refiType(v.type, documents.map((d) => d.variables[v.name] ?? ''))]]),
-  );
-
-  const notes: string[] = data.memos.map((m) =>
-    element(
-      'Note',
-      [
-        ['guid', m.guid],
-        ['name', m.title || untitledNoteName(m.text)],
-        ['creatingUser', data.coders.some((c) => c.guid === m.authorGuid) ? m.authorGuid : undefined],
-        ['creationDateTime', utc(m.createdAt)],
-        ['modifiedDateTime', utc(m.updatedAt)],
-      ],
-      textElement('PlainTextContent', m.text),
-    ),
-  );
+  const codes = codeElements(data.codes, applied, names.names, (code) => notes.refs('code', code.guid));
   const sources: string[] = [];
   for (const d of documents) {
     const text = texts.get(d.guid) ?? '';
-    const prefix = opts.positions === 'codepoints' ? codePointPrefix(text) : null;
-    const position = (i: number): number => (prefix ? prefix[i]! : i);
     const segments = [...(segmentsByDocument.get(d.guid) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : 1));
-    const selections: string[] = [];
-    for (const s of segments) {
+    const selections = segments.map((s) => {
       const codings = [...(codingsBySegment.get(s.guid) ?? [])]
         .sort((a, b) => (a.guid < b.guid ? -1 : 1))
         .map((c) =>
@@ -217,46 +124,21 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
             element('CodeRef', [['targetGUID', c.codeGuid]]),
           ),
         );
-      let noteRef = '';
-      if (s.comment !== '') {
-        const noteGuid = await derivedGuid(s.guid, 'comment');
-        noteRef = element('NoteRef', [['targetGUID', noteGuid]]);
-        notes.push(
-          element(
-            'Note',
-            [
-              ['guid', noteGuid],
-              ['name', `Comment: ${firstCodePoints(text.slice(s.start, s.end), 40)}`],
-              ['creatingUser', s.coderGuid],
-              ['creationDateTime', utc(s.createdAt) ?? now],
-            ],
-            textElement('PlainTextContent', s.comment),
-          ),
-        );
-      }
-      selections.push(
-        element(
-          'PlainTextSelection',
-          [
-            ['guid', s.guid],
-            ['name', firstCodePoints(text.slice(s.start, s.end), NAME_LENGTH)],
-            ['startPosition', position(s.start)],
-            ['endPosition', position(s.end)],
-            ['creatingUser', s.coderGuid],
-            ['creationDateTime', utc(s.createdAt) ?? now],
-          ],
-          [...codings, noteRef, ...memoRefs('segment', s.guid)],
-        ),
+      return element(
+        'PlainTextSelection',
+        [
+          ['guid', s.guid],
+          ['name', firstCodePoints(text.slice(s.start, s.end), NAME_LENGTH)],
+          ['startPosition', position(d.guid, s.start)],
+          ['endPosition', position(d.guid, s.end)],
+          ['creatingUser', s.coderGuid],
+          ['creationDateTime', utc(s.createdAt) ?? now],
+        ],
+        // The comment as Description too: QualCoder (and MAXQDA) read a selection's note from it.
+        [description(notes.selectionDescription(s)), ...codings, notes.commentRef(s.guid), ...notes.refs('segment', s.guid)],
       );
-    }
-    const values = Object.entries(d.variables)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .filter(([, value]) => value !== '')
-      .map(([name, value]) => {
-        const type = refiType(variableTypes.get(name) ?? 'text', [value]);
-        const valueElement = type === 'Text' ? 'TextValue' : `${type}Value`;
-        return element('VariableValue', [], [element('VariableRef', [['targetGUID', variableGuids.get(name)]]), textElement(valueElement, value)]);
-      });
+    });
+    const memos = notes.description(d.guid);
     sources.push(
       element(
         'TextSource',
@@ -264,10 +146,17 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
           ['guid', d.guid],
           ['name', d.name],
           ['plainTextPath', internalPath(d.guid)],
+          ['creatingUser', creator],
           ['creationDateTime', utc(d.createdAt)],
           ['modifiedDateTime', utc(d.updatedAt)],
         ],
-        [...selections, ...memoRefs('document', d.guid), ...values],
+        [
+          description(memos),
+          ...selections,
+          ...notes.refs('document', d.guid),
+          ...notes.annotationRefs(d.guid),
+          ...variableValues(d, variables.variables),
+        ],
       ),
     );
   }
@@ -306,20 +195,20 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
     [
       ['xmlns', PROJECT_NS],
       ['name', data.project.name],
-      // Read back by conventionOf (import-sources.ts) to break ties between position conventions.
+      // Read back by conventionOf (import-selections.ts) to break ties between position conventions.
       ['origin', opts.positions === 'utf16' ? `${ORIGIN} (positions in UTF-16 code units)` : ORIGIN],
-      ['creatingUserGUID', data.coders.some((c) => c.guid === data.project.ownerCoderGuid) ? data.project.ownerCoderGuid : undefined],
+      ['creatingUserGUID', creator],
       ['creationDateTime', utc(data.project.createdAt)],
       ['modifiedDateTime', now],
     ],
     [
       container('Users', users),
       codes.length > 0 ? element('CodeBook', [], container('Codes', codes)) : '',
-      container('Variables', variables),
+      container('Variables', variables.variables.map((v) => v.xml)),
       container('Sources', sources),
-      container('Notes', notes),
+      container('Notes', [...notes.notes]),
       container('Sets', sets),
-      ...memoRefs('project', null),
+      ...notes.refs('project', null),
     ],
   );
 
@@ -328,8 +217,9 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
   const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
   zip.file('project.qde', utf8(`<?xml version="1.0" encoding="utf-8"?>\n${project}\n`), entry);
   for (const d of documents) zip.file(sourcePath(d.guid), utf8(texts.get(d.guid) ?? ''), entry);
+  for (const f of notes.files) zip.file(f.path, utf8(f.text), entry);
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, lost: lostInExport(data) };
+  return { bytes, lost: [...lostInExport(data), ...names.report, ...variables.report] };
 }
 
 /** Where a theme's scope note starts in its Set's Description (after the definition and a blank line). */
@@ -347,21 +237,4 @@ export function splitThemeDescription(description: string): { definition: string
   const at = description.indexOf(`\n\n${SCOPE_NOTE_LABEL}`);
   if (at === -1) return { definition: description, scopeNote: '' };
   return { definition: description.slice(0, at), scopeNote: description.slice(at + 2 + SCOPE_NOTE_LABEL.length) };
-}
-
-/**
- * The REFI-QDA type of a variable: numbers are Integer when every value is a whole number, else
- * Float; dates are Date; yes/no is Boolean.
- */
-function refiType(type: VariableType, values: readonly string[]): 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' {
-  switch (type) {
-    case 'text':
-      return 'Text';
-    case 'boolean':
-      return 'Boolean';
-    case 'date':
-      return 'Date';
-    case 'number':
-      return values.every((v) => v === '' || /^-?\d+$/.test(v)) ? 'Integer' : 'Float';
-  }
 }

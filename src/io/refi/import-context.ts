@@ -1,13 +1,12 @@
 /**
  * What every part of a REFI-QDA import shares: the report being written, GUIDs made comparable,
- * users turned into coders (creating "Unknown" when needed), dates and colours salvaged, and the
- * code tree.
+ * the coders (creating "Unknown" when needed) and codes read so far, dates and colours salvaged.
  */
 import { CODE_PALETTE } from '../../domain/codebook';
 import { CODER_COLORS } from '../../domain/factories';
 import { createGuid, normalizeGuid } from '../../domain/ids';
 import type { Code, Coder, Guid } from '../../domain/model';
-import { attr, child, childrenNamed, type XmlElement } from './xml';
+import type { XmlElement } from './xml';
 
 /** REFI-QDA GUIDs: any version, either case, optional braces (README "GUIDs"). */
 const REFI_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -62,14 +61,6 @@ export class ImportContext {
     return this.fallbackDate;
   }
 
-  addUsers(users: readonly XmlElement[]): void {
-    for (const [i, user] of users.entries()) {
-      const name = attr(user, 'name')?.trim() || attr(user, 'id')?.trim() || `User ${i + 1}`;
-      const guid = this.guid(attr(user, 'guid'), `user “${name}”`, 'user');
-      this.coders.set(guid, { guid, projectGuid: this.projectGuid, name, color: CODER_COLORS[this.coders.size % CODER_COLORS.length]! });
-    }
-  }
-
   /**
    * The coder for a `creatingUser`: the user with that GUID; a user the file does not list becomes
    * a coder of its own; no user at all is "Unknown". Both are reported.
@@ -93,6 +84,16 @@ export class ImportContext {
     return this.unknownCoder;
   }
 
+  /**
+   * The project's owner: the user `creatingUserGUID` names when the file lists that user, else the
+   * first user; a file without users gets "Unknown" (reported).
+   */
+  owner(creatingUserGuid: string | undefined): Coder {
+    const g = this.ref(creatingUserGuid);
+    const named = g === undefined ? undefined : this.coders.get(g);
+    return named ?? [...this.coders.values()][0] ?? this.coder(undefined, 'the file lists no users, so the project has no owner');
+  }
+
   /** A colour as "#rrggbb": #RGB expanded, rgb()/rgba() read; anything else becomes a palette colour (reported). */
   color(raw: string | undefined, codeName: string): string {
     const palette = CODE_PALETTE[this.codes.size % CODE_PALETTE.length]!;
@@ -108,36 +109,6 @@ export class ImportContext {
     }
     this.warnings.push(`code “${codeName}”: colour “${raw}” is not a colour; ${palette} was given`);
     return palette;
-  }
-
-  /** [code GUID, note GUID] of every NoteRef in the code tree: code memos. */
-  readonly codeNotes: [Guid, Guid][] = [];
-
-  /** The code tree under a `Codes` element (nested `Code`s), in file order among siblings. */
-  addCodes(codesElement: XmlElement | undefined): void {
-    const walk = (el: XmlElement, parentGuid: Guid | null, order: number): void => {
-      const rawName = attr(el, 'name');
-      const name = rawName?.trim() || '(unnamed code)';
-      if (!rawName?.trim()) this.warnings.push(`a code without a name was called “${name}”`);
-      const guid = this.guid(attr(el, 'guid'), `code “${name}”`, 'code');
-      const description = child(el, 'Description');
-      this.codes.set(guid, {
-        guid,
-        projectGuid: this.projectGuid,
-        parentGuid,
-        name,
-        color: this.color(attr(el, 'color'), name),
-        definition: description?.text ?? '',
-        order,
-        shortcut: null,
-      });
-      for (const ref of childrenNamed(el, 'NoteRef')) {
-        const note = this.ref(attr(ref, 'targetGUID'));
-        if (note) this.codeNotes.push([guid, note]);
-      }
-      childrenNamed(el, 'Code').forEach((c, i) => walk(c, guid, i));
-    };
-    if (codesElement) childrenNamed(codesElement, 'Code').forEach((c, i) => walk(c, null, i));
   }
 
   /** Empty containers break the schema (README "XML"); they are ignored with a warning. */

@@ -1,206 +1,130 @@
 /**
- * A `TextSource` into a document, and its `PlainTextSelection`s into segments: the position
- * convention is found per source (positions.ts), every selection that does not fit is reported
- * and left out.
+ * `Sources`: each `TextSource` into a document with its text and variable values, and its
+ * `PlainTextSelection`s into segments and codings (import-selections.ts). Other kinds of source
+ * are reported, and so is a text source whose text is missing.
  */
-import { createGuid } from '../../domain/ids';
-import type { Guid, Segment } from '../../domain/model';
-import {
-  atWordBoundary,
-  candidateConventions,
-  collapse,
-  describeConvention,
-  mapText,
-  nameMatch,
-  nameMatches,
-  nameOccursIn,
-  positionStarts,
-  toMarkeerRange,
-  type MappedText,
-} from './positions';
+import type { Coding, DocumentRecord, DocumentText, Guid, Segment } from '../../domain/model';
+import { sha256Hex } from '../../domain/text';
+import { detectTurns } from '../../domain/turns';
+import { decodeText, findFile, type RefiContainer } from './container';
 import type { ImportContext } from './import-context';
-import type { PositionConvention, RefiDocumentReport } from './types';
+import { conventionOf, importSelections, readSelections, type ImportedSelection, type MarkeerRange } from './import-selections';
+import { readVariableValues, type DocumentValues, type ImportedVariables } from './import-variables';
+import type { RefiDocumentReport } from './types';
 import { attr, child, childrenNamed, type XmlElement } from './xml';
 
-/** A selection as read, before its positions are trusted. */
-export interface RawSelection {
-  readonly el: XmlElement;
+/** A text source as imported, with what notes about it need later. */
+export interface ImportedSource {
+  readonly documentGuid: Guid;
   readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface ImportedSelection {
-  /** The selection's GUID from the file (normalised), for notes and links that point at it. */
-  readonly selectionGuid: Guid;
-  readonly segments: readonly Segment[];
-  /** Codings as (segment, code, coder, date) before they get their own GUIDs. */
-  readonly codings: readonly { segment: Segment; codeGuid: Guid; coderGuid: Guid; createdAt: string; guid: Guid }[];
-  /** Description of the selection (MAXQDA memo shape), and notes referenced from it or its codings. */
-  readonly description: string;
+  /** The normalised text. */
+  readonly text: string;
+  /** Positions in this source's convention as a range of its text; null when they lie outside it. */
+  readonly toRange: (start: number, end: number) => MarkeerRange | null;
+  /** The notes its `NoteRef`s name, in file order. */
   readonly noteRefs: readonly Guid[];
+  /** Its `Description`, undefined when it has none. */
+  readonly description: string | undefined;
+  readonly creatingUser: string | undefined;
+  readonly createdAt: string;
 }
 
-const label = (s: RawSelection): string => (s.name ? `“${collapse(s.name).slice(0, 60)}”` : `(${s.start}–${s.end})`);
-
-export function readSelections(source: XmlElement): RawSelection[] {
-  return childrenNamed(source, 'PlainTextSelection').map((el) => ({
-    el,
-    name: attr(el, 'name') ?? '',
-    start: Number(attr(el, 'startPosition')),
-    end: Number(attr(el, 'endPosition')),
-  }));
+export interface ImportedSources {
+  readonly documents: DocumentRecord[];
+  readonly texts: DocumentText[];
+  readonly sources: ImportedSource[];
+  /** By the selection's GUID in the file. */
+  readonly selections: Map<Guid, ImportedSelection>;
+  readonly segments: Segment[];
+  readonly codings: Coding[];
+  readonly reports: RefiDocumentReport[];
+  /** Each document's variable values by name. */
+  readonly values: DocumentValues;
 }
 
-interface Decision {
-  readonly convention: PositionConvention;
-  readonly decidedBy: RefiDocumentReport['decidedBy'];
-  readonly starts: Int32Array;
-  /** Selections whose name is text of this document: they must match it. */
-  readonly textual: ReadonlySet<RawSelection>;
-}
+const OTHER_SOURCES: ReadonlyMap<string, string> = new Map([
+  ['pdfsource', 'PDF document'],
+  ['picturesource', 'picture'],
+  ['audiosource', 'audio file'],
+  ['videosource', 'video'],
+]);
 
 /**
- * What the writing tool is known to do (README "Real exporters disagree"), from `Project@origin`:
- * only a tie-break, for selections that fit several conventions equally well.
+ * The text sources of `Sources`. A source without its text (a `.qde` alone, a missing file) is
+ * reported with its selections.
  */
-export function conventionOf(origin: string | undefined): Partial<PositionConvention> {
-  if (!origin) return {};
-  if (/^markeer/i.test(origin)) return /utf-16/i.test(origin) ? { unit: 'utf16' } : { unit: 'codepoints' };
-  if (/nvivo/i.test(origin)) return { unit: 'utf16', bomCounted: false, crlf: 2 };
-  if (/atlas\.ti/i.test(origin)) return { crlf: 1 };
-  return {};
-}
-
-const agreement = (c: PositionConvention, prefer: Partial<PositionConvention>): number =>
-  (Object.keys(prefer) as (keyof PositionConvention)[]).filter((k) => prefer[k] === c[k]).length;
-
-/**
- * The convention under which most selections whose name holds text match that text (an exact
- * match weighs more than a cut name); without any such match, the one under which most
- * selections fit, then the one the writing tool is known for, then the one under which most
- * selection ends fall on word boundaries. Ties keep the earlier candidate: the standard's code
- * points first.
- */
-export function decideConvention(mapped: MappedText, selections: readonly RawSelection[], prefer: Partial<PositionConvention> = {}): Decision {
-  const candidates = candidateConventions(mapped);
-  const collapsed = collapse(mapped.normalized);
-  // Names that are text somewhere: matched under some convention, or found in the text.
-  const textual = new Set(selections.filter((s) => s.name !== '' && nameOccursIn(s.name, collapsed)));
-  let best: { convention: PositionConvention; starts: Int32Array } | null = null;
-  let bestScore = [-1, -1, -1, -1];
-  for (const convention of candidates) {
-    const starts = positionStarts(mapped.raw, mapped.hadBom, convention);
-    let fits = 0;
-    let matches = 0;
-    let boundaries = 0;
-    for (const s of selections) {
-      const range = toMarkeerRange(starts, mapped, s.start, s.end);
-      if (!range) continue;
-      fits++;
-      const match = s.name === '' ? null : nameMatch(s.name, mapped.normalized.slice(range.start, range.end));
-      if (match) {
-        textual.add(s);
-        matches += match === 'exact' ? 2 : 1;
-      }
-      if (atWordBoundary(mapped.normalized, range.start)) boundaries++;
-      if (atWordBoundary(mapped.normalized, range.end)) boundaries++;
-    }
-    // What the writing tool is known to do outweighs word boundaries, not evidence from names.
-    const score = [matches, fits, agreement(convention, prefer), boundaries];
-    const better = score.findIndex((v, i) => v !== bestScore[i]);
-    if (better !== -1 && score[better]! > bestScore[better]!) {
-      bestScore = score;
-      best = { convention, starts };
-    }
-  }
-  const decidedBy = selections.length === 0 ? 'no-selections' : bestScore[0]! > 0 ? 'selection-names' : 'word-boundaries';
-  return { ...best!, textual, decidedBy };
-}
-
-/**
- * The segments of one source. One segment per selection and coder: codings by another user than
- * the selection's become that user's segment over the same range, so that agreement sees them.
- */
-export function importSelections(
-  ctx: ImportContext,
-  documentName: string,
-  documentGuid: Guid,
-  decoded: string,
-  selections: readonly RawSelection[],
-  prefer: Partial<PositionConvention>,
-): { text: string; selections: ImportedSelection[]; report: RefiDocumentReport } {
-  const mapped = mapText(decoded);
-  const decision = decideConvention(mapped, selections, prefer);
-  const text = mapped.normalized;
-  const out: ImportedSelection[] = [];
-  for (const s of selections) {
-    const where = `selection ${label(s)} in “${documentName}”`;
-    const range = toMarkeerRange(decision.starts, mapped, s.start, s.end);
-    if (!range) {
-      ctx.discarded.push(`${where}: positions ${attr(s.el, 'startPosition')}–${attr(s.el, 'endPosition')} lie outside the text`);
+export async function importSources(ctx: ImportContext, container: RefiContainer, variables: ImportedVariables): Promise<ImportedSources> {
+  const root = container.root;
+  const out: ImportedSources = { documents: [], texts: [], sources: [], selections: new Map(), segments: [], codings: [], reports: [], values: new Map() };
+  const sourcesEl = child(root, 'Sources');
+  for (const source of sourcesEl?.children ?? []) {
+    const kind = source.name.toLowerCase();
+    const name = attr(source, 'name')?.trim() || attr(source, 'plainTextPath')?.replace(/^.*[/\\]/, '') || `Document ${out.documents.length + 1}`;
+    if (kind !== 'textsource') {
+      const what = OTHER_SOURCES.get(kind);
+      ctx.discarded.push(what ? `${what} “${name}”: Markeer imports text documents only` : `<${source.name}> “${name}”: not a kind of source Markeer knows`);
       continue;
     }
-    const segmentText = text.slice(range.start, range.end);
-    if (decision.textual.has(s) && !nameMatches(s.name, segmentText)) {
-      ctx.discarded.push(`${where}: its positions do not cover its text (found “${collapse(segmentText).slice(0, 60)}”)`);
+    const rawSelections = readSelections(source);
+    const decoded = sourceText(ctx, container, source, name);
+    if (!decoded.ok) {
+      const lostSelections = rawSelections.length > 0 ? ` and its ${rawSelections.length} selection${rawSelections.length === 1 ? '' : 's'}` : '';
+      ctx.discarded.push(`document “${name}”${lostSelections}: ${decoded.why}`);
       continue;
     }
-    if (range.end <= range.start) {
-      ctx.discarded.push(`${where}: covers only white space that Markeer removes`);
-      continue;
-    }
-    const selectionGuid = ctx.guid(attr(s.el, 'guid'), where, 'selection');
-    const createdAt = ctx.date(attr(s.el, 'creationDateTime'));
-    const codingEls = childrenNamed(s.el, 'Coding');
-    const ownerRaw = attr(s.el, 'creatingUser') ?? (codingEls[0] ? attr(codingEls[0], 'creatingUser') : undefined);
-    const owner = ctx.coder(ownerRaw);
-    const segmentsByCoder = new Map<Guid, Segment>();
-    const segmentFor = (coderGuid: Guid): Segment => {
-      let seg = segmentsByCoder.get(coderGuid);
-      if (!seg) {
-        const guid = segmentsByCoder.size === 0 ? selectionGuid : createGuid();
-        seg = { guid, projectGuid: ctx.projectGuid, documentGuid, coderGuid, start: range.start, end: range.end, text: segmentText, comment: '', createdAt };
-        segmentsByCoder.set(coderGuid, seg);
-      }
-      return seg;
-    };
-    segmentFor(owner.guid);
-    const codings: ImportedSelection['codings'][number][] = [];
-    const noteRefs: Guid[] = [];
-    for (const c of codingEls) {
-      const codeRef = child(c, 'CodeRef');
-      const codeGuid = ctx.ref(codeRef ? attr(codeRef, 'targetGUID') : undefined);
-      if (codeGuid === undefined || !ctx.codes.has(codeGuid)) {
-        ctx.discarded.push(`a coding of ${where}: its code ${codeGuid ?? '(none)'} is not in the codebook`);
-        continue;
-      }
-      const coder = attr(c, 'creatingUser') === undefined ? owner : ctx.coder(attr(c, 'creatingUser'));
-      const segment = segmentFor(coder.guid);
-      if (codings.some((x) => x.segment === segment && x.codeGuid === codeGuid)) continue;
-      codings.push({ segment, codeGuid, coderGuid: coder.guid, createdAt: ctx.date(attr(c, 'creationDateTime') ?? attr(s.el, 'creationDateTime')), guid: ctx.guid(attr(c, 'guid'), `a coding of ${where}`, 'coding') });
-      for (const ref of childrenNamed(c, 'NoteRef')) {
-        const g = ctx.ref(attr(ref, 'targetGUID'));
-        if (g) noteRefs.push(g);
+    const documentGuid = ctx.guid(attr(source, 'guid'), `document “${name}”`, 'source');
+    const imported = importSelections(ctx, name, documentGuid, decoded.text, rawSelections, conventionOf(attr(root, 'origin')));
+    out.reports.push(imported.report);
+    for (const sel of imported.selections) {
+      out.selections.set(sel.selectionGuid, sel);
+      out.segments.push(...sel.segments);
+      for (const c of sel.codings) {
+        out.codings.push({ guid: c.guid, projectGuid: ctx.projectGuid, segmentGuid: c.segment.guid, documentGuid, codeGuid: c.codeGuid, coderGuid: c.coderGuid, createdAt: c.createdAt });
       }
     }
-    for (const ref of childrenNamed(s.el, 'NoteRef')) {
-      const g = ctx.ref(attr(ref, 'targetGUID'));
-      if (g) noteRefs.push(g);
-    }
-    // The selection's own user keeps a segment without codings only when nobody else coded it.
-    const coded = [...segmentsByCoder.values()].filter((seg) => codings.some((x) => x.segment === seg));
-    out.push({
-      selectionGuid,
-      segments: coded.length > 0 ? coded : [...segmentsByCoder.values()].slice(0, 1),
-      codings,
-      description: child(s.el, 'Description')?.text ?? '',
-      noteRefs,
+    out.values.set(documentGuid, readVariableValues(ctx, source, variables, `“${name}”`));
+    const wholeCodings = childrenNamed(source, 'Coding').length;
+    if (wholeCodings > 0) ctx.discarded.push(`${wholeCodings} coding${wholeCodings === 1 ? '' : 's'} of the whole document “${name}”: Markeer codes ranges of text`);
+    const text = imported.text;
+    out.documents.push({
+      guid: documentGuid,
+      projectGuid: ctx.projectGuid,
+      name,
+      length: text.length,
+      sha256: await sha256Hex(text),
+      createdAt: ctx.date(attr(source, 'creationDateTime')),
+      updatedAt: ctx.date(attr(source, 'modifiedDateTime') ?? attr(source, 'creationDateTime')),
+      variables: {},
+      speakerMap: {},
+      order: out.documents.length,
+      source: name,
+    });
+    out.texts.push({ documentGuid, projectGuid: ctx.projectGuid, text, turns: detectTurns(text) });
+    out.sources.push({
+      documentGuid,
+      name,
+      text,
+      toRange: imported.toRange,
+      noteRefs: childrenNamed(source, 'NoteRef').flatMap((r) => ctx.ref(attr(r, 'targetGUID')) ?? []),
+      description: child(source, 'Description')?.text,
+      creatingUser: attr(source, 'creatingUser') ?? attr(source, 'modifyingUser'),
+      createdAt: attr(source, 'creationDateTime') ?? attr(source, 'modifiedDateTime') ?? '',
     });
   }
-  return {
-    text,
-    selections: out,
-    report: { name: documentName, positionConvention: describeConvention(decision.convention, mapped), decidedBy: decision.decidedBy },
-  };
+  return out;
+}
+
+/** A source's text as decoded (byte-order mark kept), from `PlainTextContent` or its file; why not when neither is there. */
+function sourceText(ctx: ImportContext, container: RefiContainer, source: XmlElement, name: string): { ok: true; text: string } | { ok: false; why: string } {
+  const inline = child(source, 'PlainTextContent')?.text;
+  if (inline !== undefined) return { ok: true, text: inline };
+  const path = attr(source, 'plainTextPath');
+  const file = path ? findFile(container, path) : undefined;
+  if (file) {
+    const d = decodeText(file.bytes);
+    if (d.lossy) ctx.warnings.push(`the text of “${name}” is not UTF-8; it was read as Windows-1252`);
+    return { ok: true, text: d.text };
+  }
+  if (!container.isZip) return { ok: false, why: 'its text is not inside this .qde (import the .qdpx to get the texts)' };
+  return { ok: false, why: path ? `its text file ${path} is missing from the zip` : 'it has no plain text (only rich text)' };
 }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { normalizeText } from '../../domain/text';
 import { importRefi } from './import';
+import type { RefiImport } from './types';
 import { fixture, imported, utf16leWithBom, zipOf } from './test-support';
 
 const USER = 'AD68FBE7-E1EE-4A82-A279-23CC698C89EB';
@@ -262,5 +263,117 @@ describe('importRefi gives each user their own segment', () => {
     const { data } = await imported('p.qdpx', await zipOf({ 'project.qde': xml, [`sources/${SOURCE}.txt`]: 'Alpha beta.' }));
     expect(data.segments.map((s) => [s.text, s.coderGuid])).toEqual([['Alpha', BOB.toLowerCase()]]);
     expect(data.codings.map((c) => c.coderGuid)).toEqual([BOB.toLowerCase()]);
+  });
+});
+
+describe('importRefi reads what QualCoder writes (refi.py export)', () => {
+  const ANN_QC = '3a939f55-3bc1-42f3-aaf6-67c21175ab0c';
+  const BRAM_QC = 'b006629a-f89b-44b1-b225-f721a8823e89';
+  const KIND = 'f8530b8e-c37c-4b96-a355-cad4e5ea4871';
+  const PUPIL = '905cc97c-e8ed-4f9c-9db0-15400e523dd3';
+  const TEACHER = '1f25dac5-b22f-4142-b7a4-d9a0f1208198';
+  /** 0-9 "I: Hello, ", 10-20 "how are yo", then the rest: 50 code points. */
+  const PUPIL_TEXT = 'I: Hello, how are you doing today at school, pupil?';
+  const TEACHER_TEXT = 'T: Busy.';
+  const annotation = (guid: string, text: string, start: number, end: number, user = ANN_QC) =>
+    `<Note guid="${guid}" creatingUser="${user}" creationDateTime="2026-01-15T10:00:00.000Z" >\n<PlainTextContent>${text}</PlainTextContent>\n<PlainTextSelection guid="${guid.replace(/^./, 'a')}" startPosition="${start}" endPosition="${end}" />\n</Note>\n`;
+  /** A QualCoder export: two users, a code, two text sources (files with a byte-order mark), the given extra parts. */
+  const qualcoder = (parts: { pupil?: string; teacher?: string; notes?: string; description?: string }) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns:xsd="http://www.w3.org/2001/XMLSchema" name="proj.qda" origin="QualCoder 4.0 Beta" creatingUserGUID="3577fb14-25d4-41fd-bffa-3cc1d09c0cf7" creationDateTime="2026-12-05T20:46:42Z" xmlns="urn:QDA-XML:project:1.0">\n` +
+    `<Users>\n<User guid="${ANN_QC}" name="Anna de Vries" />\n<User guid="${BRAM_QC}" name="Bram Jansen" />\n</Users>\n` +
+    `<CodeBook>\n<Codes>\n<Code guid="${KIND}" name="Kind" isCodable="true" color="#EB7333">\n<Description>Kind of context.</Description>\n</Code>\n</Codes>\n</CodeBook>\n` +
+    `<Sources>\n<TextSource plainTextPath="internal://p.txt" creatingUser="${ANN_QC}" creationDateTime="2026-01-15T10:00:00.000Z" guid="${PUPIL}" name="Interview pupil">\n${parts.pupil ?? ''}</TextSource>\n` +
+    `<TextSource plainTextPath="internal://t.txt" creatingUser="${ANN_QC}" creationDateTime="2026-01-15T10:00:00.000Z" guid="${TEACHER}" name="Interview teacher">\n${parts.teacher ?? ''}</TextSource>\n</Sources>\n` +
+    `${parts.notes ? `<Notes>\n${parts.notes}</Notes>\n` : ''}${parts.description ?? '<Description></Description>\n'}</Project>`;
+  const withBom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(s)]);
+  const run = async (xml: string, extra: Record<string, Uint8Array | string> = {}) =>
+    imported('proj.qdpx', await zipOf({ 'project.qde': xml, 'sources/p.txt': withBom(PUPIL_TEXT), 'sources/t.txt': withBom(TEACHER_TEXT), ...extra }));
+  const NOTE = '7d2143d9-fb69-41c2-8af7-d28d311204ae';
+  const coded = (start: number, end: number, description = '') =>
+    `<PlainTextSelection guid="9a59edbc-1289-4577-84d0-20332dbdf3a7" startPosition="${start}" endPosition="${end}" name="${PUPIL_TEXT.slice(start, end)}" creatingUser="${ANN_QC}" creationDateTime="2026-01-15T10:00:00.000Z">\n` +
+    `${description ? `<Description>${description}</Description>\n` : ''}<Coding guid="be2442c7-d8ab-4e73-8211-76fa3a6a0f6e" creatingUser="${ANN_QC}" >\n<CodeRef targetGUID="${KIND}" />\n</Coding>\n</PlainTextSelection>\n`;
+  const memoOn = (data: RefiImport['data'], m: RefiImport['data']['memos'][number]) => {
+    const s = data.segments.find((x) => x.guid === m.targetGuid);
+    return { kind: m.targetKind, text: m.text, range: s ? [s.start, s.end] : null, coder: data.coders.find((c) => c.guid === (s?.coderGuid ?? m.authorGuid))?.name };
+  };
+
+  it('a QualCoder annotation at 10–20 arrives as a memo on a segment 10–20, by the annotation’s author, without codes', async () => {
+    const { data, report } = await run(qualcoder({ pupil: `<NoteRef targetGUID="${NOTE}" />\n`, notes: annotation(NOTE, 'Ask again later.', 10, 20, BRAM_QC) }));
+    expect(report.discarded).toEqual([]);
+    expect(data.memos.map((m) => memoOn(data, m))).toEqual([{ kind: 'segment', text: 'Ask again later.', range: [10, 20], coder: 'Bram Jansen' }]);
+    expect(data.segments.map((s) => s.text)).toEqual(['how are yo']);
+    expect(data.codings).toEqual([]);
+  });
+
+  it('an annotation over a coded passage becomes a memo on that segment, and the selection’s Description (QualCoder’s coding memo) its comment', async () => {
+    const { data } = await run(qualcoder({ pupil: `${coded(10, 20, 'coding memo')}<NoteRef targetGUID="${NOTE}" />\n`, notes: annotation(NOTE, 'Annotation.', 10, 20) }));
+    expect(data.segments).toHaveLength(1);
+    expect(data.segments[0]).toMatchObject({ start: 10, end: 20, comment: 'coding memo' });
+    expect(data.codings).toHaveLength(1);
+    expect(data.memos.map((m) => memoOn(data, m))).toEqual([{ kind: 'segment', text: 'Annotation.', range: [10, 20], coder: 'Anna de Vries' }]);
+  });
+
+  it('places annotations QualCoder does not refer to in the only document their range fits, and reports the range of one it cannot place', async () => {
+    const OTHER = '06c5902a-2c4e-4e0b-bdb8-c4fd381a47c3';
+    const NOWHERE = '5ce03ffc-31a2-4aa0-8b66-0fe0ff2f43f4';
+    const notes = annotation(NOTE, 'Referred to.', 10, 20) + annotation(OTHER, 'Not referred to.', 30, 40) + annotation(NOWHERE, 'Fits both.', 0, 2);
+    const { data, report } = await run(qualcoder({ pupil: `<NoteRef targetGUID="${NOTE}" />\n`, notes }));
+    expect(data.memos.map((m) => memoOn(data, m)).sort((a, b) => (a.text < b.text ? -1 : 1))).toEqual([
+      { kind: 'project', text: 'Fits both.', range: null, coder: 'Anna de Vries' },
+      { kind: 'segment', text: 'Not referred to.', range: [30, 40], coder: 'Anna de Vries' },
+      { kind: 'segment', text: 'Referred to.', range: [10, 20], coder: 'Anna de Vries' },
+    ]);
+    expect(report.warnings.join('\n')).toContain('1 note holding a range no document refers to');
+    expect(report.discarded).toEqual(['the range 0–2 of note “unnamed note”: no document refers to the note and its range fits 2 documents, so it became a project memo']);
+  });
+
+  it('keeps an annotation whose range lies outside its text as a document memo, and reports it', async () => {
+    const { data, report } = await run(qualcoder({ teacher: `<NoteRef targetGUID="${NOTE}" />\n`, notes: annotation(NOTE, 'Too far.', 10, 20) }));
+    expect(data.memos.map((m) => [m.targetKind, m.text])).toEqual([['document', 'Too far.']]);
+    expect(report.discarded).toEqual(['the range 10–20 of note “unnamed note” on “Interview teacher”: it lies outside the text; the note became a memo on the document']);
+  });
+
+  it('a project Description “x” becomes a project memo; an empty one is not reported', async () => {
+    const full = await run(qualcoder({ description: '<Description>x</Description>\n' }));
+    expect(full.data.memos.map((m) => [m.targetKind, m.targetGuid, m.title, m.text, m.authorGuid])).toEqual([['project', null, '', 'x', ANN_QC]]);
+    expect(full.report.discarded).toEqual([]);
+    const empty = await run(qualcoder({ description: '<Description />\n' }));
+    expect(empty.data.memos).toEqual([]);
+    expect(empty.report.discarded).toEqual([]);
+    const absent = await run(qualcoder({ description: '' }));
+    expect(absent.report.discarded).toEqual([]);
+  });
+
+  it('a text source’s Description (QualCoder’s document memo) and a journal (a Note with a file) arrive as document and project memos', async () => {
+    const JOURNAL = '8f8d0eb5-822e-4830-8ef2-f54f9751d984';
+    const xml = qualcoder({
+      pupil: '<Description>About the pupil\nIn the library.</Description>\n',
+      notes: `<Note guid="${JOURNAL}" creatingUser="${BRAM_QC}" creationDateTime="2026-01-15T10:00:00.000Z" name="Project memo"  plainTextPath="internal://${JOURNAL}.txt" >\n<Description /></Note>\n`,
+    });
+    const { data, report } = await run(xml, { [`sources/${JOURNAL}.txt`]: withBom('Line one.\r\nLine two.') });
+    expect(report.discarded).toEqual([]);
+    expect(data.memos.map((m) => [m.targetKind, m.targetGuid, m.title, m.text])).toEqual([
+      ['document', PUPIL, '', 'About the pupil\nIn the library.'],
+      ['project', null, 'Project memo', 'Line one.\nLine two.'],
+    ]);
+    expect(data.memos[1]?.authorGuid).toBe(BRAM_QC);
+  });
+
+  it('keeps variables whose names are also names of object properties', async () => {
+    const V1 = '44444444-4444-4444-8444-444444444441';
+    const V2 = '44444444-4444-4444-8444-444444444442';
+    const xml = qualcoder({
+      pupil: `<VariableValue><VariableRef targetGUID="${V1}"/><TextValue>a</TextValue></VariableValue><VariableValue><VariableRef targetGUID="${V2}"/><FloatValue>3</FloatValue></VariableValue>\n`,
+    }).replace('<Sources>', `<Variables><Variable guid="${V1}" name="constructor" typeOfVariable="Text"/><Variable guid="${V2}" name="__proto__" typeOfVariable="Float"/></Variables>\n<Sources>`);
+    const { data } = await run(xml);
+    const values = data.documents.find((d) => d.guid === PUPIL)!.variables;
+    expect(Object.entries(values)).toEqual([
+      ['constructor', 'a'],
+      ['__proto__', '3'],
+    ]);
+    expect(data.variables.map((v) => [v.name, v.type])).toEqual([
+      ['constructor', 'text'],
+      ['__proto__', 'number'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 export { exportQdc, exportQdpx, sourcePath } from './export';
+export { codeNames, type CodebookOptions, type CodeNames } from './export-codes';
 export { importRefi } from './import';
 export {
   REFI_FAILURES,

@@ -1,8 +1,10 @@
-/** Test helpers: fixtures, zips built by hand, and schema validation with xmllint-wasm. */
+/** Test helpers: fixtures, zips built by hand, schema validation with xmllint-wasm, and small projects. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { validateXML } from 'xmllint-wasm';
+import type { Code, Guid, Memo, MemoTargetKind, Segment } from '../../domain/model';
+import type { ProjectData } from '../../domain/project-data';
 import type { RefiImport } from './types';
 import { importRefi } from './import';
 
@@ -53,4 +55,72 @@ export function utf16leWithBom(text: string): Uint8Array {
     bytes[3 + 2 * i] = c >> 8;
   }
   return bytes;
+}
+
+const T = '2026-11-23T08:44:00.000Z';
+const PROJECT = 'aa000000-0000-4000-8000-000000000000';
+/** The owner of projectWith's project. */
+export const ANN = 'a0000000-0000-4000-8000-000000000001';
+/** projectWith's document. */
+export const DOC = 'd0000000-0000-4000-8000-000000000001';
+
+/**
+ * A project of one coder (Ann, the owner) and one document whose text is `marked` without its
+ * brackets: 'Alpha [beta] gamma' gives the text 'Alpha beta gamma' and a segment of Ann over
+ * "beta" with GUID `segmentGuid`, coded with `codes` (their GUIDs) and with the comment given.
+ */
+export function projectWith(marked: string, segment: { guid?: Guid; codes?: readonly Guid[]; comment?: string } = {}): ProjectData {
+  const start = marked.indexOf('[');
+  const end = marked.indexOf(']') - 1;
+  const text = marked.replace('[', '').replace(']', '');
+  const segments: Segment[] =
+    start === -1
+      ? []
+      : [{ guid: segment.guid ?? '5e000000-0000-4000-8000-000000000001', projectGuid: PROJECT, documentGuid: DOC, coderGuid: ANN, start, end, text: text.slice(start, end), comment: segment.comment ?? '', createdAt: T }];
+  return {
+    project: { guid: PROJECT, name: 'Project', createdAt: T, updatedAt: T, ownerCoderGuid: ANN, template: null },
+    coders: [{ guid: ANN, projectGuid: PROJECT, name: 'Ann', color: '#1d4e89' }],
+    documents: [{ guid: DOC, projectGuid: PROJECT, name: 'Interview', length: text.length, sha256: '', createdAt: T, updatedAt: T, variables: {}, speakerMap: {}, order: 0 }],
+    texts: [{ documentGuid: DOC, projectGuid: PROJECT, text, turns: [] }],
+    codes: [],
+    segments,
+    codings: segments.flatMap((s) =>
+      (segment.codes ?? []).map((codeGuid, i) => ({ guid: `c0000000-0000-4000-8000-00000000000${i}`, projectGuid: PROJECT, segmentGuid: s.guid, documentGuid: DOC, codeGuid, coderGuid: ANN, createdAt: T })),
+    ),
+    variables: [],
+    groups: [],
+    memos: [],
+    themes: [],
+    attempts: [],
+  };
+}
+
+export const codeOf = (guid: Guid, name: string, parentGuid: Guid | null = null, order = 0): Code => ({
+  guid,
+  projectGuid: PROJECT,
+  parentGuid,
+  name,
+  color: '#1f77b4',
+  definition: '',
+  order,
+  shortcut: null,
+});
+
+export const memoOf = (guid: Guid, targetKind: MemoTargetKind, targetGuid: Guid | null, title: string, text: string): Memo => ({
+  guid,
+  projectGuid: PROJECT,
+  title,
+  text,
+  rich: null,
+  targetKind,
+  targetGuid,
+  authorGuid: ANN,
+  createdAt: T,
+  updatedAt: T,
+});
+
+/** The files of an exported project, project.qde among them. */
+export async function exportedFiles(bytes: Uint8Array): Promise<{ qde: string; files: Map<string, string> }> {
+  const files = await unzipText(bytes);
+  return { qde: files.get('project.qde') ?? '', files };
 }

@@ -73,10 +73,19 @@ export interface ExportOptions {
   readonly positions: 'codepoints' | 'utf16';
   /** The export time (UTC); now when absent. Tests fix it. */
   readonly now?: string;
+  /**
+   * Write codes whose name another code shares (“Kind” under two parents) under their path,
+   * “Parent A / Kind”, for tools that match codes by name (QualCoder). Off: names as they are,
+   * and the shared names are listed in `lost`.
+   */
+  readonly uniqueCodeNames?: boolean;
 }
 
 export interface QdpxExport {
   readonly bytes: Uint8Array;
-  /** What the file cannot represent, to show before the user shares it. */
+  /**
+   * What the file cannot represent, or represents otherwise than Markeer does (code names several
+   * codes share, variables written as Text), to show before the user shares it.
+   */
   readonly lost: readonly string[];
 }
