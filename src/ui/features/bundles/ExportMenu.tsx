@@ -52,6 +52,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
   const name = useId();
   const [kind, setKind] = useState<ExportKind>('full');
   const [utf16, setUtf16] = useState(false);
+  const [uniqueNames, setUniqueNames] = useState(false);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
 
@@ -63,7 +64,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
 
   const exportRefiFile = async (format: 'qdpx' | 'qdpx-utf16' | 'qdc') => {
     const { exportRefi } = await import('../../../commands/refi');
-    const result = await exportRefi(project.guid, format, db);
+    const result = await exportRefi(project.guid, format, db, { uniqueCodeNames: uniqueNames });
     setBusy(false);
     if (!result.ok) {
       notify('error', bundleFailureText(t, result));
@@ -137,6 +138,18 @@ function ExportForm({ onClose }: { onClose(): void }) {
             </span>
           </label>
         ))}
+        {(kind === 'qdpx' || kind === 'qdc') && (
+          <label className="bundle-utf16">
+            <input type="checkbox" checked={uniqueNames} onChange={(e) => setUniqueNames(e.target.checked)} aria-describedby={`${name}-unique`} />
+            <span>
+              {t('bundles.uniqueNames')}
+              <span id={`${name}-unique`} className="hint">
+                {' '}
+                {t('bundles.uniqueNamesHint')}
+              </span>
+            </span>
+          </label>
+        )}
         {kind === 'qdpx' && (
           <label className="bundle-utf16">
             <input type="checkbox" checked={utf16} onChange={(e) => setUtf16(e.target.checked)} aria-describedby={`${name}-utf16`} />
