@@ -126,6 +126,35 @@ describe('the command line', () => {
     expect((await cli('export', coded, '--format', 'pdf', '-o', join(dir, 'x.pdf'))).err).toContain('unknown format');
   });
 
+  it('merges two QualCoder exports of a Markeer project back into it without doubling coders, segments or memos', async () => {
+    const q = (name: string) => resolve(__dirname, '../io/refi/fixtures/qualcoder', name);
+    const merged = join(dir, 'merged.markeer');
+    const files = [q('markeer-sample.markeer'), q('qualcoder-export-1.qdpx'), q('qualcoder-export-2.qdpx')];
+    // Without the flag, QualCoder's new user GUIDs keep the same names apart, and the command line says so.
+    const apart = await cli('merge', merged, ...files);
+    expect(apart.status).toBe(0);
+    expect(apart.err).toContain('--same-coder-by-name');
+    const r = await cli('merge', merged, ...files, '--same-coder-by-name');
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/coder "Anna de Vries" \(.+\) taken as "Anna de Vries"/);
+    const original = await loadProjectOrThrow(files[0]!);
+    const data = await loadProjectOrThrow(merged);
+    expect(data.coders.map((c) => c.name).sort()).toEqual(original.coders.map((c) => c.name).sort());
+    const work = (d: typeof data) => d.segments.map((s) => `${s.documentGuid} ${s.coderGuid} ${s.start} ${s.end}`).sort();
+    expect(work(data)).toEqual(work(original));
+    expect(data.codings).toHaveLength(original.codings.length);
+    // The second export adds nothing the first did not.
+    const once = join(dir, 'once.markeer');
+    await cli('merge', once, files[0]!, files[1]!, '--same-coder-by-name');
+    expect((await loadProjectOrThrow(once)).memos.length).toBe(data.memos.length);
+    // Agreement by name works on the merged exports.
+    const agreement = await cli('agreement', ...files, '--same-coder-by-name', '--coders', 'Anna de Vries,Bram Jansen', '--json');
+    expect(agreement.status, agreement.err).toBe(0);
+    expect(JSON.parse(agreement.out).coders.map((c: { name: string }) => c.name)).toEqual(['Anna de Vries', 'Bram Jansen']);
+    const ambiguous = await cli('agreement', ...files, '--coders', 'Anna de Vries,Bram Jansen');
+    expect(ambiguous.err).toContain('several coders are named "Anna de Vries"');
+  });
+
   it('reads REFI-QDA files other tools wrote, and refuses a broken one with its reason', async () => {
     const refi = resolve(__dirname, '../io/refi/fixtures');
     const nvivo = await cli('info', join(refi, 'nvivo-mac-15.qdpx'), '--json');

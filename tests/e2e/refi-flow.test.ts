@@ -45,4 +45,37 @@ describe('REFI-QDA exchange in the app', () => {
     expect(app.externalRequests).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  it('merges two QualCoder exports of a project back into it: the same people and passages once, annotations at their ranges', async () => {
+    const app = await newAppPage(served.browser, served.server.url);
+    const { page } = app;
+    const qualcoder = (name: string) => join(ROOT, 'src', 'io', 'refi', 'fixtures', 'qualcoder', name);
+    await page.locator('input[type=file][accept*=".markeer"]').setInputFiles(qualcoder('markeer-sample.markeer'));
+    await page.getByRole('tree').waitFor();
+    const m = new MarkeerPage(page);
+    await m.openDocument('Interview pupil');
+    const before = await m.segmentCount();
+    expect(before).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles([qualcoder('qualcoder-export-1.qdpx'), qualcoder('qualcoder-export-2.qdpx')]);
+    await dialog.getByRole('button', { name: 'Samenvoegen' }).waitFor();
+    // QualCoder gave both coders new GUIDs: the plan proposes them as the same people, ticked.
+    const same = dialog.getByLabel('Behandel “Anna de Vries” als dezelfde persoon als “Anna de Vries” (zelfde naam, andere GUID)');
+    await expect.poll(() => same.count()).toBe(2);
+    expect(await same.first().isChecked()).toBe(true);
+    expect(await runAxe(page), 'axe on the merge plan with coder matches').toEqual([]);
+    await dialog.getByRole('button', { name: 'Samenvoegen' }).click();
+    await dialog.getByText('Als dezelfde persoon genomen', { exact: false }).first().waitFor();
+    const rows = await dialog.locator('table').first().locator('tbody tr').allTextContents();
+    // Coders and segments: nothing added, everything already there.
+    expect(rows.find((r) => r.startsWith('Codeurs'))).toMatch(/^Codeurs0/);
+    expect(rows.find((r) => r.startsWith('Segmenten'))).toMatch(/^Segmenten0/);
+    await page.keyboard.press('Escape');
+    await m.openDocument('Interview pupil');
+    await expect.poll(() => m.segmentCount()).toBe(before);
+    expect(app.externalRequests).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
 });
