@@ -6,6 +6,7 @@ import { mergeProjects, type MergeReport } from '../domain/merge';
 import type { DocumentText } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
 import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '../domain/templates';
+import { emptyLists } from '../domain/tables';
 import { sha256Hex } from '../domain/text';
 import { applySpeakerMap, detectTurns, speakerSummary } from '../domain/turns';
 import { serializeBundle } from '../io/bundle';
@@ -49,7 +50,7 @@ export async function newProject(
     texts.push({ documentGuid: doc.guid, projectGuid: project.guid, text, turns: detectTurns(text) });
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
-  const data: ProjectData = { project, coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid), segments: [], codings: [], variables: [], groups: [], memos: [], themes: [], attempts: [] };
+  const data: ProjectData = { project, ...emptyLists(), coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid) };
   await writeFile(out, await serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }

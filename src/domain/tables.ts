@@ -2,10 +2,11 @@ import type { ProjectData } from './project-data';
 
 /**
  * Every table of a project, declared once. The database schema, the project reader and writer,
- * bundles, hand-outs, merge, the exercise builder and the command line iterate this list (or a
- * record keyed by its names, which the compiler checks is complete), so a new table cannot be
- * forgotten in one of them: `storage/db.test.ts` fails when the database has a table that is not
- * declared here, and `PROJECT_LISTS` must name every list of `ProjectData`.
+ * bundles, merge and the command line iterate this list; hand-outs (`io/bundle/serialize.ts`
+ * HANDOUT) and the exercise builder (`domain/exercise.ts`, a ProjectData literal) name every list in
+ * a record the compiler checks is complete. So a new table cannot be forgotten in one of them:
+ * `storage/db.test.ts` fails when the database has a table that is not declared here, and the
+ * declaration must name every list of `ProjectData`.
  */
 export interface TableDeclaration<L extends ListName = ListName> {
   /** The list's name in `ProjectData` and in a bundle's project.json. */
@@ -48,10 +49,10 @@ const tables = [
     store: 'documents',
     key: 'guid',
     indexes: ['projectGuid'],
-    merge: "by GUID, else by the SHA-256 of the text; a matched document gains the variable values it lacks",
+    merge: 'by GUID, else by the SHA-256 of the text; a matched document gains the variable values it lacks (a different value stays the lead’s and is reported)',
     handout: 'all',
     exercise: 'the chosen documents',
-    refi: 'Sources/TextSource (variables as Cases/VariableValue)',
+    refi: 'Sources/TextSource with its VariableValues (import also reads Cases)',
   },
   {
     list: 'texts',
@@ -68,7 +69,7 @@ const tables = [
     store: 'codes',
     key: 'guid',
     indexes: ['projectGuid'],
-    merge: 'by GUID, else by name (ignoring case and accents) when the lead confirms',
+    merge: 'by GUID, else by its path of names from the root, else by a name only one lead code has (ignoring case and accents), when the lead confirms',
     handout: 'all',
     exercise: 'all, or only the reference coding’s codes and their ancestors (open coding)',
     refi: 'CodeBook/Codes/Code',
@@ -118,7 +119,7 @@ const tables = [
     store: 'memos',
     key: 'guid',
     indexes: ['projectGuid', '[projectGuid+targetGuid]'],
-    merge: 'by GUID: the same memo is kept once; a newer, different version is kept beside the lead’s as a memo of its own',
+    merge: 'by GUID, else by the same text on the same target: kept once; a newer, different version of the same GUID is kept beside the lead’s as a memo of its own',
     handout: 'all but memos on segments',
     exercise: 'none',
     refi: 'Notes/Note with NoteRef from its target',

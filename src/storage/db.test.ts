@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Dexie from 'dexie';
+import { PROJECT_TABLES } from '../domain/tables';
 import { declaredSchema, installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './db';
 
 describe('the database schema', () => {
@@ -87,5 +90,16 @@ describe('the database schema', () => {
     expect(Object.keys(actual).sort()).toEqual([...TABLES, 'meta'].sort());
     expect(actual).toEqual({ ...declaredSchema() });
     db.close();
+  });
+
+  it('is described in ARCHITECTURE.md row for row as domain/tables.ts declares it', () => {
+    const cell = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+    const rows = PROJECT_TABLES.map((t) =>
+      [`\`${t.list}\``, `\`${t.store}\``, `\`[projectGuid+${t.key}]\``, t.indexes.map((i) => `\`${i}\``).join(', '), cell(t.merge), cell(t.handout), cell(t.exercise), cell(t.refi)].join(' | '),
+    ).map((r) => `| ${r} |`);
+    const doc = readFileSync(resolve(__dirname, '../../ARCHITECTURE.md'), 'utf8');
+    const missing = rows.filter((r) => !doc.includes(r));
+    // On a change of the declaration, paste these rows into ARCHITECTURE.md's "Project tables".
+    expect(missing, missing.join('\n')).toEqual([]);
   });
 });
