@@ -1,5 +1,5 @@
 import { testI18n } from '../../i18n/test-i18n';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assert } from '../../../domain/assert';
 import { I18nextProvider } from 'react-i18next';
@@ -137,6 +137,9 @@ describe('MergeDialog', () => {
     await s.user.upload(within(s.dialog).getByLabelText('Choose bundles…'), [s.bram]);
     const dialog = await screen.findByRole('dialog', { name: 'Check before merging' });
     const sameCode = within(dialog).getByRole('checkbox', { name: 'Treat “frustratie” as the same code as “Frustratie”' });
+    // The plan screen moves the focus to its heading after it appears (on a busy machine, after
+    // the checkbox was focused): wait for that first, as a keyboard user would.
+    await waitFor(() => expect(within(dialog).getByRole('heading', { name: 'Check before merging' })).toHaveFocus());
     sameCode.focus();
     await s.user.keyboard(' ');
     expect(sameCode).not.toBeChecked();
