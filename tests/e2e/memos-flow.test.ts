@@ -51,6 +51,12 @@ describe('a research lead writes memos and finds them again', () => {
     await dialog.getByRole('textbox', { name: 'Title' }).fill('What counts as resilience');
     await dialog.locator('.memo-editor-text').click();
     await page.keyboard.type('Schools that lent laptops recovered faster.');
+    // The first save of a new memo: saved, and not taken for a memo deleted meanwhile.
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Saved.', { exact: true }).first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await dialog.textContent()).not.toContain('deleted meanwhile');
+    await page.keyboard.type(' Others did not.');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('region', { name: 'Memos (1)' }).waitFor();
@@ -66,6 +72,11 @@ describe('a research lead writes memos and finds them again', () => {
     const list = page.locator('.memos-list');
     await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
     expect(await list.textContent()).toContain('Code: Resilience');
+    // Saved once, then again on closing: one memo, with both sentences.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('others did not');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('LAPTOPS');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
     await page.getByRole('button', { name: 'First impressions' }).click();
     const bold = page.locator('.memo-editor-text .memo-bold');
     await bold.waitFor();

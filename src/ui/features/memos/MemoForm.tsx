@@ -67,7 +67,9 @@ export function MemoForm({ memoGuid, target, onClose, onCreated, autoFocus = fal
   const { db, project, coder, coders } = useProject();
   const id = useId();
   const [guid, setGuid] = useState(memoGuid);
-  const live = useLiveQuery(async () => ({ memo: guid ? ((await db.memos.get([project.guid, guid])) ?? null) : null }), [db, project.guid, guid]);
+  // The result names the GUID it was read for: right after the first save of a new memo, the
+  // result of the read for "no memo yet" is still there for a render, and is not the memo's.
+  const live = useLiveQuery(async () => ({ guid, memo: guid ? ((await db.memos.get([project.guid, guid])) ?? null) : null }), [db, project.guid, guid]);
   const [draft, setDraft] = useState<Draft>({ memo: null, target, title: '', edited: null, editorKey: 0, dirty: false });
   const [loaded, setLoaded] = useState(memoGuid === null);
   const [seen, setSeen] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export function MemoForm({ memoGuid, target, onClose, onCreated, autoFocus = fal
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   // The stored memo changed (its first read, undo, another tab): follow it unless there are edits.
-  const liveKey = live === undefined || guid === null ? null : live.memo ? `${live.memo.guid}@${live.memo.updatedAt}` : 'gone';
+  const liveKey = live === undefined || guid === null || live.guid !== guid ? null : live.memo ? `${live.memo.guid}@${live.memo.updatedAt}` : 'gone';
   if (liveKey !== null && liveKey !== seen) {
     setSeen(liveKey);
     const stored = live?.memo ?? null;
