@@ -144,7 +144,8 @@ describe('mergeBundles', () => {
       { documents: 0, codes: 0, coders: 1, segments: 2, codings: 2, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 },
     ]);
     expect(outcome.total.added).toEqual({ documents: 0, codes: 1, coders: 2, segments: 5, codings: 5, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 });
-    expect(outcome.total.matched.documents).toBe(2);
+    // Both bundles hold the lead’s one document: already there once.
+    expect(outcome.total.matched.documents).toBe(1);
   });
 
   it('adds nothing when the same files are merged again, or twice at once', async () => {
@@ -159,6 +160,9 @@ describe('mergeBundles', () => {
     const again = await must(mergeBundles(lead.projectGuid, parsedData(prep.files), accept, lead.db));
     expect(again.total.added).toEqual({ documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, memos: 0, groups: 0, variables: 0, themes: 0, attempts: 0, variableValues: 0, comments: 0 });
     expect(again.total.matched.segments).toBe(8);
+    // Three files that all hold the lead's one document: it is there once, not three times.
+    expect(again.total.matched.documents).toBe(1);
+    expect(again.files.map((f) => f.matched.documents)).toEqual([1, 1, 1]);
     const data = await leadData(lead.db, lead.projectGuid);
     expect(data.segments).toHaveLength(after.segments.length);
     expect(data.codings).toHaveLength(after.codings.length);

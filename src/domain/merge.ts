@@ -82,6 +82,11 @@ export interface MergeReport {
   };
   /** Coders taken as the same person as a lead's coder by their name: "incoming → lead's". */
   readonly codersByName: string[];
+  /**
+   * The lead's documents, codes and coders that incoming records matched, by GUID: a total over
+   * several files counts each once (two files that both hold the lead's 6 documents match 6, not 12).
+   */
+  readonly matchedLead: { documents: Set<Guid>; codes: Set<Guid>; coders: Set<Guid> };
 }
 
 /** A report with every count zero. */
@@ -91,6 +96,7 @@ export function emptyReport(): MergeReport {
     matched: { documents: 0, codes: 0, coders: 0, segments: 0, codings: 0, groups: 0, themes: 0, memos: 0, variables: 0, attempts: 0 },
     skipped: { segments: 0, codings: 0, memos: 0, documentsWithOtherText: [], conflicts: [] },
     codersByName: [],
+    matchedLead: { documents: new Set(), codes: new Set(), coders: new Set() },
   };
 }
 
@@ -106,7 +112,9 @@ export function sumReports(reports: readonly MergeReport[]): MergeReport {
     total.skipped.documentsWithOtherText.push(...r.skipped.documentsWithOtherText);
     total.skipped.conflicts.push(...r.skipped.conflicts);
     total.codersByName.push(...r.codersByName);
+    for (const k of ['documents', 'codes', 'coders'] as const) for (const g of r.matchedLead[k]) total.matchedLead[k].add(g);
   }
+  for (const k of ['documents', 'codes', 'coders'] as const) total.matched[k] = total.matchedLead[k].size;
   return total;
 }
 
@@ -186,6 +194,7 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     if (c.target && (c.by === 'guid' || acceptNameMatches.has(c.incoming.guid))) {
       coderGuid.set(c.incoming.guid, c.target.guid);
       report.matched.coders++;
+      report.matchedLead.coders.add(c.target.guid);
       if (c.by === 'name') report.codersByName.push(`${c.incoming.name.trim()} → ${c.target.name}`);
       continue;
     }
@@ -206,6 +215,7 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
   for (const m of plan.documents) {
     if (m.target) {
       report.matched.documents++;
+      report.matchedLead.documents.add(m.target.guid);
       docGuid.set(m.incoming.guid, m.textDiffers ? null : m.target.guid);
       if (m.textDiffers) report.skipped.documentsWithOtherText.push(m.incoming.name);
       else {
@@ -229,6 +239,7 @@ export function applyMerge(lead: ProjectData, incoming: ProjectData, plan: Merge
     if (m.target && (m.by === 'guid' || acceptNameMatches.has(m.incoming.guid))) {
       codeGuid.set(m.incoming.guid, m.target.guid);
       report.matched.codes++;
+      report.matchedLead.codes.add(m.target.guid);
     } else {
       // A new code keeps its GUID unless the lead already uses that GUID for another code.
       codeGuid.set(m.incoming.guid, leadCodeGuids.has(m.incoming.guid) ? createGuid() : m.incoming.guid);

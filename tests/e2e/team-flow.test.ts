@@ -86,6 +86,9 @@ describe('a research lead hands out a project, collects two coders’ work and m
     await dialog.getByRole('button', { name: 'Samenvoegen' }).click();
     await dialog.getByText('Toegevoegd').first().waitFor();
     await screenshot(page, 'merge-report');
+    // The project has 2 documents; both bundles hold them: "already there" says 2, not 4.
+    const total = dialog.getByRole('table', { name: 'Totaal' });
+    expect(await total.getByRole('row', { name: /^Documenten/ }).textContent()).toBe('Documenten02–');
     await page.keyboard.press('Escape');
     const m = new MarkeerPage(page);
     await m.openDocument('school-noord-leiding');
