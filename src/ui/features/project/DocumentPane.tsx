@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code, Coding } from '../../../domain/model';
 import { applySpeakerMap } from '../../../domain/turns';
@@ -11,7 +11,7 @@ import { SegmentPanel } from '../coding/SegmentPanel';
 import { ReadToggle } from '../phases/ReadMark';
 import { useVisibleCodings } from '../exercises/hiding';
 import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
-import type { Selection } from './ProjectScreen';
+import type { Selection } from './current-selection';
 
 const EMPTY: ReadonlyMap<string, readonly Coding[]> = new Map();
 const NO_CODINGS: readonly Coding[] = [];
@@ -28,14 +28,14 @@ export const DocumentPane = memo(function DocumentPane(props: {
   /** Receives the document's text and codings once read, so that a code can be applied to them at once. */
   openDocument: { current: OpenDocument | null };
   focus: (TextRange & { nonce: number; block?: 'center' | 'nearest' }) | null;
+  /** Where this document registers how the browser's selection reads in its offsets (current-selection.ts). */
   selectionReader: { current: (() => Selection | null) | null };
-  onSelectionChange(sel: Selection | null): void;
   onShortcut(key: number): void;
   onAddCode(range: Selection): void;
 }) {
   const { t } = useTranslation();
   const { db, project, codes } = useProject();
-  const { documentGuid, onSelectionChange } = props;
+  const { documentGuid } = props;
   const doc = useLiveQuery(async () => (await db.documents.get([project.guid, documentGuid])) ?? null, [db, project.guid, documentGuid]);
   const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
   // A student never sees the exercise's reference coding (features/exercises/hiding.ts).
@@ -48,7 +48,6 @@ export const DocumentPane = memo(function DocumentPane(props: {
   const codeMap = useMemo(() => new Map<string, Code>(codes.map((c) => [c.guid, c])), [codes]);
   const activeSet = useMemo(() => new Set(active.filter((g) => segments?.some((s) => s.guid === g))), [active, segments]);
 
-  const onSel = useCallback((r: TextRange | null) => onSelectionChange(r ? { documentGuid, ...r } : null), [documentGuid, onSelectionChange]);
   const { selectionReader } = props;
   const { openDocument } = props;
   useLayoutEffect(() => {
@@ -64,14 +63,24 @@ export const DocumentPane = memo(function DocumentPane(props: {
     };
   }, [openDocument, documentGuid, stored, coded]);
 
-  const rangeReader = useMemo(() => {
+  const { rangeReader, read } = useMemo(() => {
     const ref: { current: (() => TextRange | null) | null } = { current: null };
-    selectionReader.current = () => {
+    const own = (): Selection | null => {
       const r = ref.current?.() ?? null;
       return r ? { documentGuid, ...r } : null;
     };
-    return ref;
+    selectionReader.current = own;
+    return { rangeReader: ref, read: own };
   }, [selectionReader, documentGuid]);
+  // The document closes: its selection goes with it (unless the next document registered already).
+  useEffect(
+    () => () => {
+      if (selectionReader.current !== read) return;
+      selectionReader.current = null;
+      document.dispatchEvent(new Event('selectionchange'));
+    },
+    [selectionReader, read],
+  );
 
   if (doc === null || stored === null) return <p className="empty-state">{t('project.documentMissing')}</p>;
   if (!doc || !stored || !segments) return <p className="loading">{t('common.loading')}</p>;
@@ -94,7 +103,6 @@ export const DocumentPane = memo(function DocumentPane(props: {
           focus={props.focus}
           selectionReader={rangeReader}
           label={t('transcript.label', { name: doc.name })}
-          onSelectionChange={onSel}
           onSegmentsAt={setActive}
           onShortcut={props.onShortcut}
         />

@@ -30,11 +30,9 @@ import './project.css';
 
 type SideTab = 'codebook' | 'retrieval' | 'document';
 
-export interface Selection {
-  readonly documentGuid: string;
-  readonly start: number;
-  readonly end: number;
-}
+import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
+
+export type { Selection };
 
 const AnalysisScreen = lazy(() => import('../analysis/AnalysisScreen').then((m) => ({ default: m.AnalysisScreen })));
 
@@ -84,22 +82,20 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const { notify } = useNotify();
   const ctx = useProject();
   const [tab, setTab] = useState<SideTab>('codebook');
-  const [selection, setSelection] = useState<Selection | null>(null);
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
-  const selectionReader = useRef<(() => Selection | null) | null>(null);
-  /** The selection a code applies to: the live one in the transcript, else the last one reported. */
-  const currentSelection = useCallback(() => selectionReader.current?.() ?? selection, [selection]);
+  // The one owner of the open document's selection: what a code applies to, or nothing.
+  const selection = useCurrentSelection();
+  const canApply = useHasSelection(selection);
+  const currentSelection = useCallback(() => selection.get(), [selection]);
   // The palette applies to the selection there was when it opened.
   const [paletteRange, setPaletteRange] = useState<Selection | null>(null);
   const openPalette = useCallback((range?: Selection) => {
-    setPaletteRange(range ?? selectionReader.current?.() ?? selection);
+    setPaletteRange(range ?? selection.get());
     setPaletteOpen(true);
   }, [selection]);
   const [focus, setFocus] = useState<{ documentGuid: string; start: number; end: number; nonce: number; block?: 'center' | 'nearest' } | null>(null);
   const openDocument = useRef<OpenDocument | null>(null);
-
-  useEffect(() => setSelection(null), [documentGuid]);
 
   const apply = useCallback(
     async (codeGuid: string, range: Selection | null = currentSelection()) => {
@@ -231,9 +227,8 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               key={documentGuid}
               documentGuid={documentGuid}
               focus={focus && focus.documentGuid === documentGuid ? focus : null}
-              selectionReader={selectionReader}
+              selectionReader={selection.reader}
               openDocument={openDocument}
-              onSelectionChange={setSelection}
               onShortcut={onShortcut}
               onAddCode={openPalette}
             />
@@ -275,7 +270,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
           </div>
           <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
             {tab === 'codebook' && (
-              <CodebookTab selectedCodeGuid={selectedCode} onSelectCode={setSelectedCode} onActivateCode={onActivateCode} canApply={selection !== null} />
+              <CodebookTab selectedCodeGuid={selectedCode} onSelectCode={setSelectedCode} onActivateCode={onActivateCode} canApply={canApply} />
             )}
             {tab === 'retrieval' && <RetrievalPanel codeGuid={selectedCode} onSelectCode={setSelectedCode} onJump={jumpTo} />}
             {tab === 'document' && documentGuid && <DocumentDetails documentGuid={documentGuid} />}

@@ -23,9 +23,11 @@ export interface TranscriptViewProps {
   /** A range to select and scroll to (e.g. from retrieval); `nonce` repeats a jump. */
   readonly focus: (TextRange & { nonce: number; block?: 'center' | 'nearest' }) | null;
   readonly label: string;
-  /** Receives a function that reads the live selection of the transcript (null when none there). */
+  /**
+   * Receives a function that reads the live selection of the transcript (null when none there):
+   * the workspace's one owner of the selection (project/current-selection.ts) reads through it.
+   */
   readonly selectionReader?: { current: (() => TextRange | null) | null };
-  onSelectionChange(range: TextRange | null): void;
   onSegmentsAt(guids: string[]): void;
   onShortcut(key: number): void;
 }
@@ -67,7 +69,7 @@ function markPainted(segmentCount: number): void {
  */
 export function TranscriptView(props: TranscriptViewProps) {
   const { t } = useTranslation();
-  const { text, turns, segments, codingsBySegment, codes, activeSegmentGuids, onSelectionChange, onSegmentsAt, onShortcut } = props;
+  const { text, turns, segments, codingsBySegment, codes, activeSegmentGuids, onSegmentsAt, onShortcut } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<OffsetMap | null>(null);
@@ -220,19 +222,6 @@ export function TranscriptView(props: TranscriptViewProps) {
       selectionReader.current = null;
     };
   }, [selectionReader]);
-
-  // Report the selection in document offsets whenever it changes inside the transcript.
-  useEffect(() => {
-    const onChange = () => {
-      const map = mapRef.current;
-      const sel = document.getSelection();
-      if (!map || !sel || sel.rangeCount === 0 || !rootRef.current?.contains(sel.anchorNode)) return;
-      const r = selectionOffsets(map, sel);
-      onSelectionChange(r && r.end > r.start ? r : null);
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
-  }, [onSelectionChange]);
 
   // Jump to a range: select it and bring it into view.
   useEffect(() => {

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newAppPage, ROOT, servedApp } from './harness';
+import { MarkeerPage } from './markeer-page';
+
+const SAMPLE = join(ROOT, 'src', 'io', 'import', 'fixtures', 'school-noord-leiding.txt');
+
+describe('a code applies only to a selection that is there', () => {
+  const served = servedApp();
+
+  it('after the selection went away (a click on the document title), a click on a code only selects the code', async () => {
+    const app = await newAppPage(served.browser, served.server.url);
+    const { page } = app;
+    await page.getByLabel('Projectnaam').fill('Selectie');
+    await page.getByLabel('Je naam als codeur').fill('Anna');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByRole('tree').waitFor();
+    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
+    const m = new MarkeerPage(page);
+    await m.openDocument('school-noord-leiding');
+
+    // A passage is selected, then the title is clicked: the selection is gone. Three codes are
+    // clicked, as when assigning shortcut keys: none may land on the passage that was selected.
+    await m.selectWithMouse('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    await page.locator('.document-title').click();
+    for (const code of ['Monitoren', 'Communicatie', 'Signalen interpreteren']) await m.codeRow(code).first().click();
+    await page.waitForTimeout(500);
+    expect(await m.segmentCount()).toBe(0);
+    // The last code clicked is the selected one.
+    expect(await m.codeRow('Signalen interpreteren').getAttribute('aria-selected')).toBe('true');
+
+    // With a selection, a click codes it, once.
+    await m.selectWithMouse('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    await m.codeRow('Signalen opmerken').click();
+    await expect.poll(() => m.segmentCount()).toBe(1);
+    await page.getByRole('tab', { name: 'Ophalen' }).click();
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Signalen opmerken' });
+    await expect.poll(() => page.locator('.retrieval-list li').count()).toBe(1);
+    await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Monitoren' });
+    await expect.poll(() => page.locator('.retrieval-list li').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
