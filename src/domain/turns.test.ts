@@ -72,10 +72,21 @@ describe('detectTurns', () => {
     expect(spoken(text)[0]).toEqual(['A', 'A: Eerste deel.\n\nTweede deel.\nDerde regel.']);
   });
 
-  it('reads a stage direction in parentheses as part of the turn, not as a label', () => {
-    const text = transcript('ANOUK: Welkom.', 'RUTGER: Klopt.', '(Tekst in beeld: Rutger, mentor vmbo.)', 'ANOUK: En jij?', 'RUTGER: Ja.');
-    expect(spoken(text)[1]).toEqual(['RUTGER', 'RUTGER: Klopt.\n\n(Tekst in beeld: Rutger, mentor vmbo.)']);
+  it('ends a turn at a stage direction on its own line, which belongs to no turn and is no label', () => {
+    const text = transcript('ANOUK: Welkom.', 'RUTGER: Klopt.', '(Tekst in beeld: Rutger, mentor vmbo.)', 'ANOUK: En jij?', 'RUTGER: Ja.', '[stilte]', 'Daarna nog iets.');
+    expect(spoken(text)[1]).toEqual(['RUTGER', 'RUTGER: Klopt.']);
+    expect(spoken(text)[3]).toEqual(['RUTGER', 'RUTGER: Ja.']);
     expect(detectTurns(text)).toHaveLength(4);
+  });
+
+  it('keeps a stage direction within a line, and a web address a speaker mentions, in the turn', () => {
+    const text = transcript('A: Ik lachte (hardop) en ging weg.', 'Zie www.school.nl voor meer.\nB: Ja.', 'A: Nee.', 'B: Goed.');
+    expect(spoken(text)[0]).toEqual(['A', 'A: Ik lachte (hardop) en ging weg.\n\nZie www.school.nl voor meer.']);
+  });
+
+  it('does not count a web page’s footer after the last turn as the last speaker’s', () => {
+    const text = transcript('SPREKER: Welkom bij het webinar.', 'DEELNEMER: Dank je.', 'SPREKER: Tot ziens.', '© 2024 Webinar Onderwijs · Privacy · Cookies', 'Volg ons op https://example.org');
+    expect(spoken(text).at(-1)).toEqual(['SPREKER', 'SPREKER: Tot ziens.']);
   });
 
   it('does not read a label that stands alone on its line', () => {
@@ -139,7 +150,8 @@ describe('detectTurns', () => {
         const twice = [...built, ...built];
         const paragraphsOf = twice.map((t) => [`${t.speaker}: ${t.text}`, ...(t.after ? [t.after] : [])].join(separator));
         const text = ['Titel van het gesprek', ...paragraphsOf].join(separator);
-        expect(spoken(text)).toEqual(twice.map((t, i) => [t.speaker, paragraphsOf[i]]));
+        // A stage direction after a turn is not part of it.
+        expect(spoken(text)).toEqual(twice.map((t) => [t.speaker, `${t.speaker}: ${t.text}`]));
       }),
     );
   });

@@ -4,7 +4,7 @@
  * Offsets are UTF-16 code units, end exclusive.
  */
 import type { SpeakerMap, Turn } from './model';
-import { paragraphs } from './text';
+import { paragraphs, type Paragraph } from './text';
 
 const MAX_LABEL_WORDS = 4;
 
@@ -50,8 +50,13 @@ function matchTurnStart(text: string, at: number): TurnStart | null {
  * A paragraph that starts with a label is a turn start; a paragraph without one continues the turn
  * before it, and paragraphs before the first turn belong to none. To keep header lines such as
  * "Datum: 14 januari 2021" or "Respondent: moeder" out, a label counts as a speaker only when it
- * starts at least two paragraphs, or when some paragraph has it after a timestamp. Stage directions
- * in parentheses never match a label (a label starts with a letter), so they continue the turn.
+ * starts at least two paragraphs, or when some paragraph has it after a timestamp.
+ *
+ * Lines that are not speech end the turn before them and belong to no turn, and neither do the
+ * unlabelled lines after them until the next label: a stage direction on a line of its own, wholly
+ * in parentheses or square brackets ("(Gelach aan tafel.)", "[stilte]"), and, after a blank line,
+ * a web page's chrome (a copyright line, a row of links such as "Privacy · Cookies", a line that is
+ * only a web address), as a transcript copied from a web page ends. So "code all turns of a speaker" never codes them.
  */
 export function detectTurns(text: string): Turn[] {
   const paras = paragraphs(text);
@@ -74,12 +79,36 @@ export function detectTurns(text: string): Turn[] {
     if (s && isSpeaker(s)) {
       if (open) turns.push(open);
       open = { speaker: s.speaker, start: p.start, end: p.end, labelStart: s.labelStart, labelEnd: s.labelEnd };
+    } else if (open && notSpeech(text, p, paras[i - 1])) {
+      turns.push(open);
+      open = null;
     } else if (open) {
       open.end = p.end;
     }
   }
   if (open) turns.push(open);
   return turns;
+}
+
+/** A line wholly in parentheses or square brackets: a stage direction, a note, a bare timestamp. */
+const STAGE_DIRECTION = /^\s*(?:\([^()\n]*\)|\[[^[\]\n]*\])[\s.]*$/u;
+/**
+ * What a web page around a transcript says, and a transcript does not: a copyright line, or a row
+ * of links (privacy, cookies, terms) set apart by separators, or a line that is only a web address.
+ */
+const PAGE_CHROME = [
+  /©|\(c\)\s*\d{4}|\ball rights reserved\b|\balle rechten voorbehouden\b/iu,
+  /\b(?:privacy|cookies?|disclaimer|voorwaarden|terms|contact)\b.*[·|•].*\b(?:privacy|cookies?|disclaimer|voorwaarden|terms|contact|sitemap)\b/iu,
+  /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu,
+];
+
+/** Whether a paragraph that continues a turn is rather not speech (see detectTurns). */
+function notSpeech(text: string, p: Paragraph, before: Paragraph | undefined): boolean {
+  const line = text.slice(p.start, p.end);
+  if (STAGE_DIRECTION.test(line)) return true;
+  // Chrome only after a blank line: a speaker may well mention a web address within a turn.
+  const afterBlankLine = before !== undefined && text.slice(before.end, p.start).split('\n').length > 2;
+  return afterBlankLine && PAGE_CHROME.some((re) => re.test(line));
 }
 
 /**
