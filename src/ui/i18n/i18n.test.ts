@@ -30,4 +30,10 @@ describe('interface strings', () => {
       expect(vars(get(resources.en.translation, k) as string), k).toEqual(vars(get(resources.nl.translation, k) as string));
     }
   });
+
+  it('addresses the user as “je” in Dutch, never as “u”', () => {
+    // "u-alfa" is Krippendorff's unitizing alpha, not a pronoun.
+    const formal = values(resources.nl.translation).filter((v) => /(^|[^\p{L}-])(u|uw|uzelf)(?![\p{L}-])/iu.test(v.replace(/Ctrl\+U/g, '')));
+    expect(formal).toEqual([]);
+  });
 });

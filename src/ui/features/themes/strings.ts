@@ -106,7 +106,7 @@ export const themesStrings = {
     define: {
       definition: 'Definitie',
       scopeNote: 'Afbakening (wat hoort er niet bij)',
-      hint: 'Wordt opgeslagen als u het veld verlaat, of met Ctrl+Enter.',
+      hint: 'Wordt opgeslagen als je het veld verlaat, of met Ctrl+Enter.',
       saved: 'Definitie van “{{name}}” opgeslagen.',
       codeDefinitions: 'Definities van de codes',
       noDefinition: '(geen definitie)',
