@@ -30,9 +30,10 @@ describe('code queries in the analysis screen', () => {
     expect(await page.getByLabel('Operator van regel 2').inputValue()).toBe('and');
     const second = page.getByRole('combobox', { name: 'Code van regel 2' });
     await second.click();
+    // Typing and Enter picks the first match, without arrowing to it.
     await page.keyboard.type('signalen opm');
-    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await expect.poll(() => second.inputValue()).toMatch(/Signalen opmerken$/);
     await expect.poll(() => page.getByText('1 resultaat').count()).toBe(1);
 
     const field = page.getByLabel('Bronvermelding', { exact: true });

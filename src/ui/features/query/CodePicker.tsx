@@ -16,7 +16,8 @@ interface Option {
 const matches = (text: string, input: string) => foldForSearch(text).includes(foldForSearch(input.trim()));
 
 /**
- * A searchable code list (a combo box): type part of a name, arrow to a code, Enter chooses it.
+ * A searchable code list (a combo box): type part of a name, arrow to a code, Enter chooses it;
+ * Enter right after typing chooses the first code that matches.
  * Codes are listed in codebook order, indented under their parents.
  */
 export function CodePicker(props: { codes: readonly Code[]; value: Guid | null; label: string; onChange(guid: Guid | null): void }) {
@@ -36,7 +37,16 @@ export function CodePicker(props: { codes: readonly Code[]; value: Guid | null; 
       menuTrigger="focus"
     >
       <div className="query-picker-field">
-        <Input placeholder={t('query.codePlaceholder')} />
+        <Input
+          placeholder={t('query.codePlaceholder')}
+          onKeyDown={(e) => {
+            // Enter without arrowing to a code picks the first code that matches what was typed.
+            if (e.key !== 'Enter' || e.currentTarget.getAttribute('aria-activedescendant')) return;
+            const typed = e.currentTarget.value;
+            const first = typed.trim() ? options.find((o) => matches(o.path, typed)) : undefined;
+            if (first) props.onChange(first.id);
+          }}
+        />
         <Button aria-label={t('query.openCodes')}>
           <span aria-hidden="true">▾</span>
         </Button>
