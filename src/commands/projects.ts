@@ -2,7 +2,7 @@ import { ok, type Result } from '../domain/assert';
 import { CODER_COLORS, createCoder, createProject as newProject } from '../domain/factories';
 import { now } from '../domain/ids';
 import type { Guid } from '../domain/model';
-import { codesFromTemplate } from '../domain/templates';
+import { codesFromTemplate, withFirstShortcuts } from '../domain/templates';
 import { getDb, type MarkeerDb } from '../storage/db';
 import { history } from './history';
 import { CommandAbort, runWrite, type CommandFailure } from './run';
@@ -26,7 +26,8 @@ export async function createProject(input: CreateProjectInput): Promise<Result<{
     const coder = createCoder(project.guid, input.coderName, CODER_COLORS[0] ?? '#1d4e89', coderGuidPlaceholder);
     await rec.put('projects', project);
     await rec.put('coders', coder);
-    const codes = input.template ? codesFromTemplate(input.template, input.lang, project.guid) : [];
+    // Keys 1-9 go to the first nine codes one applies (changeable in the codebook).
+    const codes = input.template ? withFirstShortcuts(codesFromTemplate(input.template, input.lang, project.guid)) : [];
     await rec.db.codes.bulkPut(codes);
     return { projectGuid: project.guid, coderGuid: coder.guid };
   });

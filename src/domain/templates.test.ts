@@ -11,6 +11,7 @@ import {
   NEUTRAL_CODE_COLOR,
   parseCodebookTemplate,
   TEMPLATES,
+  withFirstShortcuts,
 } from './templates';
 
 const PROJECT = '11111111-1111-4111-8111-111111111111';
@@ -182,5 +183,24 @@ describe('parseCodebookTemplate', () => {
 describe('emptyCodebook', () => {
   it('has no codes', () => {
     expect(emptyCodebook()).toEqual([]);
+  });
+});
+
+describe('withFirstShortcuts', () => {
+  it('gives the keys 1 to 9 to the first nine codes without sub-codes, in codebook order', () => {
+    const codes = withFirstShortcuts(codesFromTemplate(DEFAULT_TEMPLATE, 'nl', PROJECT));
+    const keyed = flattenTree(codes).filter(({ code }) => code.shortcut !== null);
+    expect(keyed.map(({ code }) => code.shortcut)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const parents = new Set(codes.map((c) => c.parentGuid));
+    expect(keyed.every(({ code }) => !parents.has(code.guid))).toBe(true);
+    // The first leaf in the tree has key 1.
+    const firstLeaf = flattenTree(codes).find(({ code }) => !parents.has(code.guid));
+    expect(firstLeaf?.code.shortcut).toBe(1);
+  });
+
+  it('keys as many codes as there are, up to nine', () => {
+    const two = codesFromTemplate(DEFAULT_TEMPLATE, 'en', PROJECT).slice(0, 1);
+    expect(withFirstShortcuts(two).map((c) => c.shortcut)).toEqual([1]);
+    expect(withFirstShortcuts([])).toEqual([]);
   });
 });

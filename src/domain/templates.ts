@@ -7,7 +7,7 @@
  * [projectGuid+guid], so the same GUID in two projects does not collide.
  */
 import { assert, fail, ok, type Result } from './assert';
-import { isValidColor, shadeOf } from './codebook';
+import { flattenTree, isValidColor, shadeOf } from './codebook';
 import { isGuid } from './ids';
 import type { Code, Guid } from './model';
 import partnerschapPo from './templates/partnerschap-po.json';
@@ -172,4 +172,19 @@ export function codesOf(template: CodebookTemplate, lang: Language, projectGuid:
 /** The codebook of a project started without a template. */
 export function emptyCodebook(): Code[] {
   return [];
+}
+
+/**
+ * The codes with the keys 1 to 9 on the first nine codes one applies, in codebook order: codes
+ * without sub-codes (a parent groups its codes; its own key would rarely be used). What a new
+ * project from a template starts with; the user changes keys in the codebook.
+ */
+export function withFirstShortcuts(codes: readonly Code[]): Code[] {
+  const parents = new Set(codes.flatMap((c) => (c.parentGuid ? [c.parentGuid] : [])));
+  const keyed = new Map<Guid, number>();
+  for (const { code } of flattenTree(codes)) {
+    if (keyed.size === 9) break;
+    if (!parents.has(code.guid)) keyed.set(code.guid, keyed.size + 1);
+  }
+  return codes.map((c) => ({ ...c, shortcut: keyed.get(c.guid) ?? null }));
 }

@@ -40,4 +40,31 @@ describe('a code applies only to a selection that is there', () => {
     await expect.poll(() => page.locator('.retrieval-list li').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('gives a new project’s first nine codes the keys 1-9, lists them under Shortcuts, and redoes with Ctrl+Y', async () => {
+    const app = await newAppPage(served.browser, served.server.url);
+    const { page } = app;
+    await page.getByLabel('Projectnaam').fill('Toetsen');
+    await page.getByLabel('Je naam als codeur').fill('Bram');
+    await page.getByRole('button', { name: 'Project maken' }).click();
+    await page.getByRole('tree').waitFor();
+    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
+    const m = new MarkeerPage(page);
+    await m.openDocument('school-noord-leiding');
+    expect(await m.codeRow('Signalen opmerken').locator('.cb-key').getAttribute('data-value')).toBe('1');
+    await page.getByText('Sneltoetsen', { exact: true }).click();
+    const keys = await page.locator('.cb-keys-codes li').allTextContents();
+    expect(keys).toHaveLength(9);
+    expect(keys[0]).toBe('1: Signalen opmerken');
+    expect(await page.locator('.cb-keys').textContent()).toContain('Ctrl+Y');
+
+    await m.selectWithKeyboard('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    await page.keyboard.press('1');
+    await expect.poll(() => m.segmentCount()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => m.segmentCount()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => m.segmentCount()).toBe(1);
+    expect(app.errors).toEqual([]);
+  });
 });

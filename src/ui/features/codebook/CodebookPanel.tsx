@@ -42,6 +42,7 @@ function without(set: ReadonlySet<Guid>, guids: Iterable<Guid>): ReadonlySet<Gui
 export function CodebookPanel({ codingCounts, selectedCodeGuid, onSelectCode, onActivateCode, canApply }: CodebookPanelProps) {
   const { t } = useTranslation();
   const { codes } = useProject();
+  const keyed = useMemo(() => codes.filter((c) => c.shortcut !== null).sort((a, b) => (a.shortcut ?? 0) - (b.shortcut ?? 0)), [codes]);
   const commands = useCodeCommands();
   const id = useId();
   const tree = useRef<CodeTreeHandle>(null);
@@ -193,6 +194,19 @@ export function CodebookPanel({ codingCounts, selectedCodeGuid, onSelectCode, on
           <li>{t('codebook.keysApply')}</li>
           <li>{t('codebook.keysRename')}</li>
           <li>{t('codebook.keysMove')}</li>
+          <li>{t('codebook.keysProject')}</li>
+          <li>
+            {t('codebook.keysCodes')}
+            {keyed.length > 0 ? (
+              <ul className="cb-keys-codes">
+                {keyed.map((c) => (
+                  <li key={c.guid}>{t('codebook.keyOfCode', { key: c.shortcut, name: c.name })}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('codebook.keysNone')}</p>
+            )}
+          </li>
         </ul>
       </details>
 

@@ -57,6 +57,10 @@ export const codebookStrings = {
     keysApply: 'Enter: code toepassen op de geselecteerde tekst (zonder tekstselectie: code selecteren); spatie: selecteren',
     keysRename: 'F2: naam wijzigen; Delete: code verwijderen',
     keysMove: 'Alt + ↑ ↓: volgorde wijzigen; Alt + ← →: niveau hoger of lager',
+    keysProject: 'Ctrl+Z: ongedaan maken; Ctrl+Y of Ctrl+Shift+Z: opnieuw; Ctrl+K: een code zoeken en toepassen',
+    keysCodes: 'Toetsen 1–9 in de tekst: de code met die toets toepassen op de geselecteerde tekst',
+    keysNone: 'Nog geen code heeft een toets; kies er een bij een code (Sneltoets).',
+    keyOfCode: '{{key}}: {{name}}',
     export: {
       button: 'Codeboek exporteren…',
       title: 'Codeboek exporteren',
@@ -154,6 +158,10 @@ export const codebookStrings = {
     keysApply: 'Enter: apply the code to the selected text (without a text selection: select the code); Space: select',
     keysRename: 'F2: rename; Delete: delete the code',
     keysMove: 'Alt + ↑ ↓: reorder; Alt + ← →: move a level up or down',
+    keysProject: 'Ctrl+Z: undo; Ctrl+Y or Ctrl+Shift+Z: redo; Ctrl+K: find a code and apply it',
+    keysCodes: 'Keys 1–9 in the text: apply the code with that key to the selected text',
+    keysNone: 'No code has a key yet; choose one for a code (Shortcut key).',
+    keyOfCode: '{{key}}: {{name}}',
     export: {
       button: 'Export codebook…',
       title: 'Export codebook',
