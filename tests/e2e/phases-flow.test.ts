@@ -141,6 +141,15 @@ describe('a student works through the phases of thematic analysis', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+
+    // The same report from Export, where exports are looked for.
+    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export project' }).getByRole('button', { name: 'Themes report…' }).click();
+    const fromExport = page.getByRole('dialog', { name: 'Produce report' });
+    const [again] = await Promise.all([page.waitForEvent('download'), fromExport.getByRole('button', { name: 'HTML (to print)' }).click()]);
+    expect(again.suggestedFilename()).toMatch(/-themes\.html$/);
+    await page.keyboard.press('Escape');
+    await fromExport.waitFor({ state: 'detached' });
     expect(app.errors).toEqual([]);
     expect(app.externalRequests).toEqual([]);
   });

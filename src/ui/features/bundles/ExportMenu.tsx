@@ -5,6 +5,7 @@ import type { BundleKind } from '../../../io/bundle/types';
 import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
 import { MakeExerciseEntry } from '../exercises/ExerciseMenu';
+import { ReportDialog } from '../phases/ReportDialog';
 import { bundleFailureText } from './bundle-errors';
 import { downloadBytes } from './download';
 import './bundles.css';
@@ -164,6 +165,7 @@ function ExportForm({ onClose }: { onClose(): void }) {
         )}
       </fieldset>
       <MakeExerciseEntry onDone={onClose} />
+      <ThemesReportEntry onDone={onClose} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
@@ -173,5 +175,29 @@ function ExportForm({ onClose }: { onClose(): void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Themes report…": the report of phase 6 (HTML or Word), also from here, where exports are looked for. */
+function ThemesReportEntry({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="exercise-entry">
+      <button type="button" onClick={() => setOpen(true)} aria-describedby={`${id}-hint`}>
+        {t('bundles.themesReport')}
+      </button>
+      <span id={`${id}-hint`} className="hint">
+        {t('bundles.themesReportHint')}
+      </span>
+      <ReportDialog
+        isOpen={open}
+        onClose={() => {
+          setOpen(false);
+          onDone();
+        }}
+      />
+    </div>
   );
 }
