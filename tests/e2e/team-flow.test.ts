@@ -112,6 +112,10 @@ describe('a research lead hands out a project, collects two coders’ work and m
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Verschillen bekijken' }).waitFor();
     expect(await runAxe(page), 'axe on the agreement screen').toEqual([]);
+    await screenshot(page, 'agreement');
+    // No figure reads "-0" (a tiny negative kappa rounded), and the figures are explained.
+    expect((await dialog.locator('.agreement-table').allTextContents()).join(' ')).not.toMatch(/(^|[^\d])-0(?![,.]?\d)/);
+    expect(await dialog.textContent()).toContain('Kappa corrigeert daarvoor: 0 is wat toeval zou geven');
     const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tabel exporteren (CSV)' }).click()]);
     const csvPath = join(downloads, 'agreement.csv');
     await dl.saveAs(csvPath);

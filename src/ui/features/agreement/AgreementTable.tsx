@@ -15,6 +15,7 @@ import type { AgreementReport, AgreementStats } from '../../../domain/agreement'
 import { ancestors } from '../../../domain/codebook';
 import type { Code, Coder, Guid } from '../../../domain/model';
 import { Figure } from './Figure';
+import { figureFormat } from './format';
 import type { ReviewTarget } from './ReviewPanel';
 
 /** A code pooled over the documents, with its documents as sub-rows. */
@@ -63,8 +64,8 @@ export function AgreementTable(props: { report: AgreementReport; codes: readonly
   const depth = useMemo(() => new Map(props.codes.map((c) => [c.guid, ancestors(props.codes, c.guid).length])), [props.codes]);
   const pair = coders.length === 2;
   const columns = useMemo(() => {
-    const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
-    const percent = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+    const number = figureFormat(i18n.language, 3);
+    const percent = figureFormat(i18n.language, 1);
     const stat = (key: StatKey) =>
       helper.accessor((row) => row.stats[key] ?? undefined, {
         id: key,
@@ -161,6 +162,7 @@ export function AgreementTable(props: { report: AgreementReport; codes: readonly
           })}
         </tbody>
       </table>
+      <p className="hint agreement-explain">{t('agreement.table.explain')}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DomainAgreement } from '../../../domain/agreement';
 import type { Coder } from '../../../domain/model';
 import { Figure } from './Figure';
+import { figureFormat } from './format';
 
 /**
  * Krippendorff's alphas per domain (a parent code; its direct children are the values, their
@@ -10,7 +11,7 @@ import { Figure } from './Figure';
  */
 export function DomainTable({ domains, coders }: { domains: readonly DomainAgreement[]; coders: readonly Coder[] }) {
   const { t, i18n } = useTranslation();
-  const number = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }), [i18n.language]);
+  const number = useMemo(() => figureFormat(i18n.language, 3), [i18n.language]);
   const names = new Map(coders.map((c) => [c.guid, c.name]));
   const format = (v: number) => number.format(v);
   return (

@@ -78,6 +78,8 @@ export const agreementStrings = {
     table: {
       caption: 'Per code, over de gekozen documenten opgeteld, en per document.',
       legend: 'Tekens; A = {{a}}, B = {{b}}.',
+      explain:
+        'Beide, Alleen A, Alleen B en Geen van beide tellen tekens. % overeenstemming telt alle tekens, ook die niemand codeerde: bij weinig gecodeerde tekst is het hoog, ook als de codeurs het zelden eens zijn. Kappa corrigeert daarvoor: 0 is wat toeval zou geven, 1 is volledige overeenstemming, onder 0 minder dan toeval. Alfa (binair) is Krippendorffs maat voor hetzelfde.',
       code: 'Code',
       both: 'Beide',
       all: 'Allen',
@@ -182,6 +184,8 @@ export const agreementStrings = {
     table: {
       caption: 'Per code, summed over the chosen documents, and per document.',
       legend: 'Characters; A = {{a}}, B = {{b}}.',
+      explain:
+        'Both, Only A, Only B and Neither count characters. % agreement counts every character, also those nobody coded: with little coded text it is high even when the coders rarely agree. Kappa corrects for that: 0 is what chance would give, 1 is full agreement, below 0 less than chance. Alpha (binary) is Krippendorff’s measure of the same.',
       code: 'Code',
       both: 'Both',
       all: 'All',

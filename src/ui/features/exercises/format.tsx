@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { figureFormat } from '../agreement/format';
 
 /** A share (0 to 1) as a percentage, e.g. "75%", in the interface language. */
 export function usePercent(): (share: number) => string {
@@ -10,7 +11,7 @@ export function usePercent(): (share: number) => string {
 /** Kappa and the like, with at most two decimals. */
 export function useDecimal(): (value: number) => string {
   const { i18n } = useTranslation();
-  const f = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const f = figureFormat(i18n.language, 2, 2);
   return (value) => f.format(value);
 }
 
