@@ -116,6 +116,13 @@ describe('a research lead hands out a project, collects two coders’ work and m
     // No figure reads "-0" (a tiny negative kappa rounded), and the figures are explained.
     expect((await dialog.locator('.agreement-table').allTextContents()).join(' ')).not.toMatch(/(^|[^\d])-0(?![,.]?\d)/);
     expect(await dialog.textContent()).toContain('Kappa corrigeert daarvoor: 0 is wat toeval zou geven');
+    // Per segment, as MAXQDA reports it: Anna's and Bram's passages share 44 of 113 characters
+    // (39 %): no match at 90 %, a match at 30 %.
+    const perSegment = dialog.getByRole('table', { name: /Per segment/ });
+    const row = perSegment.getByRole('row', { name: /^Signalen opmerken/ });
+    await expect.poll(() => row.textContent()).toBe('Signalen opmerken0 van 10 van 10%-1');
+    await dialog.getByLabel('Segmenten komen overeen bij een overlap van minstens').fill('30');
+    await expect.poll(() => row.textContent()).toBe('Signalen opmerken1 van 11 van 1100%1');
     const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Tabel exporteren (CSV)' }).click()]);
     const csvPath = join(downloads, 'agreement.csv');
     await dl.saveAs(csvPath);

@@ -4,6 +4,8 @@
  * repository root).
  */
 export { computeAgreement, kappa2x2 } from './text';
+export { DEFAULT_SEGMENT_SHARE, segmentAgreement } from './segments';
+export type { SegmentAgreementReport, SegmentCounts } from './segments';
 export type { AgreementReport, AgreementStats, CodeAgreement, DocumentAgreement, DomainAgreement } from './text';
 export { disagreements } from './disagreements';
 export type { Disagreement } from './disagreements';

@@ -13,6 +13,7 @@ import { agreementInput, comparedWork, defaultCoders, orderCoders, sameComparedW
 import { AgreementSelection } from './AgreementSelection';
 import { AgreementTable } from './AgreementTable';
 import { DomainTable } from './DomainTable';
+import { SegmentTable } from './SegmentTable';
 import { ReviewPanel, type ReviewTarget } from './ReviewPanel';
 import './agreement.css';
 
@@ -167,6 +168,7 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
                   {report && (
                     <div className={computing ? 'agreement-stale' : undefined}>
                       <AgreementTable report={report} codes={codes} coders={ordered.filter((c) => chosenCoders.includes(c.guid))} onReview={selectForReview} />
+                      {deferred && <SegmentTable input={deferred} codes={codes} coders={coders} />}
                       <DomainTable domains={report.domains} coders={coders} />
                     </div>
                   )}

@@ -1,0 +1,114 @@
+/**
+ * Agreement at the level of segments, as MAXQDA reports it next to character-level figures.
+ *
+ * For two coders A and B and a code as applied (no roll-up), a segment of one coder with the code
+ * is *matched* when the other coder has a segment with the same code in the same document that
+ * overlaps it by at least `share` of the two segments together: |s ∩ t| / |s ∪ t| ≥ share (90 % by
+ * default). Every segment of both coders is checked, each against the other coder's segments.
+ *
+ * - percent agreement P = matched segments / all segments (of both coders with the code);
+ * - kappa as Brennan and Prediger (1981), chance fixed by the number of categories instead of the
+ *   coders' margins: per code the categories are "coded" and "not coded", so Pc = 1/2; overall
+ *   the categories are the k codes compared, so Pc = 1/k. kappa = (P − Pc) / (1 − Pc).
+ *
+ * Uncoded text plays no part, unlike the character figures where it dominates percent agreement.
+ */
+import type { Guid } from '../model';
+import type { AgreementCoding, AgreementSegment } from './input';
+
+export interface SegmentAgreementInput {
+  /** The two coders compared: A, then B. */
+  readonly coders: readonly [Guid, Guid];
+  readonly segments: readonly AgreementSegment[];
+  readonly codings: readonly AgreementCoding[];
+  /** The codes to report, in this order. */
+  readonly codeGuids: readonly Guid[];
+  /** The documents compared; all when absent. */
+  readonly documentGuids?: readonly Guid[];
+  /** The least overlap (intersection over union) for two segments to match, 0 < share ≤ 1. */
+  readonly share?: number;
+}
+
+export interface SegmentCounts {
+  /** A's segments with the code, and how many of them B matched. */
+  readonly segmentsA: number;
+  readonly matchedA: number;
+  readonly segmentsB: number;
+  readonly matchedB: number;
+  /** Matched segments over all segments, 0 to 100; null without segments. */
+  readonly percentAgreement: number | null;
+  /** Brennan and Prediger's kappa; null without segments. */
+  readonly kappa: number | null;
+}
+
+export interface SegmentAgreementReport {
+  readonly share: number;
+  readonly codes: readonly ({ readonly codeGuid: Guid } & SegmentCounts)[];
+  /** Summed over the codes with segments; Pc = 1/k with k the number of those codes. */
+  readonly overall: SegmentCounts & { readonly categories: number };
+}
+
+export const DEFAULT_SEGMENT_SHARE = 0.9;
+
+interface Range {
+  readonly documentGuid: Guid;
+  readonly start: number;
+  readonly end: number;
+}
+
+function overlapShare(s: Range, t: Range): number {
+  const inter = Math.min(s.end, t.end) - Math.max(s.start, t.start);
+  if (inter <= 0) return 0;
+  return inter / (Math.max(s.end, t.end) - Math.min(s.start, t.start));
+}
+
+/** How many of `mine` have a segment in `theirs` (same document) overlapping them by at least `share`. */
+function matched(mine: readonly Range[], theirs: readonly Range[], share: number): number {
+  const byDocument = new Map<Guid, Range[]>();
+  for (const t of theirs) byDocument.set(t.documentGuid, [...(byDocument.get(t.documentGuid) ?? []), t]);
+  return mine.filter((s) => (byDocument.get(s.documentGuid) ?? []).some((t) => overlapShare(s, t) >= share - 1e-12)).length;
+}
+
+function counts(segmentsA: number, matchedA: number, segmentsB: number, matchedB: number, chance: number): SegmentCounts {
+  const all = segmentsA + segmentsB;
+  const p = all === 0 ? null : (matchedA + matchedB) / all;
+  return {
+    segmentsA,
+    matchedA,
+    segmentsB,
+    matchedB,
+    percentAgreement: p === null ? null : 100 * p,
+    kappa: p === null || chance >= 1 ? null : (p - chance) / (1 - chance),
+  };
+}
+
+export function segmentAgreement(input: SegmentAgreementInput): SegmentAgreementReport {
+  const share = input.share ?? DEFAULT_SEGMENT_SHARE;
+  const [a, b] = input.coders;
+  const documents = input.documentGuids ? new Set(input.documentGuids) : null;
+  const segmentByGuid = new Map(input.segments.filter((s) => !documents || documents.has(s.documentGuid)).map((s) => [s.guid, s]));
+  // Per code, each coder's segments with it (a segment once, however many codings it has).
+  const perCode = new Map<Guid, { a: Map<Guid, Range>; b: Map<Guid, Range> }>();
+  for (const guid of input.codeGuids) perCode.set(guid, { a: new Map(), b: new Map() });
+  for (const c of input.codings) {
+    const segment = segmentByGuid.get(c.segmentGuid);
+    const lists = perCode.get(c.codeGuid);
+    if (!segment || !lists) continue;
+    if (segment.coderGuid === a) lists.a.set(segment.guid, segment);
+    else if (segment.coderGuid === b) lists.b.set(segment.guid, segment);
+  }
+  const codes = input.codeGuids.map((codeGuid) => {
+    const lists = perCode.get(codeGuid)!;
+    const mineA = [...lists.a.values()];
+    const mineB = [...lists.b.values()];
+    return { codeGuid, ...counts(mineA.length, matched(mineA, mineB, share), mineB.length, matched(mineB, mineA, share), 1 / 2) };
+  });
+  const used = codes.filter((c) => c.segmentsA + c.segmentsB > 0);
+  const sum = (f: (c: SegmentCounts) => number) => used.reduce((n, c) => n + f(c), 0);
+  const k = used.length;
+  return {
+    share,
+    codes,
+    overall: { ...counts(sum((c) => c.segmentsA), sum((c) => c.matchedA), sum((c) => c.segmentsB), sum((c) => c.matchedB), k > 0 ? 1 / k : 1), categories: k },
+  };
+}
