@@ -46,7 +46,7 @@ export function SegmentTable({ input, codes, coders }: { input: AgreementInput; 
       </label>
       <table className="agreement-table">
         <caption>
-          {t('agreement.segments.caption')} <span className="muted">{t('agreement.table.legend', { a: name(a), b: name(b) })}</span>
+          {t('agreement.segments.caption')} <span className="muted">{t('agreement.segments.legend', { a: name(a), b: name(b) })}</span>
         </caption>
         <thead>
           <tr>

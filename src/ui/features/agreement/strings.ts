@@ -78,15 +78,16 @@ export const agreementStrings = {
     segments: {
       caption: 'Per segment (zoals MAXQDA), per code zoals toegepast.',
       share: 'Segmenten komen overeen bij een overlap van minstens',
-      ofA: 'Segmenten van A met een overeenkomend segment',
-      ofB: 'Segmenten van B met een overeenkomend segment',
+      ofA: 'A: overeenkomend',
+      ofB: 'B: overeenkomend',
       matchedOf: '{{matched}} van {{total}}',
-      percent: '% overeenstemming',
-      kappa: 'Kappa (Brennan & Prediger)',
+      percent: '% overeen\u00adstemming',
+      kappa: 'Kappa (B&P)',
+      legend: 'A = {{a}}, B = {{b}}.',
       overall_one: 'Alle codes ({{count}})',
       overall_other: 'Alle codes ({{count}})',
       explain:
-        'Een segment van de ene codeur komt overeen als de andere codeur hetzelfde stuk met dezelfde code heeft gecodeerd, met een overlap van minstens {{share}}% van de twee segmenten samen. % overeenstemming is het deel van alle segmenten dat overeenkomt; ongecodeerde tekst telt niet mee. Kappa corrigeert voor toeval met een vaste kans: ½ per code, 1 gedeeld door het aantal codes voor alle codes samen.',
+        'A: overeenkomend telt de segmenten van codeur A waarbij B een overeenkomend segment heeft, B: overeenkomend omgekeerd. Een segment van de ene codeur komt overeen als de andere codeur hetzelfde stuk met dezelfde code heeft gecodeerd, met een overlap van minstens {{share}}% van de twee segmenten samen. % overeenstemming is het deel van alle segmenten dat overeenkomt; ongecodeerde tekst telt niet mee. Kappa (Brennan & Prediger) corrigeert voor toeval met een vaste kans: ½ per code, 1 gedeeld door het aantal codes voor alle codes samen.',
     },
     table: {
       caption: 'Per code, over de gekozen documenten opgeteld, en per document.',
@@ -197,15 +198,16 @@ export const agreementStrings = {
     segments: {
       caption: 'Per segment (as MAXQDA reports it), per code as applied.',
       share: 'Segments match with an overlap of at least',
-      ofA: 'Segments of A with a matching segment',
-      ofB: 'Segments of B with a matching segment',
+      ofA: 'A: matched',
+      ofB: 'B: matched',
       matchedOf: '{{matched}} of {{total}}',
       percent: '% agreement',
-      kappa: 'Kappa (Brennan & Prediger)',
+      kappa: 'Kappa (B&P)',
+      legend: 'A = {{a}}, B = {{b}}.',
       overall_one: 'All codes ({{count}})',
       overall_other: 'All codes ({{count}})',
       explain:
-        'A segment of one coder matches when the other coder coded the same stretch with the same code, overlapping by at least {{share}}% of the two segments together. % agreement is the share of all segments that match; uncoded text does not count. Kappa corrects for chance with a fixed chance: ½ per code, 1 divided by the number of codes for all codes together.',
+        'A: matched counts coder A’s segments for which B has a matching segment, B: matched the other way round. A segment of one coder matches when the other coder coded the same stretch with the same code, overlapping by at least {{share}}% of the two segments together. % agreement is the share of all segments that match; uncoded text does not count. Kappa (Brennan & Prediger) corrects for chance with a fixed chance: ½ per code, 1 divided by the number of codes for all codes together.',
     },
     table: {
       caption: 'Per code, summed over the chosen documents, and per document.',
