@@ -24,8 +24,9 @@ const USAGE = `Markeer command line
   markeer matrix FILE [--rows codes] [--cols documents|groups|variable:NAME] [--count segments|documents|words]
                  [--coder NAME_OR_GUID,...] [--own] [--json]
       codes x documents, groups or variable values; a code counts its descendants (--own: not)
-  markeer matrix FILE --cooccur [--split-by NAME] [--coder NAME_OR_GUID,...] [--own] [--json]
-      code x code: pairs of overlapping segments; one table per value of NAME with --split-by
+  markeer matrix FILE --cooccur [--split-by NAME] [--coder NAME_OR_GUID,...] [--own] [--across-coders] [--json]
+      code x code: pairs of overlapping segments of one coder (--across-coders: of any two coders);
+      one table per value of NAME with --split-by
   markeer feedback FILE... --reference NAME_OR_GUID --student NAME_OR_GUID [--threshold T] [--json]
       a student's coding against the reference coding, per code (found, missed, extra, confusions)
 
@@ -96,6 +97,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
             cooccur: { type: 'boolean' },
             'split-by': { type: 'string' },
             own: { type: 'boolean' },
+            'across-coders': { type: 'boolean' },
           },
         });
         if (positionals.length !== 1) throw new CliError('matrix: name one project file');

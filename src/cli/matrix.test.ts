@@ -90,13 +90,16 @@ describe('the matrix command', () => {
 
   it('prints code x code co-occurrence, also one table per variable value', async () => {
     const { file, ids } = await bundleFile(dir);
-    const r = JSON.parse((await cli('matrix', file, '--cooccur', '--own', '--json')).out);
+    const r = JSON.parse((await cli('matrix', file, '--cooccur', '--own', '--across-coders', '--json')).out);
     expect(r.codes.map((c: { name: string }) => c.name)).toEqual(['Contact', 'Eenrichting', 'Tweerichting', 'Middelen']);
     const row = (name: string) => r.rows.find((x: { name: string }) => x.name === name).cells;
     expect(row('Eenrichting')[ids.Tweerichting as string]).toBe(3);
+    // By default one coder's own segments only: Bram's segment beside Anna's does not count.
+    const own = JSON.parse((await cli('matrix', file, '--cooccur', '--own', '--json')).out);
+    expect(own.rows.find((x: { name: string }) => x.name === 'Eenrichting').cells[ids.Tweerichting as string]).toBe(2);
     expect(row('Eenrichting')[ids.Eenrichting as string]).toBe(3);
     expect(row('Middelen')[ids.Contact as string]).toBe(0);
-    const split = JSON.parse((await cli('matrix', file, '--cooccur', '--split-by', 'groep', '--json')).out);
+    const split = JSON.parse((await cli('matrix', file, '--cooccur', '--split-by', 'groep', '--across-coders', '--json')).out);
     expect(split.splits.map((s: { key: string }) => s.key)).toEqual(['Leraar', 'Ouder']);
     expect(split.splits[1].rows[0].cells[ids.Contact as string]).toBe(3);
     const text = await cli('matrix', file, '--cooccur');

@@ -19,6 +19,8 @@ export interface MatrixCliOptions {
   json?: boolean;
   cooccur?: boolean;
   'split-by'?: string;
+  /** Co-occurrence: count overlaps of different coders' segments too. */
+  'across-coders'?: boolean;
   own?: boolean;
 }
 
@@ -71,12 +73,14 @@ export async function matrixCommand(file: string, opts: MatrixCliOptions, io: Ou
   if (!COUNTS.includes(count)) throw new CliError(`matrix: unknown --count "${opts.count}"; use segments, documents or words`);
   if (opts.cooccur && opts.cols !== undefined) throw new CliError('matrix: --cooccur makes a code x code table; leave out --cols (use --split-by NAME for one table per value)');
   if (!opts.cooccur && opts['split-by'] !== undefined) throw new CliError('matrix: --split-by goes with --cooccur');
+  if (!opts.cooccur && opts['across-coders']) throw new CliError('matrix: --across-coders goes with --cooccur');
   const data = await loadProjectOrThrow(file, io.err);
   const filter: AnalysisFilter = { ...NO_FILTER, coderGuids: opts.coder !== undefined ? resolveCoders(data, opts.coder, 'matrix').map((c) => c.guid) : [] };
   try {
     if (opts.cooccur) {
       const splitBy = opts['split-by'] === undefined ? undefined : existingVariable(data, opts['split-by']);
-      printCooccurrence(computeCooccurrence(data, { filter, ...(splitBy !== undefined ? { splitBy } : {}), rollUp: !opts.own }), splitBy !== undefined, opts.json ?? false, io);
+      const options = { filter, ...(splitBy !== undefined ? { splitBy } : {}), rollUp: !opts.own, acrossCoders: opts['across-coders'] === true };
+      printCooccurrence(computeCooccurrence(data, options), splitBy !== undefined, opts.json ?? false, io);
       return;
     }
     const m = computeMatrix(data, { columns: parseColumns(data, opts.cols), count, filter });

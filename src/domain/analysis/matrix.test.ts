@@ -151,7 +151,7 @@ describe('the code matrix', () => {
 describe('co-occurrence', () => {
   it('counts overlapping pairs of segments, a segment with two codes included, symmetric, with the segment count on the diagonal', () => {
     const { data, ids } = project();
-    const c = computeCooccurrence(data, { filter: NO_FILTER, rollUp: false });
+    const c = computeCooccurrence(data, { filter: NO_FILTER, rollUp: false, acrossCoders: true });
     const at = (a: string, b: string) => cooccurrenceAt(c, '', ids[a] as string, ids[b] as string);
     // Eenrichting segments: 0 (Anna), 2 (Bram), Leraar's. Tweerichting: 1, Leraar's.
     // Pairs that overlap: (0,1), (2,1) in Ouder 1 and the Leraar segment with itself.
@@ -166,9 +166,21 @@ describe('co-occurrence', () => {
 
   it('opens the segments behind a co-occurrence cell', () => {
     const { data, ids } = project();
-    const texts = cooccurrenceSegments(data, { filter: NO_FILTER, rollUp: false }, ids.Eenrichting as string, ids.Tweerichting as string).map((s) => `${s.coderGuid === ids.Bram ? 'B' : 'A'}:${s.text}`);
+    const texts = cooccurrenceSegments(data, { filter: NO_FILTER, rollUp: false, acrossCoders: true }, ids.Eenrichting as string, ids.Tweerichting as string).map((s) => `${s.coderGuid === ids.Bram ? 'B' : 'A'}:${s.text}`);
     expect(texts).toEqual(['A:De school belde elke week.', 'B:De school belde elke week.', 'A:elke week. Ouders kregen', 'A:De mentor mailde soms.']);
     expect(cooccurrenceSegments(data, { filter: NO_FILTER, splitBy: 'groep' }, ids.Middelen as string, ids.Middelen as string, 'Ouder').map((s) => s.text)).toEqual(['een laptop']);
+  });
+
+  it('counts only one coder’s own segments together unless asked: Anna’s code beside Bram’s is not co-occurrence', () => {
+    const { data, ids } = project();
+    const c = computeCooccurrence(data, { filter: NO_FILTER, rollUp: false });
+    const at = (a: string, b: string) => cooccurrenceAt(c, '', ids[a] as string, ids[b] as string);
+    // Across coders: 3 and 2 (the test above); Bram's segment 2 overlapped Anna's 0 and 1.
+    expect(at('Eenrichting', 'Tweerichting')).toBe(2);
+    expect(at('Contact', 'Eenrichting')).toBe(1);
+    expect(at('Eenrichting', 'Eenrichting')).toBe(3);
+    const texts = cooccurrenceSegments(data, { filter: NO_FILTER, rollUp: false }, ids.Eenrichting as string, ids.Tweerichting as string).map((s) => `${s.coderGuid === ids.Bram ? 'B' : 'A'}:${s.text}`);
+    expect(texts).toEqual(['A:De school belde elke week.', 'A:elke week. Ouders kregen', 'A:De mentor mailde soms.']);
   });
 
   it('does not count segments that only touch', () => {
@@ -185,7 +197,7 @@ describe('co-occurrence', () => {
 
   it('rolls children up into the parent when asked, and splits by a variable', () => {
     const { data, ids } = project();
-    const c = computeCooccurrence(data, { filter: NO_FILTER, splitBy: 'groep' });
+    const c = computeCooccurrence(data, { filter: NO_FILTER, splitBy: 'groep', acrossCoders: true });
     expect(c.splits.map((s) => s.key)).toEqual(['Leraar', 'Ouder', '']);
     const at = (split: string, a: string, b: string) => cooccurrenceAt(c, split, ids[a] as string, ids[b] as string);
     expect(at('Ouder', 'Contact', 'Contact')).toBe(3);

@@ -255,6 +255,12 @@ export interface CooccurrenceOptions {
   readonly splitBy?: string;
   /** Count a segment for the codes above its codes as well; default true. */
   readonly rollUp?: boolean;
+  /**
+   * Count overlaps of segments of different coders too. By default only one coder's own segments
+   * co-occur: Anna's code beside Bram's on the same passage says how two people coded it, not how
+   * two codes go together (after a merge every passage would count once per pair of coders).
+   */
+  readonly acrossCoders?: boolean;
 }
 
 /** A cell of a co-occurrence table (0 when absent). */
@@ -266,6 +272,7 @@ export function cooccurrenceAt(m: CooccurrenceMatrix, splitKey: string, a: Guid,
 export function computeCooccurrence(data: ProjectData, options: CooccurrenceOptions): CooccurrenceMatrix {
   const p = prepare(data, options.filter);
   const rollUp = options.rollUp ?? true;
+  const acrossCoders = options.acrossCoders ?? false;
   const codes = p.tree.map(({ code, depth }) => ({ codeGuid: code.guid, name: code.name, depth, parentGuid: code.parentGuid }));
   let splits: { key: string; label: string; documents: number }[];
   let splitOf: Map<Guid, string[]>;
@@ -303,6 +310,7 @@ export function computeCooccurrence(data: ProjectData, options: CooccurrenceOpti
           const t = list[j] as (typeof list)[number];
           if (t.segment.start >= s.segment.end) break; // sorted by start: no later segment overlaps s
           if (t.segment.end <= t.segment.start || s.segment.end <= s.segment.start) continue;
+          if (!acrossCoders && t.segment.coderGuid !== s.segment.coderGuid) continue;
           for (const a of s.credited)
             for (const b of t.credited) {
               if (a === b) continue;
@@ -395,6 +403,7 @@ export function cooccurrenceSegments(data: ProjectData, options: CooccurrenceOpt
       const t = list[j] as (typeof list)[number];
       if (t.segment.documentGuid !== s.segment.documentGuid || t.segment.start >= s.segment.end) break;
       if (t.segment.end <= t.segment.start || s.segment.end <= s.segment.start) continue;
+      if (!(options.acrossCoders ?? false) && t.segment.coderGuid !== s.segment.coderGuid) continue;
       if ((s.credited.has(a) && t.credited.has(b)) || (s.credited.has(b) && t.credited.has(a))) {
         chosen.add(s.segment);
         chosen.add(t.segment);

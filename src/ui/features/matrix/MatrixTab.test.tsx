@@ -170,6 +170,9 @@ describe('the matrices tab', () => {
     expect(within(table).getAllByRole('option').map((o) => o.textContent)).toEqual(['Leraar (1 documents)', 'Ouder (2 documents)']);
     await waitFor(() => expect(cellsOf('Eenrichting')).toEqual(['1', '1', '1', '·']));
     await user.selectOptions(table, 'Ouder');
+    // Within each coder's own coding by default; with the other coders' segments when asked.
+    await waitFor(() => expect(cellsOf('Eenrichting')).toEqual(['3', '2', '1', '·']));
+    await user.click(screen.getByRole('checkbox', { name: /Also count overlaps between segments of different coders/ }));
     await waitFor(() => expect(cellsOf('Eenrichting')).toEqual(['6', '2', '2', '·']));
     await act(async () => {
       await user.click(within(rowOf('Eenrichting')).getAllByRole('gridcell')[2]!);

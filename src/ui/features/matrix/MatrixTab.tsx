@@ -61,6 +61,7 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
   const [splitBy, setSplitBy] = useState('');
   const [splitKey, setSplitKey] = useState('');
   const [rollUp, setRollUp] = useState(true);
+  const [acrossCoders, setAcrossCoders] = useState(false);
   const [skipEmpty, setSkipEmpty] = useState(true);
   const [opened, setOpened] = useState<{ title: string; items: QuotationItem[] } | null>(null);
 
@@ -71,7 +72,7 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
   const columns = useMemo(() => columnsOf(choice), [choice]);
 
   // Heavy work follows the controls a moment later, so that typing and clicking stay quick.
-  const inputs = useMemo(() => ({ data, view, columns, count, filter, split, rollUp }), [data, view, columns, count, filter, split, rollUp]);
+  const inputs = useMemo(() => ({ data, view, columns, count, filter, split, rollUp, acrossCoders }), [data, view, columns, count, filter, split, rollUp, acrossCoders]);
   const deferred = useDeferredValue(inputs);
   const coderNames = useMemo(() => new Map(data.coders.map((c) => [c.guid, c.name])), [data]);
   const noValue = t('matrix.noValue');
@@ -83,7 +84,7 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
     try {
       if (d.view === 'counts') return { kind: 'counts' as const, matrix: computeMatrix(d.data, { columns: d.columns, count: d.count, filter: d.filter }) };
       if (d.view === 'quotations') return { kind: 'quotations' as const, matrix: quotationMatrix(d.data, { columns: d.columns, filter: d.filter }) };
-      const options: CooccurrenceOptions = { filter: d.filter, rollUp: d.rollUp, ...(d.split ? { splitBy: d.split } : {}) };
+      const options: CooccurrenceOptions = { filter: d.filter, rollUp: d.rollUp, acrossCoders: d.acrossCoders, ...(d.split ? { splitBy: d.split } : {}) };
       return { kind: 'cooccurrence' as const, matrix: computeCooccurrence(d.data, options), options };
     } catch (e) {
       return { kind: 'error' as const, reason: e instanceof Error ? e.message : String(e) };
@@ -252,6 +253,9 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
             </select>
             <label className="matrix-check">
               <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} /> {t('matrix.rollUp')}
+            </label>
+            <label className="matrix-check">
+              <input type="checkbox" checked={acrossCoders} onChange={(e) => setAcrossCoders(e.target.checked)} /> {t('matrix.acrossCoders')}
             </label>
           </>
         )}
