@@ -147,4 +147,34 @@ describe('a research lead hands out a project, collects two coders’ work and m
     await expect.poll(() => m.segmentCount()).toBe(3);
     expect(lead.externalRequests).toEqual([]);
   });
+
+  it('asks before the lead removes a code from another coder’s segment', async () => {
+    const { page } = lead;
+    const m = new MarkeerPage(page);
+    await m.openDocument('school-noord-leiding');
+    const before = await m.segmentCount();
+    const box = await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.transcript span')].find((s) => s.textContent?.includes('na twee dagen'));
+      span!.scrollIntoView({ block: 'center' });
+      const text = span!.firstChild as Text;
+      const i = text.data.indexOf('twee dagen');
+      const range = document.createRange();
+      range.setStart(text, i + 2);
+      range.setEnd(text, i + 3);
+      const c = range.getBoundingClientRect();
+      return { x: c.left + 1, y: c.top + c.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    const card = page.getByRole('region', { name: 'Segment' }).locator('.segment-card', { hasText: 'Codeur: Anna' });
+    await card.getByRole('button', { name: 'Code Signalen opmerken van dit segment halen' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Code “Signalen opmerken” weghalen uit de codering van Anna?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Annuleren' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await m.segmentCount()).toBe(before);
+    await card.getByRole('button', { name: 'Code Signalen opmerken van dit segment halen' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Toch weghalen' }).click();
+    await expect.poll(() => m.segmentCount()).toBe(before - 1);
+    expect(lead.errors).toEqual([]);
+  });
 });

@@ -88,6 +88,12 @@ export const appStrings = {
       comment: 'Opmerking',
       saveComment: 'Opmerking opslaan',
       commentSaved: 'Opmerking opgeslagen.',
+      othersRemoveTitle: 'Code “{{code}}” weghalen uit de codering van {{coder}}?',
+      othersRemoveConfirm: 'Toch weghalen',
+      othersCommentTitle: 'De opmerking van {{coder}} veranderen?',
+      othersCommentConfirm: 'Toch opslaan',
+      othersExplain:
+        'Dit segment is van {{coder}}, niet van jou: je verandert haar of zijn codering, en daarmee de overeenstemming. Ongedaan maken kan met Ctrl+Z. Een gezamenlijke beslissing leg je vast onder Overeenstemming, als consensus.',
     },
     retrieval: {
       code: 'Code (met subcodes)',
@@ -246,6 +252,12 @@ export const appStrings = {
       comment: 'Comment',
       saveComment: 'Save comment',
       commentSaved: 'Comment saved.',
+      othersRemoveTitle: 'Remove the code “{{code}}” from {{coder}}’s coding?',
+      othersRemoveConfirm: 'Remove anyway',
+      othersCommentTitle: 'Change {{coder}}’s comment?',
+      othersCommentConfirm: 'Save anyway',
+      othersExplain:
+        'This segment is {{coder}}’s, not yours: you change their coding, and with it the agreement. Ctrl+Z undoes it. A decision you take together is recorded under Agreement, as the consensus.',
     },
     retrieval: {
       code: 'Code (with subcodes)',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeCoding, setSegmentComment } from '../../../commands/coding';
 import type { Coding, Segment, Turn } from '../../../domain/model';
+import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { LazyPlainTextEditor } from '../../shell/PlainTextEditor.lazy';
@@ -41,14 +42,27 @@ export function SegmentPanel(props: {
 function SegmentCard({ segment, codings, speaker, onAddCode }: { segment: Segment; codings: readonly Coding[]; speaker: string | null; onAddCode(): void }) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotify();
-  const { db, project, codes, coders } = useProject();
+  const { db, project, codes, coders, coder: me } = useProject();
   const [comment, setComment] = useState(segment.comment);
   const coder = coders.find((c) => c.guid === segment.coderGuid);
   const excerpt = segment.text.length > 240 ? `${segment.text.slice(0, 240)}…` : segment.text;
+  // Another coder's work is theirs: changing it asks first (a shared decision is the consensus's).
+  const theirs = segment.coderGuid !== me.guid;
+  const [pending, setPending] = useState<{ what: 'remove'; codeGuid: string; code: string } | { what: 'comment' } | null>(null);
   const saveComment = async () => {
     const r = await setSegmentComment(project.guid, segment.guid, comment, db);
     if (!r.ok) notify('error', failureText(t, r));
     else notify('info', t('segment.commentSaved'));
+  };
+  const remove = async (codeGuid: string) => {
+    const r = await removeCoding(project.guid, segment.guid, codeGuid, db);
+    if (!r.ok) notify('error', failureText(t, r));
+  };
+  const confirm = () => {
+    const p = pending;
+    setPending(null);
+    if (p?.what === 'remove') void remove(p.codeGuid);
+    else if (p?.what === 'comment') void saveComment();
   };
   return (
     <article className="segment-card">
@@ -69,10 +83,7 @@ function SegmentCard({ segment, codings, speaker, onAddCode }: { segment: Segmen
                 type="button"
                 className="chip-remove"
                 aria-label={t('segment.removeCode', { code: code?.name ?? '' })}
-                onClick={async () => {
-                  const r = await removeCoding(project.guid, segment.guid, c.codeGuid, db);
-                  if (!r.ok) notify('error', failureText(t, r));
-                }}
+                onClick={() => (theirs ? setPending({ what: 'remove', codeGuid: c.codeGuid, code: code?.name ?? '' }) : void remove(c.codeGuid))}
               >
                 ×
               </button>
@@ -85,11 +96,21 @@ function SegmentCard({ segment, codings, speaker, onAddCode }: { segment: Segmen
       </button>
       <div className="segment-comment">
         <LazyPlainTextEditor initialText={segment.comment} onChange={setComment} label={t('segment.comment')} minRows={2} />
-        <button type="button" onClick={saveComment} disabled={comment === segment.comment}>
+        <button type="button" onClick={() => (theirs ? setPending({ what: 'comment' }) : void saveComment())} disabled={comment === segment.comment}>
           {t('segment.saveComment')}
         </button>
       </div>
       <TargetMemos target={{ kind: 'segment', guid: segment.guid }} name={segment.text} />
+      <ConfirmDialog
+        isOpen={pending !== null}
+        title={pending?.what === 'remove' ? t('segment.othersRemoveTitle', { code: pending.code, coder: coder?.name ?? '' }) : t('segment.othersCommentTitle', { coder: coder?.name ?? '' })}
+        confirmLabel={pending?.what === 'remove' ? t('segment.othersRemoveConfirm') : t('segment.othersCommentConfirm')}
+        danger
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        <p>{t('segment.othersExplain', { coder: coder?.name ?? '' })}</p>
+      </ConfirmDialog>
     </article>
   );
 }
