@@ -1,7 +1,7 @@
 /**
  * Screenshots of the main screens at 1280 x 800 and 1024 x 700, taken from the built app in
  * Chromium as a person would reach them: the workspace of a project with two coders' work merged,
- * agreement, matrices, the paste dialog with a long transcript, and a student's feedback.
+ * Retrieve, agreement, matrices, the paste dialog with a long transcript, and a student's feedback.
  *
  *   npm run build && npx tsx scripts/screenshots.ts        (or: npm run screenshots)
  *
@@ -64,6 +64,12 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await m.transcript().waitFor();
   const workspace = await shot(page, 'workspace', width, height);
   if (width === 1280) copyFileSync(workspace, join(ROOT, 'docs', 'screenshot.png'));
+
+  await page.getByRole('tab', { name: 'Ophalen' }).click();
+  await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Context' });
+  await page.locator('.retrieval-list li').first().waitFor();
+  await shot(page, 'retrieve', width, height);
+  await page.getByRole('tab', { name: 'Codeboek' }).click();
 
   await page.getByRole('button', { name: 'Overeenstemming' }).click();
   await page.getByRole('dialog').getByRole('table', { name: /Per segment/ }).waitFor();
