@@ -118,6 +118,8 @@ describe('a teacher makes an exercise, a student practises against the reference
 
     let dialog = await askFeedback(page);
     expect(await dialog.textContent()).toContain('Je vond 1 van de 9 passages van de referentie.');
+    // Per passage as MAXQDA counts: the found passage matches; the confused one has another code.
+    expect(await dialog.locator('.fb-segments').textContent()).toMatch(/^Per passage, zoals MAXQDA telt .*: 1 van de 9 passages van de referentie en 1 van je 2 passages/);
     await dialog.getByRole('button', { name: 'Monitoren' }).click();
     await dialog.getByText('1 passage die de referentie “Monitoren” noemt, heb jij als “Signalen opmerken” gecodeerd.', { exact: false }).waitFor();
     expect(await dialog.locator('.fb-definitions dt').allTextContents()).toEqual(['Monitoren', 'Signalen opmerken']);

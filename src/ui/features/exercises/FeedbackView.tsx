@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SEGMENT_SHARE, segmentAgreement } from '../../../domain/agreement';
 import { alignOpenCodes, boundaryDifferences, type BoundaryDifference } from '../../../domain/exercise';
 import type { CodeFeedback, Feedback, MissedSegment } from '../../../domain/feedback';
 import type { Code, Guid, Segment } from '../../../domain/model';
@@ -73,6 +74,15 @@ export function FeedbackView({ feedback, data, studentGuid, documentGuids, onJum
   const percent = usePercent();
   const decimal = useDecimal();
   const o = feedback.overall;
+  // Agreement per passage as MAXQDA reports it: the reference (A) against the student (B), with the
+  // student's open codes aligned to the reference's by name.
+  const reference = data.project.exercise?.referenceCoderGuid ?? null;
+  const perSegment = useMemo(() => {
+    if (!reference) return null;
+    const students = new Set(data.segments.filter((s) => s.coderGuid === studentGuid).map((s) => s.guid));
+    const codings = [...data.codings.filter((c) => c.coderGuid === reference), ...index.aligned.filter((c) => students.has(c.segmentGuid))];
+    return segmentAgreement({ coders: [reference, studentGuid], segments: data.segments, codings, codeGuids: feedback.codes.map((c) => c.guid), documentGuids }).overall;
+  }, [reference, data, index, studentGuid, feedback, documentGuids]);
 
   return (
     <div className="feedback">
@@ -127,6 +137,19 @@ export function FeedbackView({ feedback, data, studentGuid, documentGuids, onJum
             </tbody>
           </table>
           <p className="hint">{t('exercises.fb.legend', { threshold: percent(feedback.threshold) })}</p>
+          {perSegment && perSegment.segmentsA + perSegment.segmentsB > 0 && (
+            <p className="fb-segments">
+              {t('exercises.fb.segments', {
+                share: percent(DEFAULT_SEGMENT_SHARE),
+                matchedA: perSegment.matchedA,
+                segmentsA: perSegment.segmentsA,
+                matchedB: perSegment.matchedB,
+                segmentsB: perSegment.segmentsB,
+                percent: perSegment.percentAgreement === null ? '—' : percent(perSegment.percentAgreement / 100),
+                kappa: perSegment.kappa === null ? '—' : decimal(perSegment.kappa),
+              })}
+            </p>
+          )}
         </div>
       )}
       <section id={`${id}-detail`} className="fb-detail" aria-live="polite">

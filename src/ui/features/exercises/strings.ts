@@ -62,6 +62,8 @@ export const exercisesStrings = {
       foundOf_other: '{{found}} van {{count}}',
       legend:
         'Een passage van de referentie is gevonden als jouw passages met die code minstens {{threshold}} ervan bedekken. “Extra”: jouw passages die de referentie zo niet heeft. “Klopt”: het deel van jouw passages dat niet extra is. Overeenstemming en kappa tellen tekens.',
+      segments:
+        'Per passage, zoals MAXQDA telt (een overlap van minstens {{share}} van de twee passages samen): {{matchedA}} van de {{segmentsA}} passages van de referentie en {{matchedB}} van je {{segmentsB}} passages hebben een overeenkomende passage met dezelfde code. Overeenstemming {{percent}}, kappa {{kappa}} (Brennan & Prediger: 0 is wat toeval geeft, 1 is volledig).',
       jump: 'Naar de passage',
       missedHeading_one: 'Gemist ({{count}})',
       missedHeading_other: 'Gemist ({{count}})',
@@ -195,6 +197,8 @@ export const exercisesStrings = {
       foundOf_other: '{{found}} of {{count}}',
       legend:
         'A reference passage is found when your passages with that code cover at least {{threshold}} of it. “Extra”: your passages the reference does not have in that way. “Right”: the share of your passages that are not extra. Agreement and kappa count characters.',
+      segments:
+        'Per passage, as MAXQDA counts (an overlap of at least {{share}} of the two passages together): {{matchedA}} of the reference’s {{segmentsA}} passages and {{matchedB}} of your {{segmentsB}} passages have a matching passage with the same code. Agreement {{percent}}, kappa {{kappa}} (Brennan & Prediger: 0 is what chance gives, 1 is full).',
       jump: 'Go to the passage',
       missedHeading_one: 'Missed ({{count}})',
       missedHeading_other: 'Missed ({{count}})',
