@@ -177,4 +177,21 @@ describe('a research lead hands out a project, collects two coders’ work and m
     await expect.poll(() => m.segmentCount()).toBe(before - 1);
     expect(lead.errors).toEqual([]);
   });
+
+  it('gives every merged coder a colour of their own, which the lead can change', async () => {
+    const { page } = lead;
+    await page.locator('.coder-name').click();
+    const dialog = page.getByRole('dialog', { name: 'Codeurs' });
+    const anna = dialog.getByLabel('Kleur van Anna');
+    const bram = dialog.getByLabel('Kleur van Bram');
+    // Both imported the same hand-out (where each got the same first free colour); the merge told them apart.
+    expect(await anna.inputValue()).not.toBe(await bram.inputValue());
+    await bram.fill('#123456');
+    await dialog.getByRole('button', { name: 'Kleuren opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.coder-name').click();
+    expect(await page.getByRole('dialog', { name: 'Codeurs' }).getByLabel('Kleur van Bram').inputValue()).toBe('#123456');
+    await page.keyboard.press('Escape');
+    expect(lead.errors).toEqual([]);
+  });
 });

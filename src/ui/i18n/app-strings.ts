@@ -53,7 +53,7 @@ export const appStrings = {
       documentMissing: 'Dit document bestaat niet meer.',
       segmentCount_one: '{{count}} segment',
       segmentCount_other: '{{count}} segmenten',
-      coderTitle: 'Je codeert als',
+      coderTitle: 'Je codeert als; klik om de kleuren van de codeurs te zien en te wijzigen',
       tab: { codebook: 'Codeboek', retrieval: 'Ophalen', document: 'Document' },
     },
     transcript: {
@@ -101,6 +101,13 @@ export const appStrings = {
       count_one: '{{count}} segment in {{documents}} document(en)',
       count_other: '{{count}} segmenten in {{documents}} document(en)',
     },
+    coders: {
+      title: 'Codeurs',
+      hint: 'Elke codeur heeft een eigen kleur: in de kantlijn, bij Ophalen en bij Overeenstemming. Ongedaan maken kan met Ctrl+Z.',
+      color: 'Kleur van {{name}}',
+      you: '(jij)',
+      save: 'Kleuren opslaan',
+    },
     history: {
       undo: 'Ongedaan maken',
       redo: 'Opnieuw',
@@ -121,6 +128,7 @@ export const appStrings = {
       shortcut: 'sneltoets',
       renameCode: 'code hernoemen',
       recolorCode: 'kleur van code',
+      coderColor: 'kleur van codeur',
       defineCode: 'definitie van code',
       renameDocument: 'document hernoemen',
       setVariable: 'variabele',
@@ -217,7 +225,7 @@ export const appStrings = {
       documentMissing: 'This document no longer exists.',
       segmentCount_one: '{{count}} segment',
       segmentCount_other: '{{count}} segments',
-      coderTitle: 'You code as',
+      coderTitle: 'You code as; click to see and change the coders’ colours',
       tab: { codebook: 'Codebook', retrieval: 'Retrieve', document: 'Document' },
     },
     transcript: {
@@ -265,6 +273,13 @@ export const appStrings = {
       count_one: '{{count}} segment in {{documents}} document(s)',
       count_other: '{{count}} segments in {{documents}} document(s)',
     },
+    coders: {
+      title: 'Coders',
+      hint: 'Each coder has a colour of their own: in the margin, in Retrieve and in Agreement. Ctrl+Z undoes a change.',
+      color: 'Colour of {{name}}',
+      you: '(you)',
+      save: 'Save colours',
+    },
     history: {
       undo: 'Undo',
       redo: 'Redo',
@@ -285,6 +300,7 @@ export const appStrings = {
       shortcut: 'shortcut key',
       renameCode: 'rename code',
       recolorCode: 'code colour',
+      coderColor: 'coder colour',
       defineCode: 'code definition',
       renameDocument: 'rename document',
       setVariable: 'variable',

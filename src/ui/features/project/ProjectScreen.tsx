@@ -30,6 +30,7 @@ import './project.css';
 
 type SideTab = 'codebook' | 'retrieval' | 'document';
 
+import { CodersDialog } from './CodersDialog';
 import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
 
 export type { Selection };
@@ -84,6 +85,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const [tab, setTab] = useState<SideTab>('codebook');
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [codersOpen, setCodersOpen] = useState(false);
   // The one owner of the open document's selection: what a code applies to, or nothing.
   const selection = useCurrentSelection();
   const canApply = useHasSelection(selection);
@@ -186,10 +188,11 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         createPortal(
           <div className="project-header">
             <span className="project-name">{ctx.project.name}</span>
-            <span className="muted coder-name" title={t('project.coderTitle')}>
+            <button type="button" className="muted coder-name" title={t('project.coderTitle')} onClick={() => setCodersOpen(true)}>
               <span className="coder-dot" style={{ background: ctx.coder.color }} aria-hidden="true" />
               {ctx.coder.name}
-            </span>
+            </button>
+            <CodersDialog isOpen={codersOpen} onClose={() => setCodersOpen(false)} />
             <PhaseGuideButton />
             <UndoRedo />
             {analysis ? (
