@@ -561,9 +561,10 @@ export function withAdded(lead: ProjectData, add: MergeResult['add']): ProjectDa
 
 function putRows<L extends ListName>(list: L, rows: ProjectData[L], put: ProjectData[L]): ProjectData[L] {
   if (put.length === 0) return rows;
-  const written = new Map<string, unknown>(put.map((r) => [rowKey(list, r), r]));
-  const kept = (rows as readonly object[]).map((r) => written.get(rowKey(list, r)) ?? r);
-  const present = new Set((rows as readonly object[]).map((r) => rowKey(list, r)));
+  const key = rowKey(list);
+  const written = new Map<string, unknown>(put.map((r) => [key(r), r]));
+  const kept = (rows as readonly object[]).map((r) => written.get(key(r)) ?? r);
+  const present = new Set((rows as readonly object[]).map(key));
   for (const [key, r] of written) if (!present.has(key)) kept.push(r as object);
   return kept as unknown as ProjectData[L];
 }

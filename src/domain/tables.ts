@@ -20,9 +20,9 @@ export interface TableDeclaration<L extends ListName = ListName> {
   /** How merge matches a record of a coder's project to one of the lead's, and combines them. */
   readonly merge: string;
   /** What of it a hand-out bundle (documents and codebook for coders) carries. */
-  readonly handout: 'all' | 'none' | string;
+  readonly handout: string;
   /** What of it an exercise bundle (given to students) carries. */
-  readonly exercise: 'none' | string;
+  readonly exercise: string;
   /** How it travels in REFI-QDA (`.qdpx`), or why it does not. */
   readonly refi: string;
 }
@@ -169,9 +169,13 @@ export function tableOf<L extends ListName>(list: L): TableDeclaration<L> & { re
   return found as TableDeclaration<L> & { readonly store: StoreOf<L> };
 }
 
-/** A record's key within its project (the second part of its primary key). */
-export function rowKey(list: ListName, row: object): string {
-  return (row as Record<string, string>)[tableOf(list).key] as string;
+/**
+ * How to read a record's key within its project (the second part of its primary key): looked up
+ * once per list, so that sorting or indexing many rows costs no lookup per row.
+ */
+export function rowKey(list: ListName): (row: object) => string {
+  const field = tableOf(list).key;
+  return (row) => (row as Record<string, string>)[field] as string;
 }
 
 /** A ProjectData's lists, one call per list: the way generic code builds one without naming each. */
@@ -181,7 +185,7 @@ export function mapLists<R>(f: <L extends ListName>(list: L) => R): Record<ListN
   return out;
 }
 
-/** An empty project around `project`. */
+/** Every list of a project, empty. */
 export function emptyLists(): { -readonly [L in ListName]: ProjectData[L] } {
   return mapLists(() => []) as unknown as { -readonly [L in ListName]: ProjectData[L] };
 }

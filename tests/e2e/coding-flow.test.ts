@@ -120,19 +120,7 @@ describe('a coder codes transcripts end to end', () => {
   it('shows a clicked segment with its codes and coder, and keeps a comment', async () => {
     const { page } = app;
     await m.openDocument('school-noord-leiding');
-    const box = await page.evaluate(() => {
-      const span = [...document.querySelectorAll('.transcript span')].find((s) => s.textContent?.includes('dongels'));
-      const r = span!.getBoundingClientRect();
-      span!.scrollIntoView({ block: 'center' });
-      const text = span!.firstChild as Text;
-      const i = text.data.indexOf('dongels');
-      const range = document.createRange();
-      range.setStart(text, i + 2);
-      range.setEnd(text, i + 3);
-      const c = range.getBoundingClientRect();
-      return { x: c.left + 1, y: c.top + c.height / 2, r: r.top };
-    });
-    await page.mouse.click(box.x, box.y);
+    await m.clickInPhrase('ongels');
     const panel = page.getByRole('region', { name: 'Segment' });
     await panel.waitFor();
     expect(await panel.textContent()).toContain('Anna de Vries');

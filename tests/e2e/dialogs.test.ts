@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { newAppPage, screenshot, servedApp } from './harness';
+import { MarkeerPage } from './markeer-page';
 
 /** Whether the element lies wholly inside the window. */
 async function inView(page: Page, element: Locator): Promise<boolean> {
@@ -23,10 +24,7 @@ describe('dialogs keep their title and actions in view', () => {
       const app = await newAppPage(served.browser, served.server.url);
       const { page } = app;
       await page.setViewportSize({ width, height });
-      await page.getByLabel('Projectnaam').fill('Webinar');
-      await page.getByLabel('Je naam als codeur').fill('Anna');
-      await page.getByRole('button', { name: 'Project maken' }).click();
-      await page.getByRole('tree').waitFor();
+      await new MarkeerPage(page).createProject('Webinar', 'Anna');
       await page.getByRole('button', { name: 'Nieuw document' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Naam', { exact: true }).fill('Webinar');

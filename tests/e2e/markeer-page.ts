@@ -7,6 +7,14 @@ import type { Page } from 'playwright-core';
 export class MarkeerPage {
   constructor(readonly page: Page) {}
 
+  /** Creates a project from the default codebook on the start screen, with the user as its coder. */
+  async createProject(name: string, coder: string) {
+    await this.page.getByLabel('Projectnaam').fill(name);
+    await this.page.getByLabel('Je naam als codeur').fill(coder);
+    await this.page.getByRole('button', { name: 'Project maken' }).click();
+    await this.page.getByRole('tree').waitFor();
+  }
+
   transcript() {
     return this.page.locator('.transcript');
   }
@@ -47,6 +55,12 @@ export class MarkeerPage {
       },
       { phrase, occurrence },
     );
+  }
+
+  /** Clicks on the first character of a phrase of the transcript (opens the segments there). */
+  async clickInPhrase(phrase: string) {
+    const b = await this.phraseBox(phrase);
+    await this.page.mouse.click(b.x1 + 1, b.y1);
   }
 
   /** Drags the mouse over a phrase of the transcript, as a person selects text. */

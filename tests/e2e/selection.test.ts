@@ -11,12 +11,9 @@ describe('a code applies only to a selection that is there', () => {
   it('after the selection went away (a click on the document title), a click on a code only selects the code', async () => {
     const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
-    await page.getByLabel('Projectnaam').fill('Selectie');
-    await page.getByLabel('Je naam als codeur').fill('Anna');
-    await page.getByRole('button', { name: 'Project maken' }).click();
-    await page.getByRole('tree').waitFor();
-    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
     const m = new MarkeerPage(page);
+    await m.createProject('Selectie', 'Anna');
+    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
     await m.openDocument('school-noord-leiding');
 
     // A passage is selected, then the title is clicked: the selection is gone. Three codes are
@@ -44,12 +41,9 @@ describe('a code applies only to a selection that is there', () => {
   it('gives a new project’s first nine codes the keys 1-9, lists them under Shortcuts, and redoes with Ctrl+Y', async () => {
     const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
-    await page.getByLabel('Projectnaam').fill('Toetsen');
-    await page.getByLabel('Je naam als codeur').fill('Bram');
-    await page.getByRole('button', { name: 'Project maken' }).click();
-    await page.getByRole('tree').waitFor();
-    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
     const m = new MarkeerPage(page);
+    await m.createProject('Toetsen', 'Bram');
+    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
     await m.openDocument('school-noord-leiding');
     expect(await m.codeRow('Signalen opmerken').locator('.cb-key').getAttribute('data-value')).toBe('1');
     await page.getByText('Sneltoetsen', { exact: true }).click();

@@ -153,18 +153,7 @@ describe('a research lead hands out a project, collects two coders’ work and m
     const m = new MarkeerPage(page);
     await m.openDocument('school-noord-leiding');
     const before = await m.segmentCount();
-    const box = await page.evaluate(() => {
-      const span = [...document.querySelectorAll('.transcript span')].find((s) => s.textContent?.includes('na twee dagen'));
-      span!.scrollIntoView({ block: 'center' });
-      const text = span!.firstChild as Text;
-      const i = text.data.indexOf('twee dagen');
-      const range = document.createRange();
-      range.setStart(text, i + 2);
-      range.setEnd(text, i + 3);
-      const c = range.getBoundingClientRect();
-      return { x: c.left + 1, y: c.top + c.height / 2 };
-    });
-    await page.mouse.click(box.x, box.y);
+    await m.clickInPhrase('twee dagen');
     const card = page.getByRole('region', { name: 'Segment' }).locator('.segment-card', { hasText: 'Codeur: Anna' });
     await card.getByRole('button', { name: 'Code Signalen opmerken van dit segment halen' }).click();
     const ask = page.getByRole('alertdialog', { name: 'Code “Signalen opmerken” weghalen uit de codering van Anna?' });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, ROOT, servedApp } from './harness';
+import { MarkeerPage } from './markeer-page';
 
 const PANEL = join(ROOT, 'src', 'io', 'import', 'fixtures', 'panelgesprek-ouderbetrokkenheid.txt');
 
@@ -10,10 +11,7 @@ describe('lines that are not speech', () => {
   it('are not coded when a speaker’s turns are autocoded: a stage direction on its own line stays out', async () => {
     const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
-    await page.getByLabel('Projectnaam').fill('Panel');
-    await page.getByLabel('Je naam als codeur').fill('Anna');
-    await page.getByRole('button', { name: 'Project maken' }).click();
-    await page.getByRole('tree').waitFor();
+    await new MarkeerPage(page).createProject('Panel', 'Anna');
     await page.locator('.pane-documents input[type=file]').setInputFiles(PANEL);
     await page.locator('.pane-documents').getByRole('link').first().waitFor();
 

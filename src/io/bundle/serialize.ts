@@ -101,7 +101,7 @@ export function projectJson(data: ProjectData, kind: BundleKind): BundleProjectJ
   const handout = kind === 'handout';
   const lists = mapLists(<L extends ListName>(list: L) => {
     const rows: ProjectData[L] = handout ? HANDOUT[list](data[list]) : data[list];
-    return byKey(rows as readonly object[], (r) => rowKey(list, r));
+    return byKey(rows as readonly object[], rowKey(list));
   });
   return {
     project: data.project,

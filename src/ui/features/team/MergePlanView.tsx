@@ -89,19 +89,21 @@ function FilePlan(props: {
       </p>
 
       <h4>{t('team.merge.coders')}</h4>
-      <ul>
-        {plan.coders
-          .filter((c) => c.by !== 'name')
-          .map((c) => (
-            <li key={c.incoming.guid}>
-              <span className="coder-dot" style={{ background: c.incoming.color }} aria-hidden="true" />
-              {t(c.by === 'guid' ? 'team.merge.coderKnown' : 'team.merge.coderNew', { name: c.incoming.name })}
-            </li>
-          ))}
-      </ul>
+      {coderMatches.length < plan.coders.length && (
+        <ul>
+          {plan.coders
+            .filter((c) => c.by !== 'name')
+            .map((c) => (
+              <li key={c.incoming.guid}>
+                <span className="coder-dot" style={{ background: c.incoming.color }} aria-hidden="true" />
+                {t(c.by === 'guid' ? 'team.merge.coderKnown' : 'team.merge.coderNew', { name: c.incoming.name })}
+              </li>
+            ))}
+        </ul>
+      )}
       {coderMatches.length > 0 && (
         <fieldset className="merge-name-matches" aria-describedby={`${id}-coder-hint`}>
-          <legend>{t('team.merge.coders')}</legend>
+          <legend>{t('team.merge.coderMatches')}</legend>
           <p id={`${id}-coder-hint`} className="hint">
             {t('team.merge.coderMatchHint')}
           </p>
