@@ -20,6 +20,7 @@
  * reopens it. The segments are the outcome; the note only says that somebody looked.
  */
 import { descendantGuids } from '../domain/codebook';
+import { CONSENSUS_CODER_NAME, isConsensusCoder } from '../domain/lens';
 import { CODER_COLORS, createCoder, createCoding, createSegment } from '../domain/factories';
 import type { Coder, Coding, Guid, Segment } from '../domain/model';
 import { coveredLength, intersectRanges, mergeRanges, type TextRange } from '../domain/ranges';
@@ -28,7 +29,7 @@ import { getDb, type MarkeerDb } from '../storage/db';
 import { removeMemosOf } from './memos';
 import { CommandAbort, runWrite } from './run';
 
-export const CONSENSUS_CODER_NAME = 'Consensus';
+export { CONSENSUS_CODER_NAME, isConsensusCoder } from '../domain/lens';
 /** Colour of the consensus coder when every coder colour is taken. */
 const CONSENSUS_COLOR = '#495057';
 
@@ -48,10 +49,6 @@ export interface ResolveDisagreementInput {
   readonly coderB: Guid;
   /** The consensus coder when known; otherwise it is found by name, or created. */
   readonly consensusCoderGuid?: Guid;
-}
-
-export function isConsensusCoder(coder: Pick<Coder, 'name'>): boolean {
-  return coder.name === CONSENSUS_CODER_NAME;
 }
 
 export function findConsensusCoder<C extends Pick<Coder, 'name'>>(coders: readonly C[]): C | undefined {

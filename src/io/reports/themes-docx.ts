@@ -60,6 +60,7 @@ export async function themesDocx(data: ProjectData, options: ThemesReportOptions
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
     new Paragraph({ children: [new TextRun({ text: options.date, color: '555555' })] }),
   ];
+  if (options.coding) children.push(new Paragraph({ children: [new TextRun({ text: options.coding, color: '555555' })] }));
   if (rows.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: labels.noThemes, italics: true })] }));
   for (const row of rows) children.push(...themeParagraphs(docx, row, labels));
   const document = new Document({

@@ -119,7 +119,8 @@ export function themesHtml(data: ProjectData, options: ThemesReportOptions): str
     body: `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(options.date)}</p>
-</header>
+${options.coding ? `<p class="meta">${escapeHtml(options.coding)}</p>
+` : ''}</header>
 <main>
 ${body}
 </main>`,

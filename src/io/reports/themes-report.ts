@@ -128,5 +128,7 @@ export interface ThemesReportOptions {
   readonly lang: string;
   /** When the report was made, already formatted. */
   readonly date: string;
+  /** Whose coding the quotations are, in words ("Coding: everyone's coding"); omitted when not given. */
+  readonly coding?: string;
   readonly labels?: ThemesReportLabels;
 }

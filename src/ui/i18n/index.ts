@@ -16,6 +16,7 @@ import { chartsStrings } from '../features/charts/strings';
 import { themesStrings } from '../features/themes/strings';
 import { exercisesStrings } from '../features/exercises/strings';
 import { phasesStrings } from '../features/phases/strings';
+import { lensStrings } from '../features/project/lens-strings';
 
 /** The strings of one language, feature by feature (each feature's keys under its own name). */
 function strings(lang: 'nl' | 'en') {
@@ -36,6 +37,7 @@ function strings(lang: 'nl' | 'en') {
     themes: themesStrings[lang],
     exercises: exercisesStrings[lang],
     phases: phasesStrings[lang],
+    lens: lensStrings[lang],
   };
 }
 

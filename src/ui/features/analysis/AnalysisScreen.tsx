@@ -4,6 +4,8 @@ import { useProject } from '../../shell/project-context';
 import { ANALYSIS_TABS, navigate, type AnalysisTab } from '../../shell/route';
 import type { AnalysisTabProps, JumpTarget } from './types';
 import { useProjectData } from './useProjectData';
+import { LensControl } from '../project/LensControl';
+import { useLensData } from '../project/lens';
 import './analysis.css';
 
 /** Each tab is its own chunk, fetched when it is first opened. */
@@ -24,7 +26,8 @@ const TABS: Record<AnalysisTab, ComponentType<AnalysisTabProps>> = {
 export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (target: JumpTarget) => void }) {
   const { t } = useTranslation();
   const { project } = useProject();
-  const data = useProjectData();
+  // Every tab sees the project through the coder lens chosen in the header.
+  const data = useLensData(useProjectData());
   const Tab = useMemo(() => TABS[tab], [tab]);
   const go = (next: AnalysisTab) => navigate({ name: 'project', projectGuid: project.guid, documentGuid: null, analysis: next });
   return (
@@ -55,6 +58,7 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
         ))}
       </div>
       <section role="tabpanel" id="analysis-panel" aria-labelledby={`analysis-tab-${tab}`} className="analysis-panel">
+        <LensControl variant="note" />
         {data ? (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
             <Tab data={data} onJump={onJump} />

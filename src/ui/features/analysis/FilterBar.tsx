@@ -5,29 +5,21 @@ import type { ProjectData } from '../../../domain/project-data';
 import { variableList, variableValues } from '../../../domain/variables';
 
 /**
- * The filter every analysis shares: coders, document groups and variable values. Each part is a
- * disclosure with checkboxes, so that it works by keyboard and with a screen reader; the summary
- * says what is chosen.
+ * The filter every analysis shares: documents, document groups and variable values. Each part is
+ * a disclosure with checkboxes, so that it works by keyboard and with a screen reader; the summary
+ * says what is chosen. Whose coding counts is not chosen here but by the project's coder lens
+ * (LensControl), the same for every view.
  */
-export function FilterBar(props: { data: ProjectData; value: AnalysisFilter; onChange: (f: AnalysisFilter) => void; hideCoders?: boolean }) {
+export function FilterBar(props: { data: ProjectData; value: AnalysisFilter; onChange: (f: AnalysisFilter) => void }) {
   const { t } = useTranslation();
   const { data, value, onChange } = props;
   const variables = useMemo(() => variableList(data.project.guid, data.variables, data.documents), [data]);
   const toggle = (list: readonly string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const setCondition = (name: string, values: readonly string[]) =>
     onChange({ ...value, variables: [...value.variables.filter((c) => c.name !== name), ...(values.length > 0 ? [{ name, values }] : [])] });
-  const active = value.coderGuids.length + value.groupGuids.length + value.variables.length + (value.documentGuids?.length ?? 0);
+  const active = value.groupGuids.length + value.variables.length + (value.documentGuids?.length ?? 0);
   return (
     <div className="filter-bar" role="group" aria-label={t('analysis.filter.label')}>
-      {!props.hideCoders && (
-        <Choice
-          label={t('analysis.filter.coders')}
-          all={t('analysis.filter.allCoders')}
-          options={data.coders.map((c) => ({ key: c.guid, label: c.name }))}
-          chosen={value.coderGuids}
-          onToggle={(k) => onChange({ ...value, coderGuids: toggle(value.coderGuids, k) })}
-        />
-      )}
       <Choice
         label={t('analysis.filter.documents')}
         all={t('analysis.filter.allDocuments')}

@@ -7,9 +7,7 @@ export const analysisStrings = {
     tab: { documents: 'Documenten en variabelen', matrix: 'Matrices', charts: 'Grafieken', query: 'Zoekvragen', search: 'Zoeken en autocoderen', memos: 'Memo’s', themes: 'Thema’s' },
     filter: {
       label: 'Filter',
-      coders: 'Codeurs',
       documents: 'Documenten',
-      allCoders: 'alle',
       groups: 'Groepen',
       allDocuments: 'alle documenten',
       anyValue: 'alle waarden',
@@ -23,9 +21,7 @@ export const analysisStrings = {
     tab: { documents: 'Documents and variables', matrix: 'Matrices', charts: 'Charts', query: 'Queries', search: 'Search and autocode', memos: 'Memos', themes: 'Themes' },
     filter: {
       label: 'Filter',
-      coders: 'Coders',
       documents: 'Documents',
-      allCoders: 'all',
       groups: 'Groups',
       allDocuments: 'all documents',
       anyValue: 'any value',

@@ -11,6 +11,7 @@ import { navigate, routeHash } from '../../shell/route';
 import { IMPORT_ACCEPT, importFailureText, readFiles } from './import-files';
 import { PasteDialog } from './PasteDialog';
 import { useVisibleSegmentCounts } from '../exercises/hiding';
+import { useLens } from '../../shell/lens-context';
 import { ReadTick } from '../phases/ReadMark';
 import { useAddDocuments } from './use-add-documents';
 import './documents.css';
@@ -99,25 +100,29 @@ export function DocumentList(props: { activeDocumentGuid: string | null }) {
 }
 
 /**
- * Segments per document, counted once from the index and then adjusted by the segments that
- * commands commit here or in another tab, so that a new coding does not count every document's
- * segments again (120 counts on a large project).
+ * Segments per document under the coder lens, counted once (from the index when the lens shows
+ * everyone) and then adjusted by the segments that commands commit here or in another tab, so
+ * that a new coding does not count every document's segments again (120 counts on a large project).
  */
 function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): ReadonlyMap<Guid, number> | undefined {
   const { db, project } = useProject();
+  const { shown } = useLens();
   const [counts, setCounts] = useState<ReadonlyMap<Guid, number> | undefined>(undefined);
   const documentList = documents?.map((d) => d.guid).join(',');
+  const shownList = shown === null ? null : [...shown].sort().join(',');
   useEffect(() => {
     if (documentList === undefined) return;
     let live = true;
+    const coders = shownList === null ? null : new Set(shownList.split(',').filter(Boolean));
+    const counted = (s: Segment | undefined): s is Segment => s?.projectGuid === project.guid && (coders === null || coders.has(s.coderGuid));
     const off = onCommitted((changes) => {
       const deltas: [Guid, number][] = [];
       for (const c of changes) {
         if (c.table !== 'segments') continue;
         const before = c.before as unknown as Segment | undefined;
         const after = c.after as unknown as Segment | undefined;
-        if (before?.projectGuid === project.guid) deltas.push([before.documentGuid, -1]);
-        if (after?.projectGuid === project.guid) deltas.push([after.documentGuid, 1]);
+        if (counted(before)) deltas.push([before.documentGuid, -1]);
+        if (counted(after)) deltas.push([after.documentGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
       setCounts((prev) => {
@@ -128,7 +133,15 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
       });
     });
     const guids = documentList === '' ? [] : documentList.split(',');
-    segmentCounts(db, project.guid, guids).then(
+    const read = async (): Promise<Map<Guid, number>> => {
+      if (coders === null) return segmentCounts(db, project.guid, guids);
+      const out = new Map<Guid, number>(guids.map((g) => [g, 0]));
+      await db.segments.where('projectGuid').equals(project.guid).each((s) => {
+        if (coders.has(s.coderGuid) && out.has(s.documentGuid)) out.set(s.documentGuid, (out.get(s.documentGuid) ?? 0) + 1);
+      });
+      return out;
+    };
+    read().then(
       (read) => {
         // The counts include whatever was committed before they were read; they replace the deltas.
         if (live) setCounts(read);
@@ -140,7 +153,7 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
       live = false;
       off();
     };
-  }, [db, project.guid, documentList]);
+  }, [db, project.guid, documentList, shownList]);
   return counts;
 }
 

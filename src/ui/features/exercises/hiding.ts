@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { hiddenCodeGuids, hiddenCoderGuid } from '../../../domain/exercise';
 import type { Code, Coding, Guid, Project, Segment } from '../../../domain/model';
 import type { MarkeerDb } from '../../../storage/db';
+import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
 
 interface CodedDocument {
@@ -36,7 +37,9 @@ export function useVisibleCodings<T extends CodedDocument>(coded: T | null): T |
 /** Codings per code without the hidden coder's (the codebook's counts). */
 export function useVisibleCounts(counts: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
   const { db, project } = useProject();
-  const hidden = hiddenCoderGuid(project);
+  // A lens of chosen coders never holds the hidden coder: its counts have nothing to take away.
+  const { shown } = useLens();
+  const hidden = shown === null ? hiddenCoderGuid(project) : null;
   const hiddenCounts = useLiveQuery(async () => {
     if (!hidden) return null;
     const codings = await db.codings.where('projectGuid').equals(project.guid).toArray();
@@ -78,7 +81,8 @@ export function visibleCodes<T extends Code>(codes: readonly T[], hidden: Readon
 /** Segments per document without the hidden coder's (the document list's counts). */
 export function useVisibleSegmentCounts(counts: ReadonlyMap<Guid, number> | undefined): ReadonlyMap<Guid, number> | undefined {
   const { db, project } = useProject();
-  const hidden = hiddenCoderGuid(project);
+  const { shown } = useLens();
+  const hidden = shown === null ? hiddenCoderGuid(project) : null;
   const hiddenCounts = useLiveQuery(async () => {
     if (!hidden) return null;
     const out = new Map<Guid, number>();

@@ -19,6 +19,7 @@ import { quotationMatrixHtml } from '../../../io/reports/matrix-html';
 import { toCsv, toXlsx, type TableData } from '../../../io/tables';
 import { useNotify } from '../../shell/notify';
 import { FilterBar } from '../analysis/FilterBar';
+import { useLensLine } from '../project/lens';
 import type { AnalysisTabProps } from '../analysis/types';
 import { downloadBytes } from '../bundles/download';
 import { CountGrid, treeRows, type GridColumn } from './CountGrid';
@@ -53,6 +54,7 @@ function fileName(title: string, extension: string): string {
 export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
   const { t, i18n } = useTranslation();
   const { notify } = useNotify();
+  const lensLine = useLensLine();
   const ids = { view: useId(), columns: useId(), count: useId(), split: useId(), splitKey: useId(), keys: useId() };
   const [view, setView] = useState<View>('counts');
   const [columnChoice, setColumnChoice] = useState('documents');
@@ -145,7 +147,7 @@ export default function MatrixTab({ data, onJump }: AnalysisTabProps) {
           result.matrix,
           {
             title: t('matrix.html.title', { project }),
-            subtitle: [describeFilter(data, filter, t), `${t('matrix.columns.label')}: ${columnsName}`, t('matrix.html.made', { date: new Date().toLocaleDateString(i18n.language) })],
+            subtitle: [lensLine, describeFilter(data, filter, t), `${t('matrix.columns.label')}: ${columnsName}`, t('matrix.html.made', { date: new Date().toLocaleDateString(i18n.language) })],
             code: t('matrix.code'),
             lang: i18n.language,
             columnLabel,

@@ -3,7 +3,11 @@ import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ThemesReportLabels } from '../../../io/reports/themes-report';
+import { applyLens } from '../../../domain/lens';
+import { withoutHidden } from '../../../domain/exercise';
+import { useLens } from '../../shell/lens-context';
 import { useNotify } from '../../shell/notify';
+import { useLensLine } from '../project/lens';
 import { useProject } from '../../shell/project-context';
 import { downloadBytes } from '../bundles/download';
 import './phases.css';
@@ -37,6 +41,8 @@ function ReportChoices({ onClose }: { onClose(): void }) {
   const { t, i18n } = useTranslation();
   const { db, project } = useProject();
   const { notify } = useNotify();
+  const { shown } = useLens();
+  const coding = useLensLine();
   const [busy, setBusy] = useState(false);
   const themeCount = useLiveQuery(() => db.themes.where('projectGuid').equals(project.guid).count(), [db, project.guid]);
 
@@ -47,11 +53,13 @@ function ReportChoices({ onClose }: { onClose(): void }) {
         import('../../../storage/project-data'),
         format === 'html' ? import('../../../io/reports/themes-html').then((m) => m.themesHtml) : import('../../../io/reports/themes-docx').then((m) => m.themesDocx),
       ]);
-      const data = await readProjectData(db, project.guid);
-      if (!data) throw new Error(t('project.notFound'));
+      const read = await readProjectData(db, project.guid);
+      if (!read) throw new Error(t('project.notFound'));
+      // The quotations of the coders the lens shows; a student's report never holds the reference.
+      const data = applyLens(withoutHidden(read), shown);
       const labels = t('phases.report.labels', { returnObjects: true }) as ThemesReportLabels;
       const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
-      const made = await builder(data, { projectName: project.name, lang: i18n.language, date, labels });
+      const made = await builder(data, { projectName: project.name, lang: i18n.language, date, coding, labels });
       const bytes = typeof made === 'string' ? new TextEncoder().encode(made) : made;
       const file = `${fileSafe(project.name)}-${t('phases.report.fileName')}.${format}`;
       downloadBytes(bytes, file, TYPES[format]);

@@ -12,6 +12,8 @@ import { ReadToggle } from '../phases/ReadMark';
 import { useVisibleCodings } from '../exercises/hiding';
 import { TranscriptView, type TextRange } from '../transcript/TranscriptView';
 import type { Selection } from './current-selection';
+import { LensControl } from './LensControl';
+import { useLensCodings } from './lens';
 
 const EMPTY: ReadonlyMap<string, readonly Coding[]> = new Map();
 const NO_CODINGS: readonly Coding[] = [];
@@ -40,11 +42,13 @@ export const DocumentPane = memo(function DocumentPane(props: {
   const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
   // A student never sees the exercise's reference coding (features/exercises/hiding.ts).
   const coded = useVisibleCodings(useDocumentCodings(db, project.guid, documentGuid));
-  const segments = coded?.segments;
+  // What the coder lens shows; applying a code still finds the coder's own segments in all of it.
+  const shown = useLensCodings(coded);
+  const segments = shown?.segments;
   const [active, setActive] = useState<string[]>([]);
 
   const turns = useMemo(() => (stored && doc ? applySpeakerMap(stored.turns, doc.speakerMap) : []), [stored, doc]);
-  const codingsBySegment = coded?.codingsBySegment ?? EMPTY;
+  const codingsBySegment = shown?.codingsBySegment ?? EMPTY;
   const codeMap = useMemo(() => new Map<string, Code>(codes.map((c) => [c.guid, c])), [codes]);
   const activeSet = useMemo(() => new Set(active.filter((g) => segments?.some((s) => s.guid === g))), [active, segments]);
 
@@ -90,6 +94,7 @@ export const DocumentPane = memo(function DocumentPane(props: {
       <div className="document-head">
         <h1 className="document-title">{doc.name}</h1>
         <span className="muted">{t('project.segmentCount', { count: segments.length })}</span>
+        <LensControl variant="note" />
         <ReadToggle document={doc} />
       </div>
       <div className="document-main">

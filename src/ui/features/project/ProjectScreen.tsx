@@ -4,11 +4,15 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
+import { rememberedLens, rememberLens } from '../../../commands/coders';
 import { touchProject } from '../../../commands/projects';
+import { hiddenCoderGuid } from '../../../domain/exercise';
+import { EVERYONE, lensCoders, type CoderLens } from '../../../domain/lens';
 import type { MarkeerDb } from '../../../storage/db';
 import { getProject, listCoders, listCodes } from '../../../storage/queries';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
+import { LensContext, useLens, type LensValue } from '../../shell/lens-context';
 import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
 import { routeHash, type AnalysisTab } from '../../shell/route';
 import { AgreementButton } from '../agreement/AgreementButton';
@@ -31,6 +35,8 @@ import './project.css';
 type SideTab = 'codebook' | 'retrieval' | 'document';
 
 import { CodersDialog } from './CodersDialog';
+import { LensControl } from './LensControl';
+import { lensLabel } from './lens';
 import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
 
 export type { Selection };
@@ -43,6 +49,9 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
   const coders = useLiveQuery(() => listCoders(db, projectGuid), [db, projectGuid]);
   const codes = useLiveQuery(() => listCodes(db, projectGuid), [db, projectGuid]);
   const hiddenCodes = useHiddenCodes(db, project, codes);
+  // Whose coding the views show: remembered per project in this browser (null: nothing remembered).
+  const remembered = useLiveQuery(() => rememberedLens(projectGuid, db), [db, projectGuid]);
+  const [chosenLens, setChosenLens] = useState<{ projectGuid: string; lens: CoderLens } | null>(null);
 
   useEffect(() => {
     void touchProject(projectGuid, db);
@@ -54,6 +63,23 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
     const coder = coders.find((c) => c.guid === project.ownerCoderGuid) ?? coders[0];
     return coder ? { db, project, coder, coders, codes: visibleCodes(codes, hiddenCodes) } : null;
   }, [db, project, coders, codes, hiddenCodes]);
+
+  const lensValue = useMemo<LensValue | null>(() => {
+    if (!ctx || remembered === undefined) return null;
+    const lens = (chosenLens?.projectGuid === projectGuid ? chosenLens.lens : null) ?? remembered ?? EVERYONE;
+    const shown = lensCoders(lens, ctx.coders, ctx.coder.guid);
+    // The exercise's hidden reference never shows, whatever the lens.
+    const hidden = hiddenCoderGuid(ctx.project);
+    const visible = shown && hidden && shown.has(hidden) ? new Set([...shown].filter((g) => g !== hidden)) : shown;
+    return {
+      lens,
+      shown: visible,
+      setLens: (next: CoderLens) => {
+        setChosenLens({ projectGuid, lens: next });
+        void rememberLens(projectGuid, next, db);
+      },
+    };
+  }, [ctx, remembered, chosenLens, projectGuid, db]);
 
   useEffect(() => {
     if (project) document.title = `${project.name} – Markeer`;
@@ -70,10 +96,12 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
       </main>
     );
   }
-  if (!ctx) return <main className="loading">{t('common.loading')}</main>;
+  if (!ctx || !lensValue) return <main className="loading">{t('common.loading')}</main>;
   return (
     <ProjectContext.Provider value={ctx}>
-      <Workspace documentGuid={documentGuid} analysis={analysis} />
+      <LensContext.Provider value={lensValue}>
+        <Workspace documentGuid={documentGuid} analysis={analysis} />
+      </LensContext.Provider>
     </ProjectContext.Provider>
   );
 }
@@ -82,6 +110,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const { t } = useTranslation();
   const { notify } = useNotify();
   const ctx = useProject();
+  const lens = useLens();
   const [tab, setTab] = useState<SideTab>('codebook');
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -119,10 +148,11 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         return false;
       }
       const code = ctx.codes.find((c) => c.guid === codeGuid);
-      notify('info', t('coding.applied', { code: code?.name ?? '' }));
+      if (lens.shown && !lens.shown.has(ctx.coder.guid)) notify('info', t('lens.appliedHidden', { code: code?.name ?? '', label: lensLabel(t, lens.lens, ctx.coders, ctx.coder) }));
+      else notify('info', t('coding.applied', { code: code?.name ?? '' }));
       return true;
     },
-    [ctx, currentSelection, notify, t],
+    [ctx, lens, currentSelection, notify, t],
   );
 
   const onActivateCode = useCallback(
@@ -193,6 +223,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               {ctx.coder.name}
             </button>
             <CodersDialog isOpen={codersOpen} onClose={() => setCodersOpen(false)} />
+            <LensControl />
             <PhaseGuideButton />
             <UndoRedo />
             {analysis ? (
@@ -302,5 +333,10 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
 /** The codebook with its coding counts, which follow every committed coding without re-rendering the workspace. */
 function CodebookTab(props: Omit<CodebookPanelProps, 'codingCounts'>) {
   const codingCounts = useVisibleCounts(useCodingCounts());
-  return <CodebookPanel codingCounts={codingCounts} {...props} />;
+  return (
+    <>
+      <LensControl variant="note" />
+      <CodebookPanel codingCounts={codingCounts} {...props} />
+    </>
+  );
 }

@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { Coding } from '../../../domain/model';
 import { onCommitted } from '../../../storage/changes';
+import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
 
 /**
- * Number of codings per code in the project (not rolled up), kept live: counted once from the
- * index, then adjusted by the codings that commands commit here or in another tab, so that
- * applying a code does not count every code again before the highlight can paint.
+ * Number of codings per code in the project (not rolled up) under the coder lens, kept live:
+ * counted once (from the index when the lens shows everyone), then adjusted by the codings that
+ * commands commit here or in another tab, so that applying a code does not count every code
+ * again before the highlight can paint.
  */
 export function useCodingCounts(): ReadonlyMap<string, number> {
   const { db, project, codes } = useProject();
+  const { shown } = useLens();
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
   const codeList = codes.map((c) => c.guid).join(',');
+  // The lens as a value, so that an equal set chosen again does not count again.
+  const shownList = shown === null ? null : [...shown].sort().join(',');
   useEffect(() => {
+    const coders = shownList === null ? null : new Set(shownList.split(',').filter(Boolean));
+    const counted = (c: Coding | undefined): c is Coding => c?.projectGuid === project.guid && (coders === null || coders.has(c.coderGuid));
     let live = true;
     const adjust = (map: Map<string, number>, code: string, by: number) => {
       const n = (map.get(code) ?? 0) + by;
@@ -25,8 +32,8 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         if (c.table !== 'codings') continue;
         const before = c.before as unknown as Coding | undefined;
         const after = c.after as unknown as Coding | undefined;
-        if (before?.projectGuid === project.guid) deltas.push([before.codeGuid, -1]);
-        if (after?.projectGuid === project.guid) deltas.push([after.codeGuid, 1]);
+        if (counted(before)) deltas.push([before.codeGuid, -1]);
+        if (counted(after)) deltas.push([after.codeGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
       setCounts((prev) => {
@@ -35,20 +42,30 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         return next;
       });
     });
-    void Promise.all(
-      codeList
-        .split(',')
-        .filter(Boolean)
-        .map(async (guid) => [guid, await db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count()] as const),
-    ).then((entries) => {
-      if (!live) return;
+    const read = async (): Promise<Map<string, number>> => {
+      if (coders === null) {
+        const entries = await Promise.all(
+          codeList
+            .split(',')
+            .filter(Boolean)
+            .map(async (guid) => [guid, await db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count()] as const),
+        );
+        return new Map(entries.filter(([, n]) => n > 0));
+      }
+      const out = new Map<string, number>();
+      await db.codings.where('projectGuid').equals(project.guid).each((c) => {
+        if (coders.has(c.coderGuid)) out.set(c.codeGuid, (out.get(c.codeGuid) ?? 0) + 1);
+      });
+      return out;
+    };
+    void read().then((next) => {
       // The counts include whatever was committed before they were read; they replace the deltas.
-      setCounts(new Map(entries.filter(([, n]) => n > 0)));
+      if (live) setCounts(next);
     });
     return () => {
       live = false;
       off();
     };
-  }, [db, project.guid, codeList]);
+  }, [db, project.guid, codeList, shownList]);
   return counts;
 }

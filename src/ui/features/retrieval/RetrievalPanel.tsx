@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { descendantGuids, flattenTree } from '../../../domain/codebook';
 import { hiddenCoderGuid } from '../../../domain/exercise';
 import { retrieveSegments } from '../../../domain/retrieval';
+import { lensShows } from '../../../domain/lens';
+import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
+import { LensControl } from '../project/LensControl';
 import './retrieval.css';
 
 /** Every segment of a code (descendants included) across documents, with context; a click jumps to it. */
@@ -15,6 +18,7 @@ export function RetrievalPanel(props: {
 }) {
   const { t } = useTranslation();
   const { db, project, codes, coders } = useProject();
+  const { shown } = useLens();
   const id = useId();
   const codeSet = useMemo(() => (props.codeGuid ? descendantGuids(codes, props.codeGuid) : new Set<string>()), [codes, props.codeGuid]);
 
@@ -22,14 +26,14 @@ export function RetrievalPanel(props: {
     if (codeSet.size === 0) return null;
     const keys = [...codeSet].map((g) => [project.guid, g] as [string, string]);
     const hidden = hiddenCoderGuid(project);
-    const codings = (await db.codings.where('[projectGuid+codeGuid]').anyOf(keys).toArray()).filter((c) => c.coderGuid !== hidden);
+    const codings = (await db.codings.where('[projectGuid+codeGuid]').anyOf(keys).toArray()).filter((c) => c.coderGuid !== hidden && lensShows(shown, c.coderGuid));
     const segmentKeys = [...new Set(codings.map((c) => c.segmentGuid))].map((g) => [project.guid, g] as [string, string]);
     const segments = (await db.segments.bulkGet(segmentKeys)).filter((s) => s !== undefined);
     const docGuids = [...new Set(segments.map((s) => s.documentGuid))];
     const docs = (await db.documents.bulkGet(docGuids.map((g) => [project.guid, g] as [string, string]))).filter((d) => d !== undefined);
     const texts = (await db.documentTexts.bulkGet(docGuids.map((g) => [project.guid, g] as [string, string]))).filter((d) => d !== undefined);
     return { codings, segments, docs, texts };
-  }, [db, project, codeSet]);
+  }, [db, project, codeSet, shown]);
 
   const rows = useMemo(() => (data ? retrieveSegments({ ...data, codeGuids: codeSet, coders, codes }) : []), [data, codeSet, coders, codes]);
 
@@ -47,6 +51,7 @@ export function RetrievalPanel(props: {
           ))}
         </select>
       </label>
+      <LensControl variant="note" />
       {props.codeGuid && (
         <p id={`${id}-count`} className="muted" aria-live="polite">
           {t('retrieval.count', { count: rows.length, documents: new Set(rows.map((r) => r.documentGuid)).size })}

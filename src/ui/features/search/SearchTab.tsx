@@ -123,7 +123,7 @@ export default function SearchTab({ data, onJump }: AnalysisTabProps) {
   const error = results.status === 'error' ? results : null;
   return (
     <div className="search-tab">
-      <FilterBar data={data} value={filter} onChange={setFilter} hideCoders />
+      <FilterBar data={data} value={filter} onChange={setFilter} />
       <section aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('search.title')}</h2>
         <form

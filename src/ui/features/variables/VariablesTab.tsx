@@ -70,7 +70,7 @@ export default function VariablesTab({ data }: AnalysisTabProps) {
           {t('variables.export')}
         </button>
       </div>
-      <FilterBar data={data} value={filter} onChange={setFilter} hideCoders />
+      <FilterBar data={data} value={filter} onChange={setFilter} />
       <p className="vars-shown">
         <span role="status">{t('variables.shown', { shown: documents.length, total: data.documents.length })}</span>
         {filtered && documents.length > 0 && (
