@@ -6,7 +6,8 @@ import type { FeedbackResult } from '../../../commands/exercises';
 import type { ProjectData } from '../../../domain/project-data';
 import { readProjectData } from '../../../storage/project-data';
 import { useProject } from '../../shell/project-context';
-import { AttemptsTable, Sparkline } from './AttemptsTable';
+import { AttemptsTable } from './AttemptsTable';
+import { ProgressChart } from './ProgressChart';
 import { FeedbackView, type JumpTarget } from './FeedbackView';
 import './exercises.css';
 
@@ -58,7 +59,7 @@ export function FeedbackDialog({ result, onClose, onJump }: { result: FeedbackRe
               <h3>{t('exercises.progress.title')}</h3>
               {attempts && attempts.length > 0 ? (
                 <>
-                  <Sparkline attempts={attempts} />
+                  <ProgressChart attempts={attempts} />
                   <AttemptsTable attempts={attempts} documentNames={names} caption={t('exercises.progress.caption')} />
                 </>
               ) : (

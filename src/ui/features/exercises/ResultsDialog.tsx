@@ -10,7 +10,8 @@ import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
 import { downloadBytes } from '../bundles/download';
 import { slug } from '../../../commands/bundles';
-import { AttemptsTable, Sparkline } from './AttemptsTable';
+import { AttemptsTable } from './AttemptsTable';
+import { ProgressChart } from './ProgressChart';
 import { Figure, useDateTime, useDecimal, usePercent } from './format';
 import { resultsTable } from './results';
 import './exercises.css';
@@ -116,7 +117,7 @@ export function ResultsDialog({ onClose }: { onClose(): void }) {
                         {expanded && (
                           <tr id={`${id}-${coder.guid}`}>
                             <td colSpan={9} className="exercise-history">
-                              <Sparkline attempts={list} />
+                              <ProgressChart attempts={list} />
                               <AttemptsTable attempts={list} documentNames={names} caption={t('exercises.results.history', { name: coder.name })} />
                             </td>
                           </tr>

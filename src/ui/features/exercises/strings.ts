@@ -38,6 +38,8 @@ export const exercisesStrings = {
       date: 'Datum',
       documents: 'Documenten',
       sparkline: 'Verloop over de pogingen. Gevonden: {{recall}}. Klopt: {{precision}}.',
+      chartTitle: 'Gevonden en klopt per poging',
+      axisY: 'Gevonden / klopt (%)',
     },
     fb: {
       title: 'Feedback',
@@ -173,6 +175,8 @@ export const exercisesStrings = {
       date: 'Date',
       documents: 'Documents',
       sparkline: 'Progress over the attempts. Found: {{recall}}. Right: {{precision}}.',
+      chartTitle: 'Found and right per attempt',
+      axisY: 'Found / right (%)',
     },
     fb: {
       title: 'Feedback',

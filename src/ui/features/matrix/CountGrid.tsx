@@ -1,8 +1,9 @@
 import { createColumnHelper, createExpandedRowModel, rowExpandingFeature, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guid } from '../../../domain/model';
+import { MAX_HEADER_LINES, useColumnLayout } from './useColumnLayout';
 
 /** A code of the grid's rows, with the codes below it. */
 export interface GridRow {
@@ -37,12 +38,17 @@ const features = tableFeatures({ rowExpandingFeature, expandedRowModel: createEx
 const helper = createColumnHelper<typeof features, GridRow>();
 
 const ROW_HEIGHT = 32;
+/** A column's width until the labels are measured. */
 const COLUMN_WIDTH = 112;
 
 /**
  * A large code x something grid: rows are the code tree (collapsible), columns anything; only
  * the rows and columns in view are rendered (TanStack Table for the tree, TanStack Virtual for
  * rows and columns). The header row and the code column stay in place while scrolling.
+ *
+ * The columns share the grid's width (useColumnLayout): column headers wrap at word boundaries
+ * into a few lines, or are rotated when the columns are too many for upright labels; each shows its
+ * full name on hover (title), and the focused cell's code and column are named below the grid.
  *
  * Keyboard (a treegrid with one tab stop): arrow keys, Home/End, PageUp/PageDown move between
  * cells; on a code, Right/Left expand/collapse and Enter toggles; on a count, Enter or Space opens
@@ -92,10 +98,23 @@ export function CountGrid(props: {
   }, [data, columns, value]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const labels = useMemo(() => columns.map((c) => c.label), [columns]);
+  // The widest count a column shows, to keep columns at least that wide.
+  const countSamples = useMemo(() => [...new Set(columns.map((c) => format(max, c.key)))], [columns, format, max]);
+  const layout = useColumnLayout(scrollRef, labels, countSamples);
+  const widths = layout?.widths;
   const rowVirtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const columnVirtualizer = useVirtualizer({ horizontal: true, count: columns.length, getScrollElement: () => scrollRef.current, estimateSize: () => COLUMN_WIDTH, overscan: 3 });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => widths?.[i] ?? COLUMN_WIDTH,
+    overscan: 3,
+  });
+  useLayoutEffect(() => columnVirtualizer.measure(), [columnVirtualizer, widths]);
   const virtualRows = rowVirtualizer.getVirtualItems();
   const virtualColumns = columnVirtualizer.getVirtualItems();
+  const columnWidth = (index: number) => widths?.[index] ?? COLUMN_WIDTH;
   const padTop = virtualRows[0]?.start ?? 0;
   const padBottom = rowVirtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0);
   const padLeft = virtualColumns[0]?.start ?? 0;
@@ -103,6 +122,7 @@ export function CountGrid(props: {
 
   // The one cell that takes focus: [row index, column index]; column 0 is the code.
   const [active, setActive] = useState<[number, number]>([0, 0]);
+  const [focused, setFocused] = useState(false);
   const focusPending = useRef(false);
   const [r0, c0] = [Math.min(active[0], Math.max(rows.length - 1, 0)), Math.min(active[1], columns.length)];
   useLayoutEffect(() => {
@@ -156,113 +176,138 @@ export function CountGrid(props: {
     action();
   };
 
+  const onBlur = (e: FocusEvent<HTMLTableElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+  };
+  const activeRow = rows[r0]?.original.name;
+  const activeColumn = c0 > 0 ? columns[c0 - 1]?.label : undefined;
+  const tableStyle: CSSProperties & Record<`--${string}`, string> = {
+    width: `calc(var(--matrix-code-width) + ${columnVirtualizer.getTotalSize()}px)`,
+    ...(layout?.rotated ? { '--matrix-head-height': `${layout.headerHeight}px`, '--matrix-head-lines': String(layout.lines) } : { '--matrix-head-lines': String(MAX_HEADER_LINES) }),
+  };
+
   return (
-    <div className="matrix-grid-wrap" ref={scrollRef}>
-      <table
-        role="treegrid"
-        className="matrix-grid"
-        aria-label={props.label}
-        aria-rowcount={rows.length + 1}
-        aria-colcount={columns.length + 1}
-        onKeyDown={onKeyDown}
-        style={{ width: `calc(var(--matrix-code-width) + ${columnVirtualizer.getTotalSize()}px)` }}
-      >
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col" className="matrix-corner" aria-colindex={1}>
-              {props.firstHeader}
-            </th>
-            {padLeft > 0 && <th aria-hidden="true" style={{ width: padLeft }} className="matrix-pad" />}
-            {virtualColumns.map((vc) => {
-              const c = columns[vc.index];
-              return c ? (
-                <th key={c.key} scope="col" aria-colindex={vc.index + 2} title={c.title ? `${c.label} (${c.title})` : c.label} style={{ width: COLUMN_WIDTH }}>
-                  <span className="matrix-col-label">{c.label}</span>
-                  {c.title && <span className="visually-hidden"> ({c.title})</span>}
-                </th>
-              ) : null;
-            })}
-            {padRight > 0 && <th aria-hidden="true" style={{ width: padRight }} className="matrix-pad" />}
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden="true" className="matrix-pad-row">
-              <td style={{ height: padTop }} />
+    <>
+      <div className="matrix-grid-wrap" ref={scrollRef}>
+        <table
+          role="treegrid"
+          className={layout?.rotated ? 'matrix-grid matrix-rotated' : 'matrix-grid'}
+          aria-label={props.label}
+          aria-rowcount={rows.length + 1}
+          aria-colcount={columns.length + 1}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={onBlur}
+          style={tableStyle}
+        >
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="matrix-corner" aria-colindex={1}>
+                {props.firstHeader}
+              </th>
+              {padLeft > 0 && <th aria-hidden="true" style={{ width: padLeft }} className="matrix-pad" />}
+              {virtualColumns.map((vc) => {
+                const c = columns[vc.index];
+                return c ? (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-colindex={vc.index + 2}
+                    title={c.title ? `${c.label} (${c.title})` : c.label}
+                    className={focused && c0 === vc.index + 1 ? 'matrix-col is-active' : 'matrix-col'}
+                    style={{ width: columnWidth(vc.index) }}
+                  >
+                    <span className="matrix-col-label">{c.label}</span>
+                    {c.title && <span className="visually-hidden"> ({c.title})</span>}
+                  </th>
+                ) : null;
+              })}
+              {padRight > 0 && <th aria-hidden="true" style={{ width: padRight }} className="matrix-pad" />}
             </tr>
-          )}
-          {virtualRows.map((vr) => {
-            const row = rows[vr.index];
-            if (!row) return null;
-            const cells = row.getAllCells();
-            const canExpand = row.getCanExpand();
-            const expanded = row.getIsExpanded();
-            return (
-              <tr key={row.id} aria-rowindex={vr.index + 2} aria-level={row.depth + 1} aria-expanded={canExpand ? expanded : undefined} style={{ height: ROW_HEIGHT }}>
-                <th
-                  scope="row"
-                  aria-colindex={1}
-                  className="matrix-code"
-                  data-cell={`${vr.index}:0`}
-                  tabIndex={tabRow === vr.index && tabCol === 0 ? 0 : -1}
-                  onFocus={() => setActive([vr.index, 0])}
-                  title={row.original.name}
-                >
-                  <span className="matrix-code-inner" style={{ paddingLeft: `${row.depth * 1.1}rem` }}>
-                    {canExpand ? (
-                      <button
-                        type="button"
-                        tabIndex={-1}
-                        className="matrix-toggle"
-                        aria-label={t(expanded ? 'matrix.grid.collapse' : 'matrix.grid.expand', { code: row.original.name })}
-                        onClick={() => row.toggleExpanded()}
-                      >
-                        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
-                      </button>
-                    ) : (
-                      <span className="matrix-toggle-space" aria-hidden="true" />
-                    )}
-                    <span className="matrix-code-name">{row.original.name}</span>
-                  </span>
-                </th>
-                {padLeft > 0 && <td aria-hidden="true" className="matrix-pad" />}
-                {virtualColumns.map((vc) => {
-                  const c = columns[vc.index];
-                  const cell = cells[vc.index + 1];
-                  if (!c || !cell) return null;
-                  const n = value(row.original.id, c.key);
-                  const ratio = max > 0 ? n / max : 0;
-                  return (
-                    <td
-                      key={c.key}
-                      role="gridcell"
-                      aria-colindex={vc.index + 2}
-                      data-cell={`${vr.index}:${vc.index + 1}`}
-                      tabIndex={tabRow === vr.index && tabCol === vc.index + 1 ? 0 : -1}
-                      className={n > 0 ? 'matrix-count has-value' : 'matrix-count'}
-                      style={n > 0 ? { backgroundColor: `rgb(29 78 137 / ${(0.06 + 0.5 * ratio).toFixed(3)})` } : undefined}
-                      aria-label={props.describe ? props.describe(n, c.key) : undefined}
-                      onFocus={() => setActive([vr.index, vc.index + 1])}
-                      onClick={() => {
-                        setActive([vr.index, vc.index + 1]);
-                        onOpen(row.original.id, c.key);
-                      }}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  );
-                })}
-                {padRight > 0 && <td aria-hidden="true" className="matrix-pad" />}
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="matrix-pad-row">
+                <td style={{ height: padTop }} />
               </tr>
-            );
-          })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" className="matrix-pad-row">
-              <td style={{ height: padBottom }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+            )}
+            {virtualRows.map((vr) => {
+              const row = rows[vr.index];
+              if (!row) return null;
+              const cells = row.getAllCells();
+              const canExpand = row.getCanExpand();
+              const expanded = row.getIsExpanded();
+              return (
+                <tr key={row.id} aria-rowindex={vr.index + 2} aria-level={row.depth + 1} aria-expanded={canExpand ? expanded : undefined} style={{ height: ROW_HEIGHT }}>
+                  <th
+                    scope="row"
+                    aria-colindex={1}
+                    className="matrix-code"
+                    data-cell={`${vr.index}:0`}
+                    tabIndex={tabRow === vr.index && tabCol === 0 ? 0 : -1}
+                    onFocus={() => setActive([vr.index, 0])}
+                    title={row.original.name}
+                  >
+                    <span className="matrix-code-inner" style={{ paddingLeft: `${row.depth * 1.1}rem` }}>
+                      {canExpand ? (
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          className="matrix-toggle"
+                          aria-label={t(expanded ? 'matrix.grid.collapse' : 'matrix.grid.expand', { code: row.original.name })}
+                          onClick={() => row.toggleExpanded()}
+                        >
+                          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+                        </button>
+                      ) : (
+                        <span className="matrix-toggle-space" aria-hidden="true" />
+                      )}
+                      <span className="matrix-code-name">{row.original.name}</span>
+                    </span>
+                  </th>
+                  {padLeft > 0 && <td aria-hidden="true" className="matrix-pad" />}
+                  {virtualColumns.map((vc) => {
+                    const c = columns[vc.index];
+                    const cell = cells[vc.index + 1];
+                    if (!c || !cell) return null;
+                    const n = value(row.original.id, c.key);
+                    const ratio = max > 0 ? n / max : 0;
+                    return (
+                      <td
+                        key={c.key}
+                        role="gridcell"
+                        aria-colindex={vc.index + 2}
+                        data-cell={`${vr.index}:${vc.index + 1}`}
+                        tabIndex={tabRow === vr.index && tabCol === vc.index + 1 ? 0 : -1}
+                        className={n > 0 ? 'matrix-count has-value' : 'matrix-count'}
+                        style={n > 0 ? { backgroundColor: `rgb(29 78 137 / ${(0.06 + 0.5 * ratio).toFixed(3)})` } : undefined}
+                        aria-label={props.describe ? props.describe(n, c.key) : undefined}
+                        onFocus={() => setActive([vr.index, vc.index + 1])}
+                        onClick={() => {
+                          setActive([vr.index, vc.index + 1]);
+                          onOpen(row.original.id, c.key);
+                        }}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                  {padRight > 0 && <td aria-hidden="true" className="matrix-pad" />}
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="matrix-pad-row">
+                <td style={{ height: padBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {/* The focused cell's code and column in full, however their headers are cut. Screen readers hear the headers with the cell. */}
+      <p className="matrix-where muted" aria-hidden="true">
+        {focused && activeRow !== undefined ? (activeColumn !== undefined ? t('matrix.grid.where', { code: activeRow, column: activeColumn }) : t('matrix.grid.whereCode', { code: activeRow })) : ''}
+      </p>
+    </>
   );
 }

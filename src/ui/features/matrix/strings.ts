@@ -22,6 +22,8 @@ export const matrixStrings = {
       expand: '{{code}} openklappen',
       collapse: '{{code}} dichtklappen',
       keys: 'Pijltjestoetsen gaan van cel naar cel; Enter opent de citaten achter een cel, of klapt een code met subcodes open en dicht.',
+      where: 'Code: {{code}} · Kolom: {{column}}',
+      whereCode: 'Code: {{code}}',
     },
     explain: {
       segments: 'Elke cel telt de fragmenten met de code of een van haar subcodes; een fragment telt één keer.',
@@ -86,6 +88,8 @@ export const matrixStrings = {
       expand: 'Expand {{code}}',
       collapse: 'Collapse {{code}}',
       keys: 'Arrow keys move from cell to cell; Enter opens the quotations behind a cell, or expands and collapses a code with subcodes.',
+      where: 'Code: {{code}} · Column: {{column}}',
+      whereCode: 'Code: {{code}}',
     },
     explain: {
       segments: 'Each cell counts the segments with the code or one of its subcodes; a segment counts once.',
