@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newAppPage, ROOT, startServer } from '../tests/e2e/harness';
-import { MarkeerPage } from '../tests/e2e/markeer-page';
+import { MarkeerPage, projectAction } from '../tests/e2e/markeer-page';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SIZES = [
@@ -53,7 +53,7 @@ async function screens(browser: Browser, url: string, width: number, height: num
   // A project with two coders (the sample), and two exports of it from QualCoder merged in.
   await page.locator('input[type=file][accept*=".markeer"]').setInputFiles(SAMPLE);
   await page.getByRole('tree').waitFor();
-  await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+  await projectAction(page, 'Codeurs samenvoegen…');
   const merge = page.getByRole('dialog');
   await merge.locator('input[type=file]').setInputFiles(QUALCODER);
   await merge.getByRole('button', { name: 'Samenvoegen' }).click();
@@ -71,7 +71,7 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await shot(page, 'retrieve', width, height);
   await page.getByRole('tab', { name: 'Codeboek' }).click();
 
-  await page.getByRole('button', { name: 'Overeenstemming' }).click();
+  await projectAction(page, 'Overeenstemming');
   await page.getByRole('dialog').getByRole('table', { name: /Per segment/ }).waitFor();
   await shot(page, 'agreement', width, height);
   await page.getByRole('dialog').getByRole('table', { name: /Per segment/ }).scrollIntoViewIfNeeded();
@@ -94,7 +94,7 @@ async function screens(browser: Browser, url: string, width: number, height: num
 
   // An exercise of the first document with Anna's coding as the reference; a student codes one
   // passage and asks for feedback.
-  await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+  await projectAction(page, 'Exporteren…');
   await page.getByRole('dialog', { name: 'Project exporteren' }).getByRole('button', { name: 'Oefening maken…' }).click();
   const make = page.getByRole('dialog', { name: 'Oefening maken' });
   await make.getByLabel('Interview teacher', { exact: true }).uncheck();

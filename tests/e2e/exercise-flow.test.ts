@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppPage, newProfile, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-exercise-'));
 const DOCUMENT = 'Noorderhaven – schoolleiding';
@@ -52,7 +52,7 @@ describe('a teacher makes an exercise, a student practises against the reference
     const { page } = teacher;
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();
-    await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+    await projectAction(page, 'Exporteren…');
     await page.getByRole('dialog', { name: 'Project exporteren' }).getByRole('button', { name: 'Oefening maken…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Oefening maken' });
     for (const name of OTHER_DOCUMENTS) await dialog.getByLabel(name, { exact: true }).uncheck();
@@ -99,7 +99,9 @@ describe('a teacher makes an exercise, a student practises against the reference
     await banner.getByText('Codeer de signalen en wat de school ermee doet.').waitFor();
     expect(await banner.textContent()).toContain('verborgen, niet geheim');
     expect(await page.locator('.coder-name').textContent()).toContain('Sanne');
-    expect(await page.getByRole('button', { name: 'Overeenstemming' }).count()).toBe(0);
+    await page.locator('.project-header').getByRole('button', { name: 'Project', exact: true }).click();
+    expect(await page.getByRole('menuitem', { name: 'Overeenstemming' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
 
     // The reference's eight passages are in the file but nowhere on screen.
     await m.openDocument(DOCUMENT);
@@ -145,7 +147,7 @@ describe('a teacher makes an exercise, a student practises against the reference
     expect(await dialog.getByRole('img', { name: /Verloop over de pogingen/ }).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
 
-    await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+    await projectAction(page, 'Exporteren…');
     const exportDialog = page.getByRole('dialog');
     await exportDialog.getByText('Volledige bundel', { exact: true }).click();
     studentBundle = await save(page, () => exportDialog.getByRole('button', { name: 'Downloaden' }).click(), 'sanne.markeer');
@@ -156,14 +158,14 @@ describe('a teacher makes an exercise, a student practises against the reference
 
   it('lets the teacher merge the student’s bundle and see both attempts in the results table, with CSV', async () => {
     const { page } = teacher;
-    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    await projectAction(page, 'Codeurs samenvoegen…');
     const merge = page.getByRole('dialog');
     await merge.locator('input[type=file]').setInputFiles([studentBundle]);
     await merge.getByRole('button', { name: 'Samenvoegen' }).click();
     await merge.getByText('Toegevoegd').first().waitFor();
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Resultaten oefening' }).click();
+    await projectAction(page, 'Resultaten oefening');
     const results = page.getByRole('dialog', { name: 'Resultaten van de oefening' });
     const row = results.getByRole('row', { name: /Sanne/ });
     await row.waitFor();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, runAxe, screenshot, servedApp } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-layout-'));
 const CODES = [
@@ -97,6 +97,34 @@ describe('screens fit a small window (1024 x 700)', () => {
     await app.context.close();
   });
 
+  it('keeps the project header on one row at 1024 x 700, with the project’s actions in a menu reachable by keyboard', async () => {
+    const app = await newAppPage(served.browser, served.server.url);
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
+    await page.getByRole('tree').waitFor();
+    await screenshot(page, 'header-1024');
+    // Every visible part of the header sits on one line: their vertical middles agree.
+    const middles = await page.locator('.project-header').evaluate((header) =>
+      [...header.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => {
+        const box = c.getBoundingClientRect();
+        return box.top + box.height / 2;
+      }),
+    );
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
+    // By keyboard: the menu opens with Enter and its item opens the export dialog.
+    await page.locator('.project-header').getByRole('button', { name: 'Project', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Exporteren…' }).waitFor();
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Exporteren…', 'Codeurs samenvoegen…', 'Overeenstemming']);
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Project exporteren' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Project/);
+    await screenshot(page, 'header-1024');
+    expect(app.errors).toEqual([]);
+  });
+
   it('shows every header of the demo’s code × code matrix whole, rotated when the columns are many', async () => {
     const app = await newAppPage(served.browser, served.server.url);
     const { page } = app;
@@ -131,7 +159,7 @@ describe('screens fit a small window (1024 x 700)', () => {
     let page = teacher.page;
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();
-    await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+    await projectAction(page, 'Exporteren…');
     await page.getByRole('dialog', { name: 'Project exporteren' }).getByRole('button', { name: 'Oefening maken…' }).click();
     const make = page.getByRole('dialog', { name: 'Oefening maken' });
     for (const name of ['Noorderhaven – ouder', 'Mentorgesprek (Teams)', 'Zuiderlicht – leerlingen', 'Panelgesprek ouderbetrokkenheid']) await make.getByLabel(name, { exact: true }).uncheck();

@@ -10,7 +10,7 @@ import type { Coding, Guid, Segment } from '../../src/domain/model';
 import type { ProjectData } from '../../src/domain/project-data';
 import { serializeBundle } from '../../src/io/bundle/serialize';
 import { newAppPage, ROOT, runAxe, screenshot, servedApp } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const SAMPLES = join(ROOT, 'src', 'io', 'import', 'fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'markeer-lens-'));
@@ -43,9 +43,9 @@ async function coderBundle(handout: ProjectData, name: string, color: string, wo
   return file;
 }
 
-/** Chooses whose coding the views show, in the header, by mouse; the popover closes with Escape. */
+/** Chooses whose coding the views show, through the note in the side panel, by mouse; the popover closes with Escape. */
 async function showCoding(page: Page, choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.locator('.project-header').getByRole('button', { name: /^Toon: / }).click();
+  await page.locator('.tabpanel .lens-note, .analysis-panel .lens-note').first().click();
   const dialog = page.getByRole('dialog', { name: 'Wiens codering je ziet' });
   await choose(dialog);
   await page.keyboard.press('Escape');
@@ -99,11 +99,11 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
     const m = new MarkeerPage(page);
     await m.openDocument('school-noord-leiding');
     // One coder: nothing to choose between yet.
-    expect(await page.getByRole('button', { name: /^Toon: / }).count()).toBe(0);
+    expect(await page.locator('.lens-note').count()).toBe(0);
     await m.selectWithMouse(P1);
     await m.codeRow(A).click();
     await expect.poll(() => m.segmentCount()).toBe(1);
-    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    await projectAction(page, 'Codeurs samenvoegen…');
     const merge = page.getByRole('dialog');
     await merge.locator('input[type=file]').setInputFiles([anna, bram]);
     await merge.getByRole('button', { name: 'Samenvoegen' }).click();
@@ -111,8 +111,9 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
     await page.keyboard.press('Escape');
 
     // Everyone (the default): Lead 1 + Anna 2 + Bram 2 segments; A coded 4 times, B twice.
-    const header = page.locator('.project-header');
-    expect(await header.getByRole('button', { name: /^Toon: / }).textContent()).toBe('Toon: Iedereen');
+    // Where the user looks, a note says whose coding this is: the transcript's head, the codebook.
+    expect(await page.locator('.document-head .lens-note').textContent()).toBe('Je ziet iedereens codering');
+    expect(await page.locator('.tabpanel .lens-note').textContent()).toBe('Je ziet iedereens codering');
     await expect.poll(() => m.segmentCount()).toBe(5);
     await expect.poll(() => count(page, A)).toBe(4);
     expect(await count(page, B)).toBe(2);
@@ -124,7 +125,7 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
 
     // Mine: only the lead's one segment.
     await showCoding(page, (d) => d.getByLabel('Mijn codering (Lead)').check());
-    expect(await header.getByRole('button', { name: /^Toon: / }).textContent()).toBe('Toon: Mijn codering (Lead)');
+    expect(await page.locator('.document-head .lens-note').textContent()).toBe('Je ziet je eigen codering (Lead)');
     await expect.poll(() => m.segmentCount()).toBe(1);
     await expect.poll(() => page.locator('.retrieval-list li').count()).toBe(1);
     expect(await page.locator('.retrieval-where .muted').allTextContents()).toEqual([' · Lead']);
@@ -134,7 +135,7 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
 
     // One other coder, Anna: her two segments, A twice and B once.
     await showCoding(page, (d) => d.getByRole('checkbox', { name: 'Anna' }).check());
-    expect(await header.getByRole('button', { name: /^Toon: / }).textContent()).toBe('Toon: Anna');
+    expect(await page.locator('.document-head .lens-note').textContent()).toBe('Je ziet de codering van Anna');
     await expect.poll(() => m.segmentCount()).toBe(2);
     await expect.poll(() => page.locator('.pane-documents').getByRole('link', { name: /school-noord-leiding/ }).textContent()).toContain('2 segmenten');
     await expect.poll(() => count(page, A)).toBe(2);
@@ -150,7 +151,7 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
     // The choice holds after a reload.
     await page.reload();
     await m.codeRow(A).waitFor();
-    expect(await page.locator('.project-header').getByRole('button', { name: /^Toon: / }).textContent()).toBe('Toon: Anna');
+    expect(await page.locator('.tabpanel .lens-note').textContent()).toBe('Je ziet de codering van Anna');
     await expect.poll(() => count(page, A)).toBe(2);
 
     // Analysis under Anna's lens: the matrix cell and the co-occurrence cell.
@@ -178,7 +179,7 @@ describe('the coder lens: one choice of whose coding every view shows', () => {
     await expect.poll(() => cooccurrence(page)).toBe('1');
 
     // The consensus: none yet, so the choice is offered with the reason.
-    await page.locator('.project-header').getByRole('button', { name: /^Toon: / }).click();
+    await page.locator('.analysis-panel .lens-note').click();
     const lens = page.getByRole('dialog', { name: 'Wiens codering je ziet' });
     expect(await lens.getByLabel('Consensus').isDisabled()).toBe(true);
     expect(await lens.textContent()).toContain('Er is nog geen consensus.');

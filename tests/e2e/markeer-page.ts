@@ -110,3 +110,9 @@ export class MarkeerPage {
     });
   }
 }
+
+/** Chooses an item of the header's Project menu (Export…, Merge coders…, Agreement, …), by mouse. */
+export async function projectAction(page: Page, item: string): Promise<void> {
+  await page.locator('.project-header').getByRole('button', { name: 'Project', exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}

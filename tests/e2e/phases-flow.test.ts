@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newAppPage, reopen, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-phases-'));
 const PROJECT = 'Demo: schools and parents during COVID-19';
@@ -143,7 +143,7 @@ describe('a student works through the phases of thematic analysis', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // The same report from Export, where exports are looked for.
-    await page.getByRole('button', { name: 'Export…', exact: true }).click();
+    await projectAction(page, 'Export…');
     await page.getByRole('dialog', { name: 'Export project' }).getByRole('button', { name: 'Themes report…' }).click();
     const fromExport = page.getByRole('dialog', { name: 'Produce report' });
     const [again] = await Promise.all([page.waitForEvent('download'), fromExport.getByRole('button', { name: 'HTML (to print)' }).click()]);

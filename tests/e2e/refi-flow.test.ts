@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAppPage, ROOT, runAxe, servedApp } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-refi-'));
 
@@ -16,7 +16,7 @@ describe('REFI-QDA exchange in the app', () => {
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('tree').waitFor();
 
-    await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+    await projectAction(page, 'Exporteren…');
     const dialog = page.getByRole('dialog');
     await dialog.getByText('REFI-QDA-project (.qdpx)', { exact: true }).click();
     await dialog.getByRole('button', { name: 'Downloaden' }).click();
@@ -57,7 +57,7 @@ describe('REFI-QDA exchange in the app', () => {
     const before = await m.segmentCount();
     expect(before).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    await projectAction(page, 'Codeurs samenvoegen…');
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles([qualcoder('qualcoder-export-1.qdpx'), qualcoder('qualcoder-export-2.qdpx')]);
     await dialog.getByRole('button', { name: 'Samenvoegen' }).waitFor();

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { run } from '../../src/cli/main';
 import { launchBrowser, newAppPage, ROOT, runAxe, screenshot, startServer, type AppPage, type Server } from './harness';
-import { MarkeerPage } from './markeer-page';
+import { MarkeerPage, projectAction } from './markeer-page';
 
 const SAMPLES = join(ROOT, 'src', 'io', 'import', 'fixtures');
 const downloads = mkdtempSync(join(tmpdir(), 'markeer-team-'));
 
 async function download(page: Page, kind: 'Volledige bundel' | 'Uitdeelversie voor codeurs', file: string): Promise<string> {
-  await page.getByRole('button', { name: 'Exporteren…', exact: true }).click();
+  await projectAction(page, 'Exporteren…');
   const dialog = page.getByRole('dialog');
   await dialog.getByText(kind, { exact: true }).click();
   const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Downloaden' }).click()]);
@@ -77,7 +77,7 @@ describe('a research lead hands out a project, collects two coders’ work and m
   it('merges both bundles after showing what will happen, keeps each coder, and undoes the merge in one step', async () => {
     const { page } = lead;
     await screenshot(page, 'team-lead-header');
-    await page.getByRole('button', { name: 'Codeurs samenvoegen…' }).click();
+    await projectAction(page, 'Codeurs samenvoegen…');
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles(bundles);
     await dialog.getByRole('button', { name: 'Samenvoegen' }).waitFor();
@@ -108,7 +108,7 @@ describe('a research lead hands out a project, collects two coders’ work and m
 
   it('shows agreement with the same figures as the command line, and records a consensus decision', async () => {
     const { page } = lead;
-    await page.getByRole('button', { name: 'Overeenstemming' }).click();
+    await projectAction(page, 'Overeenstemming');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Verschillen bekijken' }).waitFor();
     expect(await runAxe(page), 'axe on the agreement screen').toEqual([]);

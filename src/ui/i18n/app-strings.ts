@@ -44,6 +44,7 @@ export const appStrings = {
       coderName: 'Voorbeeldcodeur',
     },
     project: {
+      menu: 'Project',
       notFound: 'Dit project bestaat niet (meer) in deze browser.',
       backToList: 'Terug naar de projecten',
       documents: 'Documenten',
@@ -59,6 +60,10 @@ export const appStrings = {
     transcript: {
       label: 'Transcript {{name}}',
       help: 'Selecteer tekst met de muis of met Shift en de pijltjestoetsen. Druk dan een cijfer 1-9 of Ctrl+K om een code toe te passen. Enter toont de segmenten op de cursor.',
+      margin: 'Codes in de marge',
+      marginHelp: 'Met de pijltjes omhoog en omlaag ga je naar de vorige of volgende code; Enter toont het segment.',
+      codingBy: '{{code}}, gecodeerd door {{coder}}',
+      unknownCode: 'Onbekende code',
     },
     coding: {
       applied: 'Code “{{code}}” toegepast.',
@@ -216,6 +221,7 @@ export const appStrings = {
       coderName: 'Demo coder',
     },
     project: {
+      menu: 'Project',
       notFound: 'This project does not exist (any more) in this browser.',
       backToList: 'Back to the projects',
       documents: 'Documents',
@@ -231,6 +237,10 @@ export const appStrings = {
     transcript: {
       label: 'Transcript {{name}}',
       help: 'Select text with the mouse, or with Shift and the arrow keys. Then press a digit 1-9 or Ctrl+K to apply a code. Enter shows the segments at the caret.',
+      margin: 'Codes in the margin',
+      marginHelp: 'Arrow up and down move to the previous or next code; Enter shows the segment.',
+      codingBy: '{{code}}, coded by {{coder}}',
+      unknownCode: 'Unknown code',
     },
     coding: {
       applied: 'Code “{{code}}” applied.',

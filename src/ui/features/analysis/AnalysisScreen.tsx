@@ -58,7 +58,7 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
         ))}
       </div>
       <section role="tabpanel" id="analysis-panel" aria-labelledby={`analysis-tab-${tab}`} className="analysis-panel">
-        <LensControl variant="note" />
+        <LensControl />
         {data ? (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
             <Tab data={data} onJump={onJump} />

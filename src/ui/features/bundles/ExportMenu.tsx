@@ -23,26 +23,19 @@ interface Pending {
 }
 
 /**
- * "Export…" in the project header: a dialog to download the project as a full bundle, a hand-out,
+ * "Export…" in the project menu: a dialog to download the project as a full bundle, a hand-out,
  * a REFI-QDA project (`.qdpx`) or its codebook (`.qdc`). Before a REFI-QDA file is downloaded,
  * the dialog lists what it cannot carry.
  */
-export function ExportMenu() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+export function ExportDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('bundles.export')}
-      </button>
-      <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable className="modal-overlay">
-        <Modal className="modal">
-          <Dialog className="dialog">
-            <ExportForm onClose={() => setOpen(false)} />
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </>
+    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal-overlay">
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <ExportForm onClose={onClose} />
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 

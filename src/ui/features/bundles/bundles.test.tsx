@@ -16,7 +16,7 @@ import { MarkeerDb } from '../../../storage/db';
 import { readProjectData } from '../../../storage/project-data';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
-import { ExportMenu } from './ExportMenu';
+import { ProjectMenu } from '../project/ProjectMenu';
 import { ImportBundleButton } from './ImportBundleButton';
 import { bundlesStrings } from './strings';
 
@@ -220,10 +220,11 @@ describe('ExportMenu', () => {
     const user = userEvent.setup();
     renderUi(
       <ProjectContext.Provider value={ctx}>
-        <ExportMenu />
+        <ProjectMenu onJump={() => undefined} />
       </ProjectContext.Provider>,
     );
-    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Project' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export project' });
     await user.click(within(dialog).getByRole('radio', { name: /Hand-out for coders/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Download' }));
@@ -261,10 +262,11 @@ describe('ExportMenu', () => {
     const user = userEvent.setup();
     renderUi(
       <ProjectContext.Provider value={ctx}>
-        <ExportMenu />
+        <ProjectMenu onJump={() => undefined} />
       </ProjectContext.Provider>,
     );
-    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Project' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export project' });
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('radio', { name: /REFI-QDA project \(\.qdpx\)/ }));
@@ -290,10 +292,11 @@ describe('ExportMenu', () => {
     const user = userEvent.setup();
     renderUi(
       <ProjectContext.Provider value={ctx}>
-        <ExportMenu />
+        <ProjectMenu onJump={() => undefined} />
       </ProjectContext.Provider>,
     );
-    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Project' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export…' }));
     let dialog = await screen.findByRole('dialog', { name: 'Export project' });
     await user.click(within(dialog).getByRole('radio', { name: /Codebook \(\.qdc\)/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Download' }));
@@ -305,7 +308,8 @@ describe('ExportMenu', () => {
     const code = await addCode(ctx.project.guid, { name: 'Twijfel', parentGuid: null }, ctx.db);
     assert(code.ok, 'code added');
     assert((await setCodeShortcut(ctx.project.guid, code.value, 3, ctx.db)).ok, 'key set');
-    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Project' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Export…' }));
     dialog = await screen.findByRole('dialog', { name: 'Export project' });
     await user.click(within(dialog).getByRole('radio', { name: /Codebook \(\.qdc\)/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Download' }));

@@ -13,33 +13,7 @@ import './exercises.css';
 
 // The dialogs load on first use, not with the coding screen.
 const MakeExerciseDialog = lazy(() => import('./MakeExerciseDialog').then((m) => ({ default: m.MakeExerciseDialog })));
-const ResultsDialog = lazy(() => import('./ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
 const FeedbackDialog = lazy(() => import('./FeedbackDialog').then((m) => ({ default: m.FeedbackDialog })));
-
-/**
- * "Exercise results" in the project header, once the project holds students' attempts (merged
- * from their bundles). Nothing for a student, who has the exercise banner instead.
- */
-export function ExerciseMenu() {
-  const { t } = useTranslation();
-  const { db, project } = useProject();
-  const student = hiddenCoderGuid(project) !== null;
-  const attempts = useLiveQuery(() => (student ? 0 : db.attempts.where('projectGuid').equals(project.guid).count()), [db, project.guid, student]);
-  const [open, setOpen] = useState(false);
-  if (student || !attempts) return null;
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('exercises.results.open')}
-      </button>
-      {open && (
-        <Suspense fallback={null}>
-          <ResultsDialog onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
-    </>
-  );
-}
 
 /**
  * "Make exercise…" in the export dialog (the teacher's; not offered to a student): opens the

@@ -94,7 +94,7 @@ export const DocumentPane = memo(function DocumentPane(props: {
       <div className="document-head">
         <h1 className="document-title">{doc.name}</h1>
         <span className="muted">{t('project.segmentCount', { count: segments.length })}</span>
-        <LensControl variant="note" />
+        <LensControl />
         <ReadToggle document={doc} />
       </div>
       <div className="document-main">

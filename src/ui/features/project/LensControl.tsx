@@ -5,15 +5,15 @@ import { hiddenCoderGuid } from '../../../domain/exercise';
 import { isConsensusCoder, type CoderLens } from '../../../domain/lens';
 import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
-import { lensLabel, lensShort } from './lens';
+import { lensLabel } from './lens';
 
 /**
- * Whose coding the project's views show: a button that says it ("Toon: Iedereen"), opening the
- * choice of mine, chosen coders, everyone or the consensus. In the header, and as a note where a
- * view shows coding (`variant="note"`: "Je ziet de codering van Anna"), so that the answer to
- * "whose coding?" is where the user looks.
+ * Whose coding the project's views show: a note that says it ("Je ziet de codering van Anna")
+ * where a view shows coding (the transcript's head, the codebook, Retrieve, the analysis screen),
+ * so that the answer to "whose coding?" is where the user looks. It opens the one project-wide
+ * choice of mine, chosen coders, everyone or the consensus.
  */
-export function LensControl({ variant = 'header' }: { variant?: 'header' | 'note' }) {
+export function LensControl() {
   const { t } = useTranslation();
   const { project, coder, coders } = useProject();
   const { lens, setLens } = useLens();
@@ -43,9 +43,7 @@ export function LensControl({ variant = 'header' }: { variant?: 'header' | 'note
   );
   return (
     <DialogTrigger>
-      <Button className={variant === 'note' ? 'lens-note' : 'lens-button'}>
-        {variant === 'note' ? t('lens.note', { label: lensLabel(t, lens, coders, coder) }) : t('lens.button', { label: lensShort(t, lens, coders, coder) })}
-      </Button>
+      <Button className="lens-note">{t('lens.note', { label: lensLabel(t, lens, coders, coder) })}</Button>
       <Popover className="popover lens-popover" placement="bottom end">
         <Dialog className="lens-dialog" aria-labelledby={`${id}-title`}>
           <Heading slot="title" id={`${id}-title`} className="lens-title">

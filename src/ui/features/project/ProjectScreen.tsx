@@ -15,16 +15,13 @@ import { useNotify } from '../../shell/notify';
 import { LensContext, useLens, type LensValue } from '../../shell/lens-context';
 import { ProjectContext, useProject, type ProjectContextValue } from '../../shell/project-context';
 import { routeHash, type AnalysisTab } from '../../shell/route';
-import { AgreementButton } from '../agreement/AgreementButton';
-import { ExportMenu } from '../bundles/ExportMenu';
 import { CodebookPanel, type CodebookPanelProps } from '../codebook/CodebookPanel';
 import { CodePalette } from '../coding/CodePalette';
 import { DocumentDetails } from '../documents/DocumentDetails';
 import { DocumentList } from '../documents/DocumentList';
-import { ExerciseBanner, ExerciseMenu } from '../exercises/ExerciseMenu';
+import { ExerciseBanner } from '../exercises/ExerciseMenu';
 import { useHiddenCodes, useVisibleCounts, visibleCodes } from '../exercises/hiding';
 import { RetrievalPanel } from '../retrieval/RetrievalPanel';
-import { MergeButton } from '../team/MergeDialog';
 import { OpenCoding } from '../phases/OpenCoding';
 import { PhaseGuideButton } from '../phases/PhaseGuide';
 import { DocumentPane, type OpenDocument } from './DocumentPane';
@@ -36,6 +33,7 @@ type SideTab = 'codebook' | 'retrieval' | 'document';
 
 import { CodersDialog } from './CodersDialog';
 import { LensControl } from './LensControl';
+import { ProjectMenu } from './ProjectMenu';
 import { lensLabel } from './lens';
 import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
 
@@ -217,13 +215,16 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
       {headerSlot &&
         createPortal(
           <div className="project-header">
-            <span className="project-name">{ctx.project.name}</span>
-            <button type="button" className="muted coder-name" title={t('project.coderTitle')} onClick={() => setCodersOpen(true)}>
-              <span className="coder-dot" style={{ background: ctx.coder.color }} aria-hidden="true" />
-              {ctx.coder.name}
-            </button>
+            <div className="project-title">
+              <span className="project-name" title={ctx.project.name}>
+                {ctx.project.name}
+              </span>
+              <button type="button" className="muted coder-name" title={t('project.coderTitle')} onClick={() => setCodersOpen(true)}>
+                <span className="coder-dot" style={{ background: ctx.coder.color }} aria-hidden="true" />
+                {ctx.coder.name}
+              </button>
+            </div>
             <CodersDialog isOpen={codersOpen} onClose={() => setCodersOpen(false)} />
-            <LensControl />
             <PhaseGuideButton />
             <UndoRedo />
             {analysis ? (
@@ -235,10 +236,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
                 {t('analysis.open')}
               </a>
             )}
-            <ExportMenu />
-            <ExerciseMenu />
-            <MergeButton />
-            <AgreementButton onJump={jumpTo} />
+            <ProjectMenu onJump={jumpTo} />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
               {t('palette.open')}
             </button>
@@ -335,7 +333,7 @@ function CodebookTab(props: Omit<CodebookPanelProps, 'codingCounts'>) {
   const codingCounts = useVisibleCounts(useCodingCounts());
   return (
     <>
-      <LensControl variant="note" />
+      <LensControl />
       <CodebookPanel codingCounts={codingCounts} {...props} />
     </>
   );

@@ -26,11 +26,13 @@ export function UndoRedo() {
   };
   return (
     <span className="undo-redo">
-      <button type="button" disabled={!undo} onClick={() => run('undo')} aria-keyshortcuts="Control+Z" title={undo ? t('history.undoStep', { step: t(undo.label) }) : undefined}>
-        {t('history.undo')}
+      <button type="button" disabled={!undo} onClick={() => run('undo')} aria-keyshortcuts="Control+Z" title={undo ? t('history.undoStep', { step: t(undo.label) }) : t('history.undo')}>
+        <span aria-hidden="true">↶</span>
+        <span className="visually-hidden">{t('history.undo')}</span>
       </button>
-      <button type="button" disabled={!redo} onClick={() => run('redo')} aria-keyshortcuts="Control+Shift+Z" title={redo ? t('history.redoStep', { step: t(redo.label) }) : undefined}>
-        {t('history.redo')}
+      <button type="button" disabled={!redo} onClick={() => run('redo')} aria-keyshortcuts="Control+Y Control+Shift+Z" title={redo ? t('history.redoStep', { step: t(redo.label) }) : t('history.redo')}>
+        <span aria-hidden="true">↷</span>
+        <span className="visually-hidden">{t('history.redo')}</span>
       </button>
     </span>
   );

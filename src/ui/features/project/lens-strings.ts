@@ -1,7 +1,6 @@
 /** Strings of the coder lens (whose coding the views show), under the `lens.` prefix. Dutch and English kept complete. */
 export const lensStrings = {
   nl: {
-    button: 'Toon: {{label}}',
     title: 'Wiens codering je ziet',
     hint: 'Geldt voor de tekst en de marge, de tellingen in de codeboom, Ophalen en elke analyse en rapportage van dit project. Markeer onthoudt je keuze per project in deze browser.',
     kind: {
@@ -24,7 +23,6 @@ export const lensStrings = {
     appliedHidden: '“{{code}}” is toegepast, maar je ziet het niet: je toont {{label}}.',
   },
   en: {
-    button: 'Show: {{label}}',
     title: 'Whose coding you see',
     hint: 'Applies to the text and its margin, the counts in the codebook, Retrieve and every analysis and report of this project. Markeer remembers your choice per project in this browser.',
     kind: {

@@ -40,13 +40,6 @@ export function useLensData(data: ProjectData | undefined): ProjectData | undefi
   return useMemo(() => (data ? applyLens(data, shown) : data), [data, shown]);
 }
 
-/** The lens in a few words, for the button that changes it: "Mijn codering (Anna)", "Anna, Bram", "Iedereen". */
-export function lensShort(t: TFunction, lens: CoderLens, coders: readonly Pick<Coder, 'guid' | 'name'>[], me: Pick<Coder, 'name'>): string {
-  if (lens.kind !== 'coders') return t(`lens.kind.${lens.kind}`, { name: me.name });
-  const names = coders.filter((c) => lens.coderGuids.includes(c.guid)).map((c) => c.name);
-  return names.length === 0 ? t('lens.kind.coders') : names.join(', ');
-}
-
 /** Whose coding the lens shows, in a sentence's words: "je eigen codering (Anna)", "de codering van Anna, Bram", … */
 export function lensLabel(t: TFunction, lens: CoderLens, coders: readonly Pick<Coder, 'guid' | 'name'>[], me: Pick<Coder, 'name'>): string {
   switch (lens.kind) {

@@ -51,7 +51,7 @@ export function RetrievalPanel(props: {
           ))}
         </select>
       </label>
-      <LensControl variant="note" />
+      <LensControl />
       {props.codeGuid && (
         <p id={`${id}-count`} className="muted" aria-live="polite">
           {t('retrieval.count', { count: rows.length, documents: new Set(rows.map((r) => r.documentGuid)).size })}

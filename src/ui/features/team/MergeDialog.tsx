@@ -18,20 +18,6 @@ type Stage =
   | { readonly name: 'writing'; readonly prep: MergePreparation; readonly unreadable: readonly UnreadableFile[]; readonly progress: number }
   | { readonly name: 'report'; readonly prep: MergePreparation; readonly outcome: MergeOutcome };
 
-/** "Merge coders…" in the project header: opens the merge dialog. */
-export function MergeButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('team.merge.open')}
-      </button>
-      <MergeDialog isOpen={open} onClose={() => setOpen(false)} />
-    </>
-  );
-}
-
 /**
  * Merging coders' bundles, or their REFI-QDA projects (`.qdpx`) from other tools, into the open project: pick files -> read and plan them -> a
  * confirmation screen (nothing is written before it) where the lead decides the codes matched

@@ -14,7 +14,7 @@ import type { MarkeerDb } from '../../../storage/db';
 import { readProjectData } from '../../../storage/project-data';
 import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext, type ProjectContextValue } from '../../shell/project-context';
-import { MergeButton } from './MergeDialog';
+import { ProjectMenu } from '../project/ProjectMenu';
 import { teamStrings } from './strings';
 
 const CODE_A = 'fd0f7ea9-9d93-5f6f-b31b-3526ab2539b3'; // Signalen opmerken
@@ -71,12 +71,13 @@ async function setUp() {
     <I18nextProvider i18n={testI18n()}>
       <NotifyProvider>
         <ProjectContext.Provider value={ctx}>
-          <MergeButton />
+          <ProjectMenu onJump={() => undefined} />
         </ProjectContext.Provider>
       </NotifyProvider>
     </I18nextProvider>,
   );
-  await user.click(screen.getByRole('button', { name: 'Merge coders…' }));
+  await user.click(screen.getByRole('button', { name: 'Project' }));
+  await user.click(await screen.findByRole('menuitem', { name: 'Merge coders…' }));
   const dialog = await screen.findByRole('dialog', { name: 'Merge coders’ work' });
   return { ...l, bram, chris, user, dialog };
 }

@@ -1,0 +1,66 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { hiddenCoderGuid } from '../../../domain/exercise';
+import { useProject } from '../../shell/project-context';
+import type { JumpTarget } from '../agreement/AgreementDialog';
+import { ExportDialog } from '../bundles/ExportMenu';
+import { MergeDialog } from '../team/MergeDialog';
+
+// The agreement and results dialogs (tables, statistics) load on first use, not with the coding screen.
+const AgreementDialog = lazy(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
+const ResultsDialog = lazy(() => import('../exercises/ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
+
+type Action = 'export' | 'merge' | 'agreement' | 'results';
+
+/**
+ * "Project" in the header: the project's actions in one menu (export, merging coders' work,
+ * agreement, an exercise's results), so that the header stays one row at 1024 px. Each item opens
+ * its dialog; closing the dialog gives the focus back to the menu's button.
+ */
+export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
+  const { t } = useTranslation();
+  const { db, project } = useProject();
+  const [open, setOpen] = useState<Action | null>(null);
+  // A student compares with the reference through feedback, never through agreement or results.
+  const student = hiddenCoderGuid(project) !== null;
+  const attempts = useLiveQuery(() => (student ? 0 : db.attempts.where('projectGuid').equals(project.guid).count()), [db, project.guid, student]);
+  const items: { id: Action; label: string }[] = [
+    { id: 'export', label: t('bundles.export') },
+    { id: 'merge', label: t('team.merge.open') },
+    ...(student ? [] : [{ id: 'agreement' as const, label: t('agreement.open') }]),
+    ...(attempts ? [{ id: 'results' as const, label: t('exercises.results.open') }] : []),
+  ];
+  const close = () => setOpen(null);
+  return (
+    <>
+      <MenuTrigger>
+        <Button className="project-menu-button">
+          {t('project.menu')} <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="project-menu-popover" placement="bottom end">
+          <Menu className="project-menu" items={items} onAction={(key) => setOpen(key as Action)}>
+            {(item) => (
+              <MenuItem id={item.id} className="project-menu-item">
+                {item.label}
+              </MenuItem>
+            )}
+          </Menu>
+        </Popover>
+      </MenuTrigger>
+      <ExportDialog isOpen={open === 'export'} onClose={close} />
+      <MergeDialog isOpen={open === 'merge'} onClose={close} />
+      {open === 'agreement' && (
+        <Suspense fallback={null}>
+          <AgreementDialog isOpen onClose={close} onJump={onJump} />
+        </Suspense>
+      )}
+      {open === 'results' && (
+        <Suspense fallback={null}>
+          <ResultsDialog onClose={close} />
+        </Suspense>
+      )}
+    </>
+  );
+}
