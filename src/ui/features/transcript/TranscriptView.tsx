@@ -1,11 +1,12 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Code, Coding, Segment, Turn } from '../../../domain/model';
-import { lanes, segmentsInRange } from '../../../domain/ranges';
+import type { Code, Coder, Coding, Segment, Turn } from '../../../domain/model';
+import { segmentsInRange } from '../../../domain/ranges';
 import { paragraphs } from '../../../domain/text';
+import { ProjectContext } from '../../shell/project-context';
 import { OffsetMap, selectionOffsets } from './dom-offsets';
 import { HighlightPainter } from './highlights';
-import { layoutBlocks, type Block } from './layout';
+import { coderInitials, layoutBlocks, placeMargin, type Block, type MarginEntry } from './layout';
 import './transcript.css';
 
 export interface TextRange {
@@ -32,17 +33,65 @@ export interface TranscriptViewProps {
   onShortcut(key: number): void;
 }
 
+/** Whose coding a margin label shows, when the transcript shows more than one coder's. */
+interface BarCoder {
+  readonly name: string;
+  readonly color: string;
+  readonly initials: string;
+}
+
 interface Bar {
   readonly key: string;
   readonly segmentGuid: string;
   readonly top: number;
   readonly height: number;
   readonly lane: number;
+  /** Length of the label column (px), >= height: a label runs on below its bar where its lane is free. */
+  readonly extent: number;
+  /** Too many bars overlap here for a label: a bar in the overflow lane, its name on hover and focus. */
+  readonly overflow: boolean;
   readonly color: string;
-  readonly title: string;
+  /** The code's name (null: the code is not in the codebook given). */
+  readonly name: string | null;
+  readonly coder: BarCoder | null;
 }
 
-const LANE_WIDTH = 6;
+/** One lane of the margin: a 4 px bar and beside it a line of vertical text (transcript.css). */
+const LANE_WIDTH = 17;
+/** The margin starts this many lanes wide, so that the first codings do not reflow the text. */
+const INITIAL_LANES = 2;
+/**
+ * Lanes with labels; bars beyond them go to one more lane, without labels. The margin is then at
+ * most (MAX_LANES + 1) x LANE_WIDTH wide (116 px), however dense the coding.
+ */
+const MAX_LANES = 5;
+/** Every label gets at least this length (px) while lanes are left: about six letters of a name. */
+const MIN_LABEL = 46;
+/** A label runs on below its bar at most this far; longer names end in an ellipsis. */
+const MAX_LABEL = 170;
+/** The labels' type (transcript.css, .margin-label), to measure how long a label wants to be. */
+const LABEL_FONT = '600 11px system-ui, sans-serif';
+/** The coder's dot and initials before the name. */
+const CODER_MARK = 28;
+
+/** Length (px) of names in the labels' type, measured once per name; estimated without a canvas. */
+const nameLengths = new Map<string, number>();
+let measurer: CanvasRenderingContext2D | null | undefined;
+function nameLength(name: string): number {
+  let length = nameLengths.get(name);
+  if (length !== undefined) return length;
+  if (measurer === undefined) {
+    try {
+      measurer = document.createElement('canvas').getContext('2d');
+    } catch {
+      measurer = null;
+    }
+    if (measurer) measurer.font = LABEL_FONT;
+  }
+  length = Math.ceil(measurer ? measurer.measureText(name).width : name.length * 7);
+  nameLengths.set(name, length);
+  return length;
+}
 
 const bySegmentOrder = (a: Segment, b: Segment) => a.start - b.start || b.end - a.end;
 
@@ -64,12 +113,14 @@ function markPainted(segmentCount: number): void {
 
 /**
  * The coded transcript: plain paragraphs (a read-only, caret-navigable surface, so that text can
- * be selected by keyboard too), codings painted as highlights, and one margin bar per coding in
- * its code's colour, side by side where codings overlap.
+ * be selected by keyboard too), codings painted as highlights, and in the margin one bar per
+ * coding in its code's colour with the code's name beside it, in lanes where codings overlap.
  */
 export function TranscriptView(props: TranscriptViewProps) {
   const { t } = useTranslation();
   const { text, turns, segments, codingsBySegment, codes, activeSegmentGuids, onSegmentsAt, onShortcut } = props;
+  // Outside a project (never in the app) the margin simply shows no coders.
+  const coders = useContext(ProjectContext)?.coders;
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<OffsetMap | null>(null);
@@ -81,7 +132,9 @@ export function TranscriptView(props: TranscriptViewProps) {
   const sortedSegments = useMemo(() => (isSorted(segments) ? segments : [...segments].sort(bySegmentOrder)), [segments]);
   // The margin is as wide as the most overlapping codings seen so far need; it never shrinks, so
   // that scrolling never reflows the text.
-  const [laneCount, setLaneCount] = useState(3);
+  const [laneCount, setLaneCount] = useState(INITIAL_LANES);
+  // Labels name the coder only when the transcript shows segments of more than one coder.
+  const coderMarks = useMemo(() => barCoders(segments, coders ?? []), [segments, coders]);
   const barsFor = useRef<{ inputs: readonly unknown[]; window: string }>({ inputs: [], window: '' });
 
   useLayoutEffect(() => {
@@ -129,16 +182,16 @@ export function TranscriptView(props: TranscriptViewProps) {
     while (last + 1 < paras.length && topAt(last + 1) < viewBottom) last++;
     // Scrolling within the same paragraphs, with the same codings and width, changes no bar.
     const window = `${first}:${last}:${root.clientWidth}`;
-    const inputs = [blocks, sortedSegments, codingsBySegment, codes];
+    const inputs = [blocks, sortedSegments, codingsBySegment, codes, coderMarks];
     if (barsFor.current.window === window && barsFor.current.inputs.every((x, i) => x === inputs[i])) return;
     barsFor.current = { inputs, window };
     const from = blocks[first]?.start ?? 0;
     const to = blocks[last]?.end ?? text.length;
     const rootRect = root.getBoundingClientRect();
     const visible = segmentsInRange(sortedSegments, from, to);
-    // Lane of each coding (segment x code) in view, so that overlapping codings sit side by side.
-    const laneOf = lanes(visible.flatMap((s) => (codingsBySegment.get(s.guid) ?? []).map((c) => ({ start: s.start, end: s.end, key: `${s.guid}|${c.codeGuid}` }))));
-    const next: Bar[] = [];
+    // One entry per coding (segment x code) in view, laid out in lanes so that neither overlapping
+    // codings' bars nor their labels overlap.
+    const entries: (MarginEntry & { segmentGuid: string; color: string; name: string | null; coder: BarCoder | null })[] = [];
     for (const s of visible) {
       const codings = codingsBySegment.get(s.guid);
       if (!codings?.length) continue;
@@ -147,23 +200,36 @@ export function TranscriptView(props: TranscriptViewProps) {
       const a = rects[0];
       const b = rects[rects.length - 1];
       if (!a || !b) continue;
+      const coder = coderMarks?.get(s.coderGuid) ?? null;
       for (const c of codings) {
         const code = codes.get(c.codeGuid);
-        next.push({
+        const name = code?.name ?? null;
+        entries.push({
           key: `${s.guid}|${c.codeGuid}`,
           segmentGuid: s.guid,
           top: a.top - rootRect.top,
           height: Math.max(4, b.bottom - a.top),
-          lane: laneOf.get(`${s.guid}|${c.codeGuid}`) ?? 0,
+          labelLength: Math.min(MAX_LABEL, nameLength(name ?? t('transcript.unknownCode')) + (coder ? CODER_MARK : 0) + 4),
           color: code?.color ?? '#888888',
-          title: code?.name ?? '',
+          name,
+          coder,
         });
       }
     }
-    const lanesNeeded = Math.max(0, ...laneOf.values()) + 1;
+    const places = placeMargin(entries, { minExtent: MIN_LABEL, gap: 3, maxLanes: MAX_LANES });
+    let lanesNeeded = 1;
+    const next: Bar[] = [];
+    for (const e of entries) {
+      const place = places.get(e.key);
+      if (!place) continue;
+      lanesNeeded = Math.max(lanesNeeded, place.lane + 1);
+      next.push({ key: e.key, segmentGuid: e.segmentGuid, top: e.top, height: e.height, lane: place.lane, extent: place.extent, overflow: place.overflow, color: e.color, name: e.name, coder: e.coder });
+    }
+    // Document order top to bottom, then lane by lane: the order arrow keys go through them.
+    next.sort((x, y) => x.top - y.top || x.lane - y.lane);
     setLaneCount((n) => Math.max(n, lanesNeeded));
     setBars(next);
-  }, [blocks, sortedSegments, codingsBySegment, codes, text.length]);
+  }, [blocks, sortedSegments, codingsBySegment, codes, coderMarks, text.length, t]);
   const computeBarsRef = useRef<() => void>(computeBars);
   useLayoutEffect(() => {
     computeBarsRef.current = computeBars;
@@ -270,19 +336,7 @@ export function TranscriptView(props: TranscriptViewProps) {
 
   return (
     <div className="transcript-scroll" ref={scrollRef}>
-      <div className="transcript-body" style={{ paddingLeft: laneCount * LANE_WIDTH + 12 }}>
-        <div className="margin-bars" aria-hidden="true">
-          {bars.map((b) => (
-            <span
-              key={b.key}
-              className="margin-bar"
-              title={b.title}
-              style={{ top: b.top, height: b.height, left: b.lane * LANE_WIDTH, background: b.color }}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => onSegmentsAt([b.segmentGuid])}
-            />
-          ))}
-        </div>
+      <div className="transcript-body" style={{ paddingLeft: laneCount * LANE_WIDTH + 14 }}>
         <div
           ref={rootRef}
           className="transcript"
@@ -310,6 +364,8 @@ export function TranscriptView(props: TranscriptViewProps) {
         >
           <Paragraphs blocks={blocks} text={text} />
         </div>
+        {/* After the text, so that Tab reaches the transcript first and the margin next. */}
+        <Margin bars={bars} onOpen={onSegmentsAt} />
       </div>
     </div>
   );
@@ -333,5 +389,97 @@ const Paragraphs = memo(function Paragraphs({ blocks, text }: { blocks: readonly
         </p>
       ))}
     </>
+  );
+});
+
+/** Coder marks by coder GUID when the segments come from more than one coder, else null. */
+function barCoders(segments: readonly Segment[], coders: readonly Coder[]): ReadonlyMap<string, BarCoder> | null {
+  const first = segments[0]?.coderGuid;
+  if (first === undefined || segments.every((s) => s.coderGuid === first)) return null;
+  const initials = coderInitials(coders);
+  const marks = new Map<string, BarCoder>();
+  for (const c of coders) marks.set(c.guid, { name: c.name, color: c.color, initials: initials.get(c.guid) ?? '?' });
+  return marks;
+}
+
+/**
+ * The margin: per coding in view a bar in its code's colour and the code's name beside it (with
+ * the coder's dot and initials when several coders show). The names are buttons in one tab stop
+ * (a vertical toolbar: arrow keys move between them, Enter opens the segment); hovering or
+ * focusing one shows its full name, which the label may have cut short.
+ */
+const Margin = memo(function Margin({ bars, onOpen }: { bars: readonly Bar[]; onOpen(guids: string[]): void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // Roving tab stop: the label focused last, else the first label in view.
+  const [current, setCurrent] = useState<string | null>(null);
+  const [tip, setTip] = useState<string | null>(null);
+  const stop = bars.some((b) => b.key === current) ? current : (bars[0]?.key ?? null);
+  const fullName = (b: Bar) => {
+    const code = b.name ?? t('transcript.unknownCode');
+    return b.coder ? t('transcript.codingBy', { code, coder: b.coder.name }) : code;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('.margin-label') ?? [])];
+    const at = buttons.findIndex((x) => x === document.activeElement);
+    if (at < 0) return;
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus();
+  };
+
+  const shown = tip === null ? undefined : bars.find((b) => b.key === tip);
+  return (
+    <div
+      ref={ref}
+      className="margin-bars"
+      role={bars.length > 0 ? 'toolbar' : undefined}
+      aria-orientation={bars.length > 0 ? 'vertical' : undefined}
+      aria-label={bars.length > 0 ? t('transcript.margin') : undefined}
+      aria-description={bars.length > 0 ? t('transcript.marginHelp') : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {bars.map((b) => (
+        <button
+          key={b.key}
+          type="button"
+          className={b.overflow ? 'margin-label margin-overflow' : 'margin-label'}
+          tabIndex={b.key === stop ? 0 : -1}
+          aria-label={fullName(b)}
+          style={{ top: b.top, height: b.extent, left: b.lane * LANE_WIDTH }}
+          // A click keeps the text selection (and the caret) where they are.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onOpen([b.segmentGuid])}
+          onFocus={() => {
+            setCurrent(b.key);
+            setTip(b.key);
+          }}
+          onBlur={() => setTip((k) => (k === b.key ? null : k))}
+          onMouseEnter={() => setTip(b.key)}
+          onMouseLeave={() => setTip((k) => (k === b.key ? null : k))}
+        >
+          <span className="margin-bar" style={{ height: b.height, background: b.color }} />
+          {!b.overflow && (
+            <span className="margin-name" aria-hidden="true">
+              {b.coder && (
+                <>
+                  <span className="margin-coder" style={{ background: b.coder.color }} />
+                  <span className="margin-initials">{b.coder.initials}</span>{' '}
+                </>
+              )}
+              {b.name ?? t('transcript.unknownCode')}
+            </span>
+          )}
+        </button>
+      ))}
+      {shown && (
+        <div role="tooltip" className="margin-tip" style={{ top: shown.top, left: (shown.lane + 1) * LANE_WIDTH + 2 }}>
+          {shown.coder && <span className="margin-coder" style={{ background: shown.coder.color }} />}
+          {fullName(shown)}
+        </div>
+      )}
+    </div>
   );
 });
