@@ -1,7 +1,7 @@
 /**
  * Screenshots of the main screens at 1280 x 800 and 1024 x 700, taken from the built app in
  * Chromium as a person would reach them: the workspace of a project with two coders' work merged,
- * Retrieve, agreement, matrices, the paste dialog with a long transcript, and a student's feedback.
+ * the coder lens, Retrieve, agreement, matrices, the paste dialog with a long transcript, and a student's feedback.
  *
  *   npm run build && npx tsx scripts/screenshots.ts        (or: npm run screenshots)
  *
@@ -64,6 +64,18 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await m.transcript().waitFor();
   const workspace = await shot(page, 'workspace', width, height);
   if (width === 1280) copyFileSync(workspace, join(ROOT, 'docs', 'screenshot.png'));
+
+  // Whose coding the views show: the choice, then one coder's coding only.
+  await page.locator('.document-head .lens-note').click();
+  const lens = page.getByRole('dialog', { name: 'Wiens codering je ziet' });
+  await shot(page, 'lens-choice', width, height);
+  await lens.locator('.lens-coders input').first().check();
+  await page.keyboard.press('Escape');
+  await lens.waitFor({ state: 'detached' });
+  await shot(page, 'lens-one-coder', width, height);
+  await page.locator('.document-head .lens-note').click();
+  await lens.getByLabel('Iedereen').check();
+  await page.keyboard.press('Escape');
 
   await page.getByRole('tab', { name: 'Ophalen' }).click();
   await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Context' });

@@ -56,6 +56,9 @@ export class MarkeerDb extends Dexie {
   themes!: Table<Theme, [string, string]>;
   attempts!: Table<Attempt, [string, string]>;
   meta!: Table<MetaRecord, string>;
+  /** Where this connection stands with other tabs (see `connectionState`). */
+  private connection: ConnectionState = 'open';
+  private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
 
   constructor(name = 'markeer') {
     super(name);
@@ -77,18 +80,65 @@ export class MarkeerDb extends Dexie {
         const definitions = [...byProject].flatMap(([projectGuid, docs]) => variableList(projectGuid, [], docs));
         await tx.table('variables').bulkAdd(definitions);
       });
+    if (NEXT_SCHEMA_FOR_TESTS) this.version(4).stores(SCHEMA_V3).upgrade(() => undefined);
     // Dexie 4 opens a database of a newer version as it is; Markeer refuses instead, so that old
     // code never writes shapes it does not know (like Actual's out-of-sync-migrations).
     this.on('ready', (db) => {
       // Dexie stores version n as IndexedDB version 10n.
       const installed = Math.round(db.backendDB().version / 10);
       if (installed > LATEST_VERSION) throw new DatabaseTooNew(installed);
+      if (this.connection === 'blocked') this.setConnection('open');
     });
+    // Another tab opens a newer version (or deletes the database). Dexie would close this
+    // connection and reopen it silently on the next write, writing old shapes into the newer
+    // schema. Instead this tab closes it for good: every later read or write fails
+    // (DatabaseClosedError), nothing is written, and the interface asks for a reload. Every command
+    // commits before it returns, so there is nothing unsaved to lose.
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: true });
+      this.setConnection('outdated');
+      return false;
+    });
+    // This tab opens a newer version while a tab of an older Markeer still holds the database:
+    // the open waits until that tab closes or reloads; the interface says so meanwhile.
+    this.on('blocked', (event: IDBVersionChangeEvent) => {
+      if (event.newVersion && event.newVersion > event.oldVersion) this.setConnection('blocked');
+    });
+  }
+
+  /**
+   * `open`: usable. `blocked`: opening waits for a tab of an older Markeer to let go.
+   * `outdated`: a newer Markeer upgraded the database in another tab; this connection is closed
+   * and stays closed until the page reloads.
+   */
+  connectionState(): ConnectionState {
+    return this.connection;
+  }
+
+  /** Calls `listener` on every change of `connectionState()`; returns the unsubscribe. */
+  onConnectionState(listener: (state: ConnectionState) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (this.connection === state || this.connection === 'outdated') return;
+    this.connection = state;
+    for (const listener of this.connectionListeners) listener(state);
   }
 }
 
+export type ConnectionState = 'open' | 'blocked' | 'outdated';
+
+/**
+ * A build for the end-to-end test of a tab left open while a newer Markeer upgrades the database
+ * (tests/e2e/versions.test.ts builds the app with VITE_MARKEER_NEXT_SCHEMA=1): one version more,
+ * with the same shapes. A release build never sets it, and the branch is compiled away.
+ */
+const NEXT_SCHEMA_FOR_TESTS = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_MARKEER_NEXT_SCHEMA === '1';
+
 /** The newest schema version this code knows. */
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = NEXT_SCHEMA_FOR_TESTS ? 4 : 3;
 
 /**
  * The schema version of an existing database, read without opening it (opening could upgrade it),

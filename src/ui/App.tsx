@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '../storage/db';
 import { LANGS, setLang, type Lang } from './i18n';
+import { ConnectionNotice } from './shell/DatabaseTooNew';
 import { NotifyProvider } from './shell/notify';
 import { useRoute, type AnalysisTab } from './shell/route';
 import { StartScreen } from './features/projects/StartScreen';
@@ -36,6 +37,7 @@ export function App() {
 
   return (
     <NotifyProvider>
+      <ConnectionNotice db={db} />
       <div className="app">
         <header className="app-header">
           <a className="brand" href="#/">

@@ -3,6 +3,7 @@ import { createCode, createDocument, createSegment } from '../../domain/factorie
 import type { Theme, VariableDefinition } from '../../domain/model';
 import type { ProjectData } from '../../domain/project-data';
 import { themesDocx } from './themes-docx';
+import { REPORT_POLICY } from './html';
 import { themesHtml } from './themes-html';
 import { themeReport } from './themes-report';
 
@@ -92,6 +93,18 @@ describe('the themes report as HTML', () => {
     expect(html).not.toMatch(/<script|<link|src=|@import|url\(/);
     expect(html).toMatch(/@media print \{[^]*section\.theme \{ break-before: page/);
     expect(doc.title).toBe('Themes: Studie "A" <1>');
+  });
+
+  it('carries a policy that lets it run no script and load nothing, first in its head', () => {
+    const meta = doc.querySelector('head meta[http-equiv="Content-Security-Policy"]');
+    expect(meta?.getAttribute('content')).toBe(REPORT_POLICY);
+    expect(REPORT_POLICY).toMatch(/^default-src 'none';/);
+    expect(REPORT_POLICY).not.toMatch(/script-src|unsafe-eval|https?:/);
+  });
+
+  it('names whose coding its quotations are, when told', () => {
+    const withCoding = new DOMParser().parseFromString(themesHtml(sample(), { projectName: 'P', lang: 'nl', date: 'd', coding: 'Codering: de consensus' }), 'text/html');
+    expect([...withCoding.querySelectorAll('header .meta')].map((p) => p.textContent)).toEqual(['d', 'Codering: de consensus']);
   });
 
   it('escapes every text from the project', () => {

@@ -4,6 +4,12 @@ export const appStrings = {
     app: {
       language: 'Taal',
       lang: { nl: 'Nederlands', en: 'English' },
+      connection: {
+        outdatedTitle: 'Markeer is in een ander tabblad bijgewerkt',
+        outdatedText: 'Een nieuwere versie van Markeer heeft je projecten in een ander tabblad bijgewerkt. Dit tabblad slaat niets meer op, zodat het niets kan beschadigen. Alles wat je tot nu toe deed, is opgeslagen. Herlaad dit tabblad om verder te werken.',
+        reload: 'Tabblad herladen',
+        blocked: 'Markeer wacht tot andere tabbladen met een oudere versie van Markeer gesloten of herladen zijn.',
+      },
       tooNewTitle: 'Deze gegevens zijn van een nieuwere Markeer',
       tooNewText: 'De projecten in deze browser zijn opgeslagen door een nieuwere versie van Markeer (databaseversie {{version}}). Deze versie opent ze niet, zodat er niets verloren gaat. Open Markeer in de nieuwere versie.',
     },
@@ -181,6 +187,12 @@ export const appStrings = {
     app: {
       language: 'Language',
       lang: { nl: 'Nederlands', en: 'English' },
+      connection: {
+        outdatedTitle: 'Markeer was updated in another tab',
+        outdatedText: 'A newer version of Markeer updated your projects in another tab. This tab no longer saves anything, so that it cannot damage them. Everything you did so far is saved. Reload this tab to go on working.',
+        reload: 'Reload tab',
+        blocked: 'Markeer is waiting for other tabs with an older version of Markeer to close or reload.',
+      },
       tooNewTitle: 'This data is from a newer Markeer',
       tooNewText: 'The projects in this browser were stored by a newer version of Markeer (database version {{version}}). This version does not open them, so that nothing is lost. Open Markeer in the newer version.',
     },
