@@ -92,7 +92,9 @@ export const DocumentPane = memo(function DocumentPane(props: {
   return (
     <div className="document-pane">
       <div className="document-head">
-        <h1 className="document-title">{doc.name}</h1>
+        <h1 className="document-title" title={doc.name}>
+          {doc.name}
+        </h1>
         <span className="muted">{t('project.segmentCount', { count: segments.length })}</span>
         <LensControl />
         <ReadToggle document={doc} />

@@ -2,7 +2,7 @@
 export const lensStrings = {
   nl: {
     title: 'Wiens codering je ziet',
-    hint: 'Geldt voor de tekst en de marge, de tellingen in de codeboom, Ophalen en elke analyse en rapportage van dit project. Markeer onthoudt je keuze per project in deze browser.',
+    hint: 'Geldt voor de tekst en de marge, de tellingen in het codeboek, Ophalen en elke analyse en rapportage van dit project. Markeer onthoudt je keuze per project in deze browser.',
     kind: {
       mine: 'Mijn codering ({{name}})',
       everyone: 'Iedereen',
