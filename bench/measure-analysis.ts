@@ -75,14 +75,15 @@ export async function measureMatrix(profile: Profile, project: BenchProject, rep
   return { samples, notes };
 }
 
-/** The agreement button of the project header (Dutch or English). */
+/** The agreement item of the project header's Project menu (Dutch or English). */
 export const AGREEMENT_UI = {
-  open: '.project-header button:has-text("Overeenstemming"), .project-header button:has-text("Agreement")',
+  menu: '.project-header .project-menu-button',
+  open: '[role="menuitem"]:has-text("Overeenstemming"), [role="menuitem"]:has-text("Agreement")',
   coderChecks: '.agreement-choice fieldset >> nth=0 >> input[type=checkbox]',
 };
 
 export interface AgreementSample {
-  /** Click on the header's button to the dialog's default report (two busiest coders, all codes) on screen. */
+  /** Click on the Project menu's item to the dialog's default report (two busiest coders, all codes) on screen. */
   readonly open: number;
   /** Click that ticks the third coder to the report of all codes and three coders on screen. */
   readonly three: number;
@@ -105,6 +106,8 @@ export async function measureAgreement(profile: Profile, project: BenchProject, 
     const page = await openPage(profile, projectHash(project), { timeout });
     await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, project.documentGuids.length, { timeout, polling: 50 });
     await settle(page, 500);
+    await page.locator(AGREEMENT_UI.menu).click({ timeout });
+    await page.locator(AGREEMENT_UI.open).first().waitFor({ timeout });
     let before = await page.evaluate(() => performance.now());
     await page.locator(AGREEMENT_UI.open).first().click({ timeout });
     const opened = await waitForAppMark(page, 'markeer:agreement-ready', { after: before }, timeout);

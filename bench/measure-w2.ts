@@ -68,9 +68,10 @@ export async function measureHeap(profile: Profile, project: BenchProject, reps:
   return samples;
 }
 
-/** How the export is started: the project header's export control, its dialog, its confirm button. */
+/** How the export is started: the project header's Project menu, its export item, the dialog, its confirm button. */
 export const EXPORT_UI = {
-  open: '.project-header button:has-text("Export"), .project-header button:has-text("Exporteren"), .project-header [data-action="export"]',
+  menu: '.project-header .project-menu-button',
+  open: '[role="menuitem"]:has-text("Export"), [role="menuitem"]:has-text("Exporteren")',
   dialog: '[role="dialog"]',
   confirm: '[role="dialog"] button[type="submit"], [role="dialog"] button.primary',
 };
@@ -89,12 +90,13 @@ export async function measureExport(profile: Profile, project: BenchProject, rep
   for (let i = 0; i < reps; i++) {
     const page = await openPage(profile, projectHash(project), { timeout });
     await page.locator('.pane-documents a').first().waitFor({ timeout });
-    const open = page.locator(EXPORT_UI.open).first();
-    if (!(await open.isVisible().catch(() => false))) {
+    const menu = page.locator(EXPORT_UI.menu);
+    if (!(await menu.isVisible().catch(() => false))) {
       await page.close();
       return null;
     }
-    await open.click();
+    await menu.click();
+    await page.locator(EXPORT_UI.open).first().click({ timeout });
     const confirm = page.locator(EXPORT_UI.confirm).first();
     await confirm.waitFor({ timeout: 10_000 });
     await settle(page, 200);
