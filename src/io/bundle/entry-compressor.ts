@@ -5,6 +5,9 @@
  * written. No JSZip here: this runs in the zip workers (zip.worker.ts).
  */
 import { Deflate } from 'pako';
+import { crc32 } from '../crc32';
+
+export { crc32 };
 
 /** One entry compressed: raw DEFLATE data, the CRC-32 and length (bytes) of what it holds. */
 export interface CompressedEntry {
@@ -39,24 +42,6 @@ export function createEntryCompressor(level: number): EntryCompressor {
     },
   };
 }
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** CRC-32 (ISO 3309, as in zip) of `bytes`, continuing from `crc` (0 to start). */
-export function crc32(crc: number, bytes: Uint8Array): number {
-  let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
 
 /** What the zip workers are asked: bytes of entry `id` (level fixed by the first), its end, or to drop it. */
 export type ZipWorkerRequest = { readonly op: 'push'; readonly id: number; readonly level: number; readonly bytes: Uint8Array } | { readonly op: 'end' | 'drop'; readonly id: number };

@@ -82,6 +82,10 @@ export type BundleFailure =
   | 'bundle-not-zip'
   /** A zip that cannot be read: cut off or damaged; detail: the zip reader's message or the entry. */
   | 'bundle-damaged'
+  /** An entry the bundle names inflates beyond what its content may be (read.ts BUNDLE_LIMITS); detail: entry, size, limit. */
+  | 'bundle-too-large'
+  /** An entry name (or a path in the manifest) that climbs out of the zip, e.g. "../../x.txt"; detail: the name and why. */
+  | 'bundle-unsafe-name'
   /** A zip without manifest.json (another kind of zip file). */
   | 'bundle-missing-manifest'
   /** A manifest of another format; detail: the format named there. */
@@ -97,11 +101,15 @@ export type BundleFailure =
   /** A segment's range lies outside its document; detail: segment, document, range and length. */
   | 'bundle-segment-outside-document'
   /** A segment's copy of its text differs from the document's text there; detail: segment and document. */
-  | 'bundle-segment-text-mismatch';
+  | 'bundle-segment-text-mismatch'
+  /** A document longer than Markeer keeps (domain/limits.ts); detail: its length and name (readDocumentTooLong). */
+  | 'document-too-long';
 
 export const BUNDLE_FAILURES: readonly BundleFailure[] = [
   'bundle-not-zip',
   'bundle-damaged',
+  'bundle-too-large',
+  'bundle-unsafe-name',
   'bundle-missing-manifest',
   'bundle-not-markeer',
   'bundle-newer-format',
@@ -110,6 +118,7 @@ export const BUNDLE_FAILURES: readonly BundleFailure[] = [
   'bundle-checksum-mismatch',
   'bundle-segment-outside-document',
   'bundle-segment-text-mismatch',
+  'document-too-long',
 ];
 
 /** A bundle's content as read from the zip, before validation: what migrations work on. */
@@ -118,6 +127,6 @@ export interface RawBundle {
   readonly manifest: Readonly<Record<string, unknown>>;
   /** project.json, parsed; undefined when the zip has none. */
   readonly project: unknown;
-  /** Every file of the zip (folders left out) by path, manifest.json and project.json included. */
+  /** The files the bundle names by path: manifest.json and the texts the manifest lists (nothing else in the zip is read). */
   readonly files: ReadonlyMap<string, Uint8Array>;
 }

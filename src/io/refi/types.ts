@@ -47,6 +47,12 @@ export type RefiFailure =
   | 'refi-not-zip'
   /** A zip that cannot be read (cut off, damaged); detail: the zip reader's message. */
   | 'refi-damaged'
+  /** An entry the project names inflates beyond what it may hold (container.ts REFI_LIMITS); detail: entry, size, limit. */
+  | 'refi-too-large'
+  /** An entry name that climbs out of the zip, e.g. "../../x.txt"; detail: the name and why. */
+  | 'refi-unsafe-name'
+  /** The XML declares a document type (DTD), whose entities could expand to gigabytes or read local files; detail: file and line. */
+  | 'refi-doctype'
   /** A zip without a `*.qde` at its root; detail: the files it holds. */
   | 'refi-no-qde'
   /** A zip with more than one `*.qde` at its root; detail: their names. */
@@ -61,6 +67,9 @@ export type RefiFailure =
 export const REFI_FAILURES: readonly RefiFailure[] = [
   'refi-not-zip',
   'refi-damaged',
+  'refi-too-large',
+  'refi-unsafe-name',
+  'refi-doctype',
   'refi-no-qde',
   'refi-several-qde',
   'refi-xml-invalid',

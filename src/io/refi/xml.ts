@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fail, ok, type Result } from '../../domain/assert';
+import { doctypeLine, doctypeMessage } from '../doctype';
 
 export interface XmlElement {
   /** Local name, prefix removed. */
@@ -56,8 +57,13 @@ function toElement(node: Ordered): XmlElement | null {
   return { name, attrs, children, text };
 }
 
-/** The root element of an XML text, or where and why it is not well-formed. */
-export function parseXml(fileName: string, xml: string): Result<XmlElement, 'refi-xml-invalid'> {
+/**
+ * The root element of an XML text, or where and why it is not well-formed. A document type
+ * declaration is refused before anything parses it (doctype.ts): REFI-QDA has no use for one.
+ */
+export function parseXml(fileName: string, xml: string): Result<XmlElement, 'refi-xml-invalid' | 'refi-doctype'> {
+  const doctype = doctypeLine(xml);
+  if (doctype !== undefined) return fail('refi-doctype', doctypeMessage(fileName, doctype));
   const check = XMLValidator.validate(xml);
   if (check !== true) return fail('refi-xml-invalid', `${fileName}, line ${check.err.line}: ${check.err.msg}`);
   let parsed: Ordered[];
@@ -88,7 +94,7 @@ export function attr(el: XmlElement, name: string): string | undefined {
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR; lone surrogates). */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const hasNonXml = (s: string): boolean => s.search(NOT_XML) !== -1;
 

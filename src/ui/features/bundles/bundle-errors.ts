@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { failureText } from '../../shell/errors';
+import { failureText, failureValues } from '../../shell/errors';
 
 /**
  * User text for a failed export or import: the bundle's own reasons from `bundles.errors`, any
@@ -7,6 +7,6 @@ import { failureText } from '../../shell/errors';
  */
 export function bundleFailureText(t: TFunction, failure: { reason: string; detail?: string }): string {
   const key = `bundles.errors.${failure.reason}`;
-  const text = t(key, { detail: failure.detail ?? '' });
+  const text = t(key, failureValues(failure));
   return text === key ? failureText(t, failure) : text;
 }
