@@ -13,12 +13,15 @@ import { serializeBundle } from '../io/bundle';
 import { codeNames, exportQdc, exportQdpx } from '../io/refi';
 import { importFile } from '../io/import';
 import { CliError, loadProject, loadProjectOrThrow, readBytes } from './load';
+import { describeImportWarnings } from './import-warnings';
 import { describeFailure } from './messages';
 import { APP_VERSION } from './version';
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** What the command is doing now ("reading a.markeer"), said if it then fails unexpectedly. */
+  doing?(what: string): void;
 }
 
 /** `new OUT [--template SLUG] [--name NAME] [--coder NAME] [--lang nl|en] FILE...`: a hand-out bundle from transcripts. */
@@ -44,14 +47,15 @@ export async function newProject(
       problems.push(describeFailure(file, imported));
       continue;
     }
-    const { text, name } = imported.value;
+    const { text, name, warnings } = imported.value;
+    for (const line of describeImportWarnings(file, warnings)) io.err(line);
     const doc = createDocument({ projectGuid: project.guid, name, length: text.length, sha256: await sha256Hex(text), order: i, source: basename(file) });
     documents.push(doc);
     texts.push({ documentGuid: doc.guid, projectGuid: project.guid, text, turns: detectTurns(text) });
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
   const data: ProjectData = { project, ...emptyLists(), coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid) };
-  await writeFile(out, await serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
+  await writeOut(out, io, async () => serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }
 
@@ -81,7 +85,9 @@ export function projectInfo(data: ProjectData) {
 }
 
 export async function info(file: string, json: boolean, io: Output): Promise<void> {
+  io.doing?.(`reading ${file}`);
   const data = await loadProjectOrThrow(file, io.err);
+  io.doing?.(`describing ${file}`);
   const result = projectInfo(data);
   if (json) {
     io.out(JSON.stringify(result, null, 2));
@@ -95,6 +101,7 @@ export async function info(file: string, json: boolean, io: Output): Promise<voi
 
 /** Exit status 0 for a sound file, 1 with the reason otherwise. */
 export async function validate(file: string, io: Output): Promise<number> {
+  io.doing?.(`validating ${file}`);
   const r = await loadProject(file, io.err);
   if (!r.ok) {
     io.err(r.reason);
@@ -115,7 +122,7 @@ export async function merge(out: string, files: readonly string[], opts: CliMerg
   if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
   const lead = await mergeFiles(files, opts, io);
   const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
-  await writeFile(out, await serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+  await writeOut(out, io, async () => serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
 }
 
 /**
@@ -125,9 +132,14 @@ export async function merge(out: string, files: readonly string[], opts: CliMerg
  */
 export async function mergeFiles(files: readonly string[], opts: CliMergeOptions, io: Output): Promise<ProjectData> {
   const [leadFile, ...others] = files;
+  io.doing?.(`reading ${leadFile}`);
   const lead = await loadProjectOrThrow(leadFile as string, io.err);
   const incoming: ProjectData[] = [];
-  for (const file of others) incoming.push(await loadProjectOrThrow(file, io.err));
+  for (const file of others) {
+    io.doing?.(`reading ${file}`);
+    incoming.push(await loadProjectOrThrow(file, io.err));
+  }
+  io.doing?.(`merging ${files.join(', ')}`);
   const sameCoder = opts.sameCoderByName === true;
   const codersByGuid = new Set(incoming.flatMap((d) => d.coders.map((c) => c.guid)));
   const merged = mergeProjects(lead, incoming, (guid) => !codersByGuid.has(guid) || sameCoder);
@@ -208,22 +220,40 @@ export function reportLine(r: MergeReport): string {
 export async function exportProject(file: string, opts: { format?: string; out?: string; utf16?: boolean; 'unique-code-names'?: boolean }, io: Output): Promise<void> {
   if (!opts.out) throw new CliError('export: name the file to write with -o OUT');
   const format = opts.format ?? formatOf(opts.out);
+  io.doing?.(`reading ${file}`);
   const data = await loadProjectOrThrow(file, io.err);
+  const target = opts.out;
   if (format === 'qdpx') {
-    const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints', uniqueCodeNames: opts['unique-code-names'] === true });
-    for (const l of lost) io.err(`${opts.out}: not represented in REFI-QDA: ${l}`);
-    await writeFile(opts.out, bytes);
+    await writeOut(target, io, async () => {
+      const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints', uniqueCodeNames: opts['unique-code-names'] === true });
+      for (const l of lost) io.err(`${target}: not represented in REFI-QDA: ${l}`);
+      return bytes;
+    });
   } else if (format === 'qdc') {
     const uniqueCodeNames = opts['unique-code-names'] === true;
     for (const l of codeNames(data.codes, uniqueCodeNames).report) io.err(`${opts.out}: ${l}`);
-    await writeFile(opts.out, exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)), { uniqueCodeNames }));
+    await writeOut(target, io, async () => exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)), { uniqueCodeNames }));
   } else if (format === 'bundle' || format === 'markeer') {
     const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid) ?? data.coders[0];
-    await writeFile(opts.out, await serializeBundle(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+    await writeOut(target, io, async () => serializeBundle(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));
   } else {
     throw new CliError(`export: unknown format "${format}"; use qdpx, qdc or bundle`);
   }
   io.err(`${opts.out}: ${data.documents.length} documents, ${data.codes.length} codes, ${data.segments.length} segments`);
+}
+
+/**
+ * Writes what `make` gives to `file`, saying what it is doing; a file that cannot be written (no
+ * such folder, no permission, a full disk) is a refusal with the reason, not a failure of Markeer.
+ */
+async function writeOut(file: string, io: Output, make: () => Promise<Uint8Array | string>): Promise<void> {
+  io.doing?.(`writing ${file}`);
+  const bytes = await make();
+  try {
+    await writeFile(file, bytes);
+  } catch (e) {
+    throw new CliError(`${file}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
 function formatOf(out: string): string {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { MAX_DOCUMENT_CHARS } from '../domain/limits';
 import { agreement, exportProject, info, merge, newProject, validate, type Output } from './commands';
 import { CliError } from './load';
+import { describeUnexpected, EXIT_REFUSED, EXIT_SOFTWARE, EXIT_USAGE } from './messages';
 import { feedbackCommand } from './feedback';
 import { matrixCommand } from './matrix';
 
@@ -31,11 +33,25 @@ const USAGE = `Markeer command line
       a student's coding against the reference coding, per code (found, missed, extra, confusions)
 
 FILE may be a Markeer bundle (.markeer) or a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).
+A document may be up to ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters long (UTF-16 code units), as in the app.
+
+  --debug    with any command: on a failure Markeer did not expect, print the stack trace
+
+Exit status: 0 done; 1 refused, with the reason (bad input, a file that cannot be read or written);
+2 this help, shown for no command; 70 a failure Markeer did not expect (a bug): the message says what
+it was doing, and --debug prints the details.
 `;
 
-/** Runs one command line; returns the exit status. Bad input exits non-zero with a clear message. */
-export async function run(argv: readonly string[], io: Output): Promise<number> {
-  const [command, ...rest] = argv;
+/**
+ * Runs one command line; returns the exit status and never throws. Bad input exits with
+ * EXIT_REFUSED and a clear message; an unexpected failure with EXIT_SOFTWARE, saying what it was
+ * doing (the stack trace only with `--debug`).
+ */
+export async function run(argv: readonly string[], output: Output): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv.filter((a) => a !== '--debug');
+  let doing = `running "${['markeer', ...argv].join(' ')}"`;
+  const io: Output = { ...output, doing: (what) => (doing = what) };
   try {
     switch (command) {
       case 'new': {
@@ -118,20 +134,21 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       case '--help':
       case '-h':
         io.out(USAGE);
-        return command === undefined ? 2 : 0;
+        return command === undefined ? EXIT_USAGE : 0;
       default:
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);
-      return 1;
+      return EXIT_REFUSED;
     }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`${command}: ${e.message}`);
-      return 1;
+      return EXIT_REFUSED;
     }
-    throw e;
+    for (const line of describeUnexpected(command ?? '', doing, e, debug)) io.err(line);
+    return EXIT_SOFTWARE;
   }
 }
 
@@ -142,8 +159,9 @@ if (isMain) {
       process.exitCode = status;
     },
     (e: unknown) => {
-      process.stderr.write(`markeer: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 3;
+      // run never throws; this is for a failure in writing its output.
+      process.stderr.write(`markeer: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = EXIT_SOFTWARE;
     },
   );
 }

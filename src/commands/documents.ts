@@ -1,7 +1,9 @@
 import { ok, type Result } from '../domain/assert';
 import { createDocument } from '../domain/factories';
 import { now } from '../domain/ids';
+import { checkDocumentLength } from '../domain/limits';
 import type { DocumentRecord, DocumentText, Guid, SpeakerMap } from '../domain/model';
+import { emptyRecord } from '../domain/records';
 import { normalizeText, sha256Hex } from '../domain/text';
 import { detectTurns } from '../domain/turns';
 import type { MarkeerDb } from '../storage/db';
@@ -28,12 +30,25 @@ async function prepare(projectGuid: Guid, input: NewDocument, order: number) {
   return { record, stored };
 }
 
+/**
+ * A text (as typed or pasted, before normalisation) longer than Markeer keeps (domain/limits.ts).
+ * Normalising never lengthens a text, so only a long one is normalised to measure it.
+ */
+function tooLongToStore(name: string, text: string) {
+  const unchecked = checkDocumentLength(name, text.length);
+  return unchecked && checkDocumentLength(name, normalizeText(text).length);
+}
+
 /** Adds documents to a project as one undoable step. Hashing and turn detection run before the transaction. */
 export async function addDocuments(
   projectGuid: Guid,
   inputs: readonly NewDocument[],
   options: { db?: MarkeerDb; firstOrder: number },
 ): Promise<Result<Guid[], CommandFailure>> {
+  for (const d of inputs) {
+    const tooLong = tooLongToStore(d.name || 'document', d.text);
+    if (tooLong) return tooLong;
+  }
   const prepared = await Promise.all(inputs.map((d, i) => prepare(projectGuid, d, options.firstOrder + i)));
   return runWrite({ db: options.db, projectGuid, undoLabel: 'history.addDocuments' }, async (rec) => {
     for (const p of prepared) {
@@ -62,6 +77,8 @@ export async function editDocumentText(
     if (await hasSegments(rec.db, projectGuid, documentGuid)) throw new CommandAbort('document-frozen');
     const doc = await rec.update<DocumentRecord>('documents', [projectGuid, documentGuid], { length: text.length, sha256, updatedAt: now() });
     if (!doc) throw new CommandAbort('not-found');
+    const tooLong = checkDocumentLength(doc.name, text.length);
+    if (tooLong) throw new CommandAbort(tooLong.reason, tooLong.detail);
     await rec.put('documentTexts', { documentGuid, projectGuid, text, turns } satisfies DocumentText);
   });
 }
@@ -94,7 +111,7 @@ export async function setSpeaker(projectGuid: Guid, documentGuid: Guid, shown: s
     const stored = await rec.db.documentTexts.get([projectGuid, documentGuid]);
     if (!doc || !stored) throw new CommandAbort('not-found');
     const labels = new Set(stored.turns.map((t) => t.speaker));
-    const map: Record<string, string | null> = {};
+    const map = emptyRecord<string | null>();
     for (const [k, v] of Object.entries(doc.speakerMap)) if (labels.has(k)) map[k] = v;
     const restoring = target === shown;
     for (const label of labels) {

@@ -18,7 +18,9 @@ export type CommandFailure =
   | 'name-taken'
   | 'invalid-value'
   | 'type-mismatch'
-  | 'invalid-range';
+  | 'invalid-range'
+  /** A text longer than Markeer keeps (domain/limits.ts); detail: its length and name (readDocumentTooLong). */
+  | 'document-too-long';
 
 /** Thrown inside a command body to abort its transaction with an expected failure. */
 export class CommandAbort extends Error {

@@ -1,4 +1,4 @@
-import { collectKeys } from './json';
+import { collectKeys, stringifyWithKeys } from './json';
 
 /** Array elements per JSON.stringify call when a list is written in pieces. */
 const SLICE = 2000;
@@ -19,13 +19,13 @@ const written = (value: unknown): boolean => value !== undefined && typeof value
  */
 export function stableJsonPieces(value: unknown, emit: (piece: string) => void): void {
   if (!Array.isArray(value) || value.length <= SLICE) {
-    emit(JSON.stringify(value, sortedKeys(value)));
+    emit(stringifyWithKeys(value, sortedKeys(value)));
     return;
   }
   emit('[');
   for (let i = 0; i < value.length; i += SLICE) {
     const slice = value.slice(i, i + SLICE);
-    const text = JSON.stringify(slice, sortedKeys(slice));
+    const text = stringifyWithKeys(slice, sortedKeys(slice));
     emit(`${i === 0 ? '' : ','}${text.slice(1, -1)}`);
   }
   emit(']');
@@ -143,7 +143,7 @@ export class JsonObjectWriter {
     const records = this.open.records;
     for (let i = records.length; i < list.length; i += SLICE) {
       const slice = list.slice(i, i + SLICE);
-      const text = JSON.stringify(slice, sortedKeys(slice));
+      const text = stringifyWithKeys(slice, sortedKeys(slice));
       this.emit(`${records.length === 0 ? '' : ','}${text.slice(1, -1)}`);
       for (const r of slice) records.push(r);
     }

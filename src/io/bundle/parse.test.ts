@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_JSON_DEPTH } from '../../domain/limits';
 import { parseBundle } from './parse';
-import { demoBundle, editJson, rezip, sha256, unzip, zipFiles, type Json } from './test-zip';
+import { demoBundle, editJson, readJson, rezip, sha256, unzip, zipFiles, type Json } from './test-zip';
 
 const DOC = 'd1000000-0000-4000-8000-000000000001'; // “Interview ouder 1”, 273 code units
 const TEXT_PATH = `texts/${DOC}.txt`;
@@ -186,6 +187,19 @@ describe('parseBundle reads generously what is sound', () => {
     expect(result.value.data.codes[0]).toMatchObject({ name: 'Contact', memo: { text: 'Later uitwerken' } });
     expect(result.value.data.project).toMatchObject({ theme: 'donker' });
     expect(result.value.data.segments[2]).toMatchObject({ weight: 2 });
+  });
+
+  it('refuses a field nested 200,000 arrays deep, naming the field and the limit', async () => {
+    // b39-deep-json: JSON.stringify cannot write such a value (it overflows), so it is spliced in as text.
+    const bytes = rezip(demoBundle(), (files) => {
+      const project = readJson(files, 'project.json');
+      project.codes[0].x = 'DEEP';
+      files.set('project.json', JSON.stringify(project).replace('"DEEP"', `${'['.repeat(200_000)}${']'.repeat(200_000)}`));
+    });
+    expect(await refusal(bytes)).toEqual({
+      reason: 'bundle-invalid',
+      detail: `project.json: codes[0].x nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep, the most Markeer reads`,
+    });
   });
 
   it('reports progress up to the end', async () => {

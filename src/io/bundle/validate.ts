@@ -4,6 +4,7 @@
  */
 import { fail, ok, type Result } from '../../domain/assert';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Guid, Memo, Project, Segment, Theme, VariableDefinition } from '../../domain/model';
+import { checkDocumentLength } from '../../domain/limits';
 import { PROJECT_LISTS } from '../../domain/tables';
 import { canonicalValue } from '../../domain/variables';
 import { normalizeText } from '../../domain/text';
@@ -126,6 +127,35 @@ function index<T>(records: readonly T[], name: string, key: (r: T) => Guid, keyN
   return byKey;
 }
 
+/**
+ * Whether walking up the parents from a record ends at a root (a parent that is absent counts as
+ * one: it is refused on its own). Each record is walked once and its answer kept, so that a chain
+ * 100,000 codes deep is checked in linear time, not quadratic (issue 13).
+ */
+function reachesRoot(records: ReadonlyMap<Guid, { readonly parentGuid: Guid | null }>): (guid: Guid) => boolean {
+  const known = new Map<Guid, boolean>();
+  return (guid) => {
+    const path = new Set<Guid>();
+    let at: Guid | null = guid;
+    let answer = true;
+    while (at !== null) {
+      const settled = known.get(at);
+      if (settled !== undefined) {
+        answer = settled;
+        break;
+      }
+      if (path.has(at)) {
+        answer = false;
+        break;
+      }
+      path.add(at);
+      at = records.get(at)?.parentGuid ?? null;
+    }
+    for (const g of path) known.set(g, answer);
+    return answer;
+  };
+}
+
 function checkReferences(manifest: BundleManifest, r: Records) {
   const projectGuid = r.project.guid;
   if (manifest.projectGuid !== projectGuid) invalid(`manifest.json: projectGuid is not the GUID of project.json's project`);
@@ -149,14 +179,10 @@ function checkReferences(manifest: BundleManifest, r: Records) {
 
   r.texts.forEach((t, i) => documents.has(t.documentGuid) || invalid(`project.json: texts[${i}].documentGuid names no document`));
   r.documents.forEach((d, i) => texts.has(d.guid) || invalid(`project.json: documents[${i}] (“${d.name}”) has no entry in texts`));
+  const codeReachesRoot = reachesRoot(codes);
   r.codes.forEach((c, i) => {
     if (c.parentGuid !== null && !codes.has(c.parentGuid)) invalid(`project.json: codes[${i}].parentGuid names no code`);
-    // Walking up from a code must reach the root within as many steps as there are codes.
-    let parent = c.parentGuid;
-    for (let steps = 0; parent !== null; steps++) {
-      if (steps > r.codes.length || parent === c.guid) invalid(`project.json: codes[${i}] (“${c.name}”) is its own ancestor`);
-      parent = codes.get(parent)?.parentGuid ?? null;
-    }
+    if (!codeReachesRoot(c.guid)) invalid(`project.json: codes[${i}] (“${c.name}”) is its own ancestor`);
   });
   r.segments.forEach((s, i) => {
     if (!documents.has(s.documentGuid)) invalid(`project.json: segments[${i}].documentGuid names no document`);
@@ -187,13 +213,10 @@ function checkReferences(manifest: BundleManifest, r: Records) {
       invalid(`project.json: memos[${i}].targetGuid names no ${m.targetKind}`);
     }
   });
+  const themeReachesRoot = reachesRoot(themes);
   r.themes.forEach((t, i) => {
     if (t.parentGuid !== null && !themes.has(t.parentGuid)) invalid(`project.json: themes[${i}].parentGuid names no theme`);
-    let parent = t.parentGuid;
-    for (let steps = 0; parent !== null; steps++) {
-      if (steps > r.themes.length || parent === t.guid) invalid(`project.json: themes[${i}] (“${t.name}”) is its own ancestor`);
-      parent = themes.get(parent)?.parentGuid ?? null;
-    }
+    if (!themeReachesRoot(t.guid)) invalid(`project.json: themes[${i}] (“${t.name}”) is its own ancestor`);
   });
   if (r.project.exercise && !coders.has(r.project.exercise.referenceCoderGuid)) invalid('project.json: project.exercise.referenceCoderGuid names no coder');
   const listed = new Map<Guid, number>();
@@ -242,12 +265,19 @@ async function readTexts(manifest: BundleManifest, r: Records, files: RawBundle[
     } catch {
       invalid(`${entry.path} is not UTF-8`);
     }
+    tooLong(doc.name, text.length);
     if (normalizeText(text) !== text) refuse('bundle-checksum-mismatch', `${place}: the text is not in normalised form`);
     if (doc.sha256 !== entry.sha256) refuse('bundle-checksum-mismatch', `${place}: project.json documents[${i}].sha256 differs from the text`);
     if (doc.length !== text.length) invalid(`project.json: documents[${i}].length is ${doc.length}, but its text has ${text.length} code units`);
     texts.set(doc.guid, text);
   }
   return texts;
+}
+
+/** Refuses a document longer than the app can store (domain/limits.ts), as the app and command line do at every import. */
+function tooLong(name: string, length: number): void {
+  const failure = checkDocumentLength(name, length);
+  if (failure) refuse(failure.reason, failure.detail);
 }
 
 function checkSegments(r: Records, texts: ReadonlyMap<Guid, string>) {

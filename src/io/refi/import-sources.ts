@@ -4,9 +4,10 @@
  * are reported, and so is a text source whose text is missing.
  */
 import type { Coding, DocumentRecord, DocumentText, Guid, Segment } from '../../domain/model';
-import { sha256Hex } from '../../domain/text';
+import { lengthOverLimit, MAX_DOCUMENT_CHARS } from '../../domain/limits';
+import { normalizeText, sha256Hex } from '../../domain/text';
 import { detectTurns } from '../../domain/turns';
-import { decodeText, findFile, type RefiContainer } from './container';
+import { decodeText, findFile, unsafeReference, type RefiContainer } from './container';
 import type { ImportContext } from './import-context';
 import { conventionOf, importSelections, readSelections, type ImportedSelection, type MarkeerRange } from './import-selections';
 import { readVariableValues, type DocumentValues, type ImportedVariables } from './import-variables';
@@ -72,6 +73,12 @@ export async function importSources(ctx: ImportContext, container: RefiContainer
       ctx.discarded.push(`document “${name}”${lostSelections}: ${decoded.why}`);
       continue;
     }
+    const length = decoded.text.length > MAX_DOCUMENT_CHARS ? normalizeText(decoded.text).length : 0;
+    if (length > MAX_DOCUMENT_CHARS) {
+      const lostSelections = rawSelections.length > 0 ? ` and its ${rawSelections.length} selection${rawSelections.length === 1 ? '' : 's'}` : '';
+      ctx.discarded.push(`document “${name}”${lostSelections}: ${lengthOverLimit(length)}`);
+      continue;
+    }
     const documentGuid = ctx.guid(attr(source, 'guid'), `document “${name}”`, 'source');
     const imported = importSelections(ctx, name, documentGuid, decoded.text, rawSelections, conventionOf(attr(root, 'origin')));
     out.reports.push(imported.report);
@@ -126,5 +133,7 @@ function sourceText(ctx: ImportContext, container: RefiContainer, source: XmlEle
     return { ok: true, text: d.text };
   }
   if (!container.isZip) return { ok: false, why: 'its text is not inside this .qde (import the .qdpx to get the texts)' };
+  const unsafe = path ? unsafeReference(path) : undefined;
+  if (unsafe) return { ok: false, why: `its text file ${path} is an unsafe path (${unsafe}), so it was not read` };
   return { ok: false, why: path ? `its text file ${path} is missing from the zip` : 'it has no plain text (only rich text)' };
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { assertNever } from '../../../domain/assert';
+import { MAX_DOCUMENT_CHARS, readDocumentTooLong } from '../../../domain/limits';
 import type { ImportedText, ImportFailure } from '../../../io/import';
 
 /** What the file picker offers; the same list importFile reads. */
@@ -49,10 +50,14 @@ export function importFailureText(t: TFunction, failure: FileFailure): string {
         : t('documents.importFailure.noExtension', { file });
     case 'import-empty':
       return t('documents.importFailure.empty', { file });
+    case 'import-empty-file':
+      return t('documents.importFailure.emptyFile', { file });
     case 'import-docx-unreadable':
       return t('documents.importFailure.docxUnreadable', { file });
     case 'import-not-text':
       return t('documents.importFailure.notText', { file });
+    case 'document-too-long':
+      return t('documents.importFailure.tooLong', { file, length: readDocumentTooLong(failure.detail ?? '').length, limit: MAX_DOCUMENT_CHARS });
     case 'file-unreadable':
       return t('documents.importFailure.unreadable', { file });
     default:
