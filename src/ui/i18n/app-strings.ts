@@ -179,8 +179,10 @@ export const appStrings = {
       'type-mismatch': 'Het type kan niet worden gewijzigd, omdat deze waarden er niet in passen: {{detail}}',
       'import-unsupported-type': 'Dit bestandstype ({{detail}}) kan Markeer niet importeren. Gebruik .txt, .docx, .vtt of .srt.',
       'import-empty': 'Het bestand bevat geen tekst.',
+      'import-empty-file': 'Het bestand is leeg (0 bytes).',
       'import-docx-unreadable': 'Het Word-bestand kon niet worden gelezen: {{detail}}',
       'import-not-text': 'Dit bestand is geen tekstbestand.',
+      'document-too-long': 'Het document “{{name}}” is te lang om op te slaan: {{length, number}} tekens, en Markeer bewaart documenten tot {{limit, number}} tekens. Er is niets veranderd; splits de tekst in delen.',
     },
   },
   en: {
@@ -362,8 +364,10 @@ export const appStrings = {
       'type-mismatch': 'The type cannot be changed, because these values do not fit it: {{detail}}',
       'import-unsupported-type': 'Markeer cannot import this file type ({{detail}}). Use .txt, .docx, .vtt or .srt.',
       'import-empty': 'The file holds no text.',
+      'import-empty-file': 'The file is empty (0 bytes).',
       'import-docx-unreadable': 'The Word file could not be read: {{detail}}',
       'import-not-text': 'This file is not a text file.',
+      'document-too-long': 'The document “{{name}}” is too long to store: {{length, number}} characters, and Markeer keeps documents of up to {{limit, number}} characters. Nothing was changed; split the text into parts.',
     },
   },
 } as const;

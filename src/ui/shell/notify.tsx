@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface Notice {
   readonly id: number;
-  readonly kind: 'error' | 'info';
+  /** Information goes away by itself; a warning (something the user should check) and an error stay. */
+  readonly kind: 'error' | 'warning' | 'info';
   readonly text: string;
 }
 
@@ -19,8 +20,8 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = Date.now() + Math.random();
-    // A new piece of information replaces the previous one; errors stay until dismissed.
-    setNotices((n) => [...n.filter((x) => x.kind === 'error').slice(-3), ...(kind === 'info' ? [] : n.filter((x) => x.kind === 'info')), { id, kind, text }]);
+    // A new piece of information replaces the previous one; errors and warnings stay until dismissed.
+    setNotices((n) => [...n.filter((x) => x.kind !== 'info').slice(-3), ...(kind === 'info' ? [] : n.filter((x) => x.kind === 'info')), { id, kind, text }]);
     if (kind === 'info') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 4000);
   }, []);
   const value = useMemo(() => ({ notify }), [notify]);

@@ -34,6 +34,19 @@ describe('DocumentList', () => {
     expect(window.location.hash).toBe(`#/p/${ctx.project.guid}/d/${docs[0]?.guid}`);
   });
 
+  it('imports a UTF-8 file with one invalid byte as UTF-8 and keeps a warning that names the line and column', async () => {
+    const user = userEvent.setup();
+    renderInProject(ctx, <DocumentList activeDocumentGuid={null} />);
+    const bytes = new Uint8Array([...new TextEncoder().encode('I: Hoe gaat de coördinatie?\nZ: Goed, '), 0xe9, ...new TextEncoder().encode('én keer.')]);
+    await user.upload(screen.getByLabelText('Files to import'), new File([bytes], 'gesprek.txt', { type: 'text/plain' }));
+
+    expect(await screen.findByText('1 document imported')).toBeInTheDocument();
+    expect(await screen.findByText(/^gesprek\.txt: At 1 place the bytes are not valid UTF-8.*\(line 2, column 10\)\.$/)).toBeInTheDocument();
+    const docs = await listDocuments(ctx.db, ctx.project.guid);
+    const stored = await ctx.db.documentTexts.get([ctx.project.guid, docs[0]!.guid]);
+    expect(stored?.text).toBe('I: Hoe gaat de coördinatie?\nZ: Goed, \ufffdén keer.');
+  });
+
   it('names the file of an unsupported type and adds nothing', async () => {
     const user = userEvent.setup({ applyAccept: false });
     renderInProject(ctx, <DocumentList activeDocumentGuid={null} />);

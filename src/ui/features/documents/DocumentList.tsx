@@ -9,6 +9,7 @@ import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
 import { navigate, routeHash } from '../../shell/route';
 import { IMPORT_ACCEPT, importFailureText, readFiles } from './import-files';
+import { importWarningsText } from './import-warnings';
 import { PasteDialog } from './PasteDialog';
 import { useVisibleSegmentCounts } from '../exercises/hiding';
 import { useLens } from '../../shell/lens-context';
@@ -179,6 +180,9 @@ function useImport() {
         return;
       }
       notify('info', t('documents.imported', { count: result.value.length }));
+      // What was changed or could not be read in the imported files: one notice, it stays.
+      const warnings = imported.flatMap((d) => importWarningsText(t, d.source, d.warnings) ?? []);
+      if (warnings.length > 0) notify('warning', warnings.join('\n'));
       const only = result.value.length === 1 ? result.value[0] : undefined;
       if (only) navigate({ name: 'project', projectGuid: project.guid, documentGuid: only });
     } finally {
