@@ -1,6 +1,7 @@
 import type { Result } from '../domain/assert';
 import { now } from '../domain/ids';
 import type { DocumentRecord, Guid } from '../domain/model';
+import { ownValue, recordOf } from '../domain/records';
 import { canonicalValue, createVariableDefinition, variableList } from '../domain/variables';
 import type { VariablesImportPlan } from '../io/variables-csv';
 import type { MarkeerDb } from '../storage/db';
@@ -48,14 +49,14 @@ export function importVariables(projectGuid: Guid, plan: VariablesImportPlan, db
     for (const m of plan.matched) {
       const doc = byGuid.get(m.documentGuid);
       if (!doc) throw new CommandAbort('not-found', m.documentName);
-      const variables = { ...doc.variables };
+      const variables = recordOf(Object.entries(doc.variables));
       let changed = 0;
       for (const [name, value] of Object.entries(m.values)) {
         const def = types.get(name);
         if (!def) continue;
         const canonical = canonicalValue(def.type, value);
         if (canonical === null) throw new CommandAbort('invalid-value', `${m.documentName}, ${def.name}: "${value}"`);
-        if (canonical === '' || variables[def.name] === canonical) continue;
+        if (canonical === '' || ownValue(variables, def.name) === canonical) continue;
         variables[def.name] = canonical;
         changed++;
       }

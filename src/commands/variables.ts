@@ -1,6 +1,7 @@
 import type { Result } from '../domain/assert';
 import { now } from '../domain/ids';
 import type { DocumentRecord, Guid, Project, VariableDefinition, VariableType } from '../domain/model';
+import { ownValue, recordOf, withValue } from '../domain/records';
 import { canonicalValue, createVariableDefinition, variableList } from '../domain/variables';
 import type { ChangeRecorder } from '../storage/changes';
 import type { MarkeerDb } from '../storage/db';
@@ -25,7 +26,7 @@ export function misfits(type: VariableType, name: string, documents: readonly Do
   return [...documents]
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
     .flatMap((d) => {
-      const value = d.variables[name];
+      const value = ownValue(d.variables, name);
       return value !== undefined && canonicalValue(type, value) === null ? [{ documentGuid: d.guid, documentName: d.name, value }] : [];
     });
 }
@@ -101,7 +102,7 @@ export function renameVariable(projectGuid: Guid, name: string, newName: string,
     for (const doc of snap.documents) {
       if (!Object.hasOwn(doc.variables, def.name)) continue;
       // Rebuilt in the same key order, so the document reads as before apart from the name.
-      const variables = Object.fromEntries(Object.entries(doc.variables).map(([k, v]) => [k === def.name ? to : k, v]));
+      const variables = recordOf(Object.entries(doc.variables).map(([k, v]) => [k === def.name ? to : k, v]));
       await saveValues(rec, doc, variables);
     }
     const project = await rec.db.projects.get(projectGuid);
@@ -126,14 +127,11 @@ export function setVariableType(projectGuid: Guid, name: string, type: VariableT
     if (bad.length > 0) throw new CommandAbort('type-mismatch', describeMisfits(bad));
     await saveDefinition(rec, snap, { ...def, type });
     for (const doc of snap.documents) {
-      const value = doc.variables[def.name];
+      const value = ownValue(doc.variables, def.name);
       if (value === undefined) continue;
       const canonical = canonicalValue(type, value) as string;
       if (canonical === value) continue;
-      const variables = { ...doc.variables };
-      if (canonical === '') delete variables[def.name];
-      else variables[def.name] = canonical;
-      await saveValues(rec, doc, variables);
+      await saveValues(rec, doc, withValue(doc.variables, def.name, canonical === '' ? undefined : canonical));
     }
   });
 }
@@ -157,9 +155,7 @@ export function deleteVariable(projectGuid: Guid, name: string, db?: MarkeerDb):
     if (snap.stored.has(def.guid)) await rec.delete('variables', [projectGuid, def.guid]);
     for (const doc of snap.documents) {
       if (!Object.hasOwn(doc.variables, def.name)) continue;
-      const variables = { ...doc.variables };
-      delete variables[def.name];
-      await saveValues(rec, doc, variables);
+      await saveValues(rec, doc, withValue(doc.variables, def.name, undefined));
     }
   });
 }
@@ -188,12 +184,9 @@ export function setVariableValue(
     const canonical = canonicalValue(def.type, value);
     if (canonical === null) throw new CommandAbort('invalid-value', `${def.name}: "${value.trim()}"`);
     await saveDefinition(rec, snap, def);
-    const current = doc.variables[def.name];
+    const current = ownValue(doc.variables, def.name);
     if ((current ?? '') === canonical && (canonical !== '' || current === undefined)) return canonical;
-    const variables = { ...doc.variables };
-    if (canonical === '') delete variables[def.name];
-    else variables[def.name] = canonical;
-    await saveValues(rec, doc, variables);
+    await saveValues(rec, doc, withValue(doc.variables, def.name, canonical === '' ? undefined : canonical));
     return canonical;
   });
 }

@@ -9,6 +9,10 @@ const messyText = fc
 const visible = (s: string): string => s.replace(/\s/g, '');
 
 describe('normalizeText', () => {
+  it('replaces half a surrogate pair, which UTF-8 cannot hold, with U+FFFD and keeps whole pairs', () => {
+    expect(normalizeText('a\ud800b\udc00c😀')).toBe('a\ufffdb\ufffdc😀');
+  });
+
   it('strips a leading byte-order mark', () => {
     expect(normalizeText('\ufeffHallo')).toBe('Hallo');
   });

@@ -13,14 +13,19 @@ export interface Paragraph {
 /** Whitespace a line may end with; the line break itself is not part of it. */
 const TRAILING_LINE_SPACE = /[ \t\f\v\u00a0]+(?=\n|$)/g;
 
+/** Half of a surrogate pair without its other half: no character, and UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * The stored form of a document's text: no byte-order mark, LF line ends, no spaces or tabs at
- * the end of a line, no whitespace at the very end. Everything else is kept as written, so that
- * normalising twice changes nothing.
+ * the end of a line, no whitespace at the very end, and U+FFFD for half a surrogate pair (as a
+ * UTF-8 file, a bundle's or an export's, would hold it: so the stored text is the exported one).
+ * Everything else is kept as written, so that normalising twice changes nothing.
  */
 export function normalizeText(s: string): string {
   // All leading marks, not just one: a file re-saved by a careless tool can carry two.
   return s
+    .replace(LONE_SURROGATE, '\ufffd')
     .replace(/^\ufeff+/, '')
     .replace(/\r\n?/g, '\n')
     .replace(TRAILING_LINE_SPACE, '')

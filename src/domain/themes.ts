@@ -17,6 +17,7 @@ import { createGuid } from './ids';
 import type { Code, DocumentRecord, Guid, Segment, Theme } from './model';
 import type { ProjectData } from './project-data';
 import { filteredWork, type AnalysisFilter } from './analysis/filter';
+import { documentValue } from './variables';
 
 function byOrder(a: Theme, b: Theme): number {
   if (a.order !== b.order) return a.order - b.order;
@@ -210,7 +211,7 @@ export function contributionsByDocument(segments: readonly ThemeSegment[]): Cont
 export function contributionsByVariable(segments: readonly ThemeSegment[], variableName: string): Contribution[] {
   const rows = new Map<string, { segments: number; documents: Set<Guid> }>();
   for (const s of segments) {
-    const value = s.document.variables[variableName] ?? '';
+    const value = documentValue(s.document, variableName);
     let row = rows.get(value);
     if (!row) rows.set(value, (row = { segments: 0, documents: new Set() }));
     row.segments++;

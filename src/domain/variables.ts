@@ -1,5 +1,6 @@
 import { createGuid } from './ids';
 import type { DocumentRecord, Guid, VariableDefinition, VariableType } from './model';
+import { ownValue } from './records';
 
 export const VARIABLE_TYPES: readonly VariableType[] = ['text', 'number', 'date', 'boolean'];
 
@@ -74,11 +75,16 @@ export function createVariableDefinition(input: { projectGuid: Guid; name: strin
   return { guid: input.guid ?? createGuid(), projectGuid: input.projectGuid, name: input.name.trim(), type: input.type, order: input.order };
 }
 
+/** A document's value of the variable `name`; "" when it has none (never an Object.prototype member). */
+export function documentValue(document: Pick<DocumentRecord, 'variables'>, name: string): string {
+  return ownValue(document.variables, name) ?? '';
+}
+
 /** The distinct non-empty values of a variable over documents, sorted by the variable's type. */
 export function variableValues(definition: Pick<VariableDefinition, 'name' | 'type'>, documents: readonly DocumentRecord[]): string[] {
   const values = new Set<string>();
   for (const d of documents) {
-    const v = d.variables[definition.name];
+    const v = ownValue(d.variables, definition.name);
     if (v !== undefined && v !== '') values.add(v);
   }
   return [...values].sort((a, b) => compareValues(definition.type, a, b));

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { Result } from '../domain/assert';
 import { foldForSearch } from '../domain/codebook';
 import type { DocumentRecord, Guid, VariableDefinition, VariableType } from '../domain/model';
+import { emptyRecord } from '../domain/records';
 import { canonicalValue, inferVariableType } from '../domain/variables';
 
 export interface CsvTable {
@@ -157,7 +158,7 @@ export function planVariablesImport(table: CsvTable, documents: readonly Documen
     if (typeof doc === 'string') return void unmatched.push({ row, key: k, reason: doc });
     if (done.has(doc.guid)) return void unmatched.push({ row, key: k, reason: 'duplicate' });
     done.add(doc.guid);
-    const values: Record<string, string> = {};
+    const values = emptyRecord<string>();
     for (const c of columns) {
       const raw = cells[c.index] ?? '';
       const value = canonicalValue(c.type, raw);

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, DocumentText, Memo, Project, Segment, Theme, VariableDefinition } from '../domain/model';
 import { PROJECT_TABLES, tableOf, type ListName, type StoreName, type StoreOf } from '../domain/tables';
 import { variableList } from '../domain/variables';
+import { namesAsData } from './names';
 
 /** A key-value record for app-wide settings (e.g. whether the demo was offered). */
 export interface MetaRecord {
@@ -81,6 +82,7 @@ export class MarkeerDb extends Dexie {
         await tx.table('variables').bulkAdd(definitions);
       });
     if (NEXT_SCHEMA_FOR_TESTS) this.version(4).stores(SCHEMA_V3).upgrade(() => undefined);
+    this.use(namesAsData);
     // Dexie 4 opens a database of a newer version as it is; Markeer refuses instead, so that old
     // code never writes shapes it does not know (like Actual's out-of-sync-migrations).
     this.on('ready', (db) => {

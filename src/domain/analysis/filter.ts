@@ -5,6 +5,7 @@
  */
 import type { Coding, DocumentRecord, Guid, Segment } from '../model';
 import type { ProjectData } from '../project-data';
+import { documentValue } from '../variables';
 
 export interface VariableCondition {
   /** The variable's name (the key in DocumentRecord.variables). */
@@ -32,7 +33,7 @@ export function filteredDocuments(data: Pick<ProjectData, 'documents' | 'groups'
   const inGroups = filter.groupGuids.length > 0 ? new Set(data.groups.filter((g) => filter.groupGuids.includes(g.guid)).flatMap((g) => g.documentGuids)) : null;
   return [...data.documents]
     .filter((d) => (!only || only.has(d.guid)) && (!inGroups || inGroups.has(d.guid)))
-    .filter((d) => filter.variables.every((c) => c.values.length === 0 || c.values.includes(d.variables[c.name] ?? '')))
+    .filter((d) => filter.variables.every((c) => c.values.length === 0 || c.values.includes(documentValue(d, c.name))))
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 

@@ -30,7 +30,8 @@
 import { flattenTree } from '../codebook';
 import type { Code, DocumentRecord, DocumentText, Guid, Segment } from '../model';
 import type { ProjectData } from '../project-data';
-import { compareValues, variableList } from '../variables';
+import { emptyRecord, ownValue } from '../records';
+import { compareValues, documentValue, variableList } from '../variables';
 import { filteredWork, type AnalysisFilter } from './filter';
 import { cachedWordSpans, wordSpans, wordsCovered } from './words';
 import { citation } from './citation';
@@ -171,7 +172,7 @@ function layoutColumns(data: ProjectData, documents: readonly DocumentRecord[], 
   if (!definition) throw new MatrixError('unknown-variable', spec.name);
   const counts = new Map<string, number>();
   for (const d of documents) {
-    const value = d.variables[definition.name] ?? '';
+    const value = documentValue(d, definition.name);
     add(d.guid, value);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
@@ -215,7 +216,7 @@ export function computeMatrix(data: ProjectData, options: MatrixOptions): Matrix
   const layout = layoutColumns(data, p.documents, options.columns);
   const { rolled, own } = segmentsPerCode(p);
   const cellsOf = (perDoc: Map<Guid, Segment[]> | undefined): { cells: Record<string, number>; total: number } => {
-    const cells: Record<string, number> = {};
+    const cells = emptyRecord<number>();
     for (const column of layout.columns) cells[column.key] = 0;
     let total = 0;
     for (const [docGuid, segments] of perDoc ?? []) {
@@ -265,7 +266,7 @@ export interface CooccurrenceOptions {
 
 /** A cell of a co-occurrence table (0 when absent). */
 export function cooccurrenceAt(m: CooccurrenceMatrix, splitKey: string, a: Guid, b: Guid): number {
-  return m.counts[splitKey]?.[a]?.[b] ?? 0;
+  return ownValue(m.counts, splitKey)?.[a]?.[b] ?? 0;
 }
 
 /** Code x code co-occurrence; throws MatrixError for a variable the project does not have. */
@@ -284,10 +285,11 @@ export function computeCooccurrence(data: ProjectData, options: CooccurrenceOpti
     splits = layout.columns.map((c) => ({ key: c.key, label: c.label, documents: c.documents }));
     splitOf = layout.of;
   }
-  const counts: Record<string, Record<Guid, Record<Guid, number>>> = {};
-  for (const s of splits) counts[s.key] = {};
+  // Keyed by the variable's values, which users typed: records without a prototype.
+  const counts = emptyRecord<Record<Guid, Record<Guid, number>>>();
+  for (const s of splits) counts[s.key] = emptyRecord();
   const bump = (table: Record<Guid, Record<Guid, number>>, a: Guid, b: Guid) => {
-    const row = (table[a] ??= {});
+    const row = (table[a] ??= emptyRecord());
     row[b] = (row[b] ?? 0) + 1;
   };
   // Segments are in document order then start: walk each document's segments once.
@@ -353,7 +355,7 @@ export function quotationMatrix(data: ProjectData, options: Pick<MatrixOptions, 
   const docs = new Map(p.documents.map((d) => [d.guid, d]));
   const variableNames = data.variables.map((v) => v.name);
   const rows = p.tree.map(({ code, depth }) => {
-    const cells: Record<string, Quotation[]> = {};
+    const cells = emptyRecord<Quotation[]>();
     for (const c of layout.columns) cells[c.key] = [];
     return { codeGuid: code.guid, name: code.name, depth, parentGuid: code.parentGuid, cells };
   });

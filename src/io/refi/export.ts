@@ -10,12 +10,13 @@ import type { Guid, Segment } from '../../domain/model';
 import { themeTree } from '../../domain/themes';
 import type { ProjectData } from '../../domain/project-data';
 import { codeElements, codeNames } from './export-codes';
+import { unwritableCharacters } from './export-losses';
 import { utc, writeNotes } from './export-notes';
 import { variableValues, writtenVariables } from './export-variables';
 import { firstCodePoints } from './naming';
 import { codePointPrefix } from './positions';
 import type { ExportOptions, QdpxExport } from './types';
-import { container, element, hasNonXml, textElement } from './xml';
+import { container, element, textElement } from './xml';
 
 export { exportQdc } from './export-codes';
 export { derivedGuid, untitledNoteName } from './naming';
@@ -38,11 +39,6 @@ function lostInExport(data: ProjectData): string[] {
   }
   for (const c of data.codes) if (c.shortcut !== null) lost.push(`shortcut key ${c.shortcut} of code “${c.name}”`);
   if (data.coders.length > 0) lost.push('coder colours');
-  const nonXml = [
-    ...data.codes.filter((c) => hasNonXml(c.name) || hasNonXml(c.definition)).map((c) => `code “${c.name}”`),
-    ...data.segments.filter((s) => hasNonXml(s.comment)).map((s) => `a comment on “${firstCodePoints(s.text, 30)}”`),
-  ];
-  for (const where of nonXml) lost.push(`control characters in ${where} (XML cannot hold them)`);
   // Themes are Sets of codes: what a Set cannot hold is lost.
   const codeGuids = new Set(data.codes.map((c) => c.guid));
   const themeGuids = new Set(data.themes.map((t) => t.guid));
@@ -50,7 +46,6 @@ function lostInExport(data: ProjectData): string[] {
     if (!t.codeGuids.some((g) => codeGuids.has(g))) lost.push(`theme “${t.name}”: it has no codes, and a set of codes needs at least one`);
     else if (t.parentGuid !== null && themeGuids.has(t.parentGuid)) lost.push(`theme “${t.name}” being a sub-theme of “${data.themes.find((p) => p.guid === t.parentGuid)?.name ?? ''}”`);
     if (t.quoteSegmentGuids.length > 0) lost.push(`the ${t.quoteSegmentGuids.length} quotation${t.quoteSegmentGuids.length === 1 ? '' : 's'} picked for theme “${t.name}”`);
-    if (hasNonXml(t.name) || hasNonXml(t.definition) || hasNonXml(t.scopeNote)) lost.push(`control characters in theme “${t.name}” (XML cannot hold them)`);
   }
   if (data.themes.some((t) => t.codeGuids.some((g) => codeGuids.has(g)))) lost.push('theme colours and the order of themes');
   const formatted = data.memos.filter((m) => m.rich !== null).length;
@@ -219,7 +214,8 @@ export async function exportQdpx(data: ProjectData, opts: ExportOptions): Promis
   for (const d of documents) zip.file(sourcePath(d.guid), utf8(texts.get(d.guid) ?? ''), entry);
   for (const f of notes.files) zip.file(f.path, utf8(f.text), entry);
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, lost: [...lostInExport(data), ...names.report, ...variables.report] };
+  const lost = [...lostInExport(data), ...unwritableCharacters(data, new Set(notes.files.map((f) => f.path))), ...names.report, ...variables.report];
+  return { bytes, lost };
 }
 
 /** Where a theme's scope note starts in its Set's Description (after the definition and a blank line). */

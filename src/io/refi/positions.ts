@@ -7,6 +7,7 @@
 import { assert } from '../../domain/assert';
 import { normalizeText } from '../../domain/text';
 import type { PositionConvention } from './types';
+import { NOT_XML } from './xml';
 
 /** For each code unit boundary 0..text.length of a UTF-16 string, the number of code points before it. */
 export function codePointPrefix(text: string): Int32Array {
@@ -142,8 +143,11 @@ export function toMarkeerRange(
   return { start: s, end: e };
 }
 
-/** White space collapsed, for comparing a selection's `name` with its text (attributes lose line breaks). */
-export const collapse = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+/**
+ * White space collapsed, for comparing a selection's `name` with its text (attributes lose line
+ * breaks), and what XML cannot hold left out (a name loses it, the text file keeps it).
+ */
+export const collapse = (s: string): string => s.replace(NOT_XML, '').replace(/\s+/gu, ' ').trim();
 
 const ELLIPSIS = /(?:…|\.\.\.)$/u;
 

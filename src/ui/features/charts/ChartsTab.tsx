@@ -4,7 +4,7 @@ import { NO_FILTER, filteredDocuments, type AnalysisFilter } from '../../../doma
 import { computeCooccurrence, computeMatrix, MatrixError, type MatrixColumns, type MatrixCount } from '../../../domain/analysis/matrix';
 import { flattenTree } from '../../../domain/codebook';
 import type { ProjectData } from '../../../domain/project-data';
-import { variableList, variableValues } from '../../../domain/variables';
+import { documentValue, variableList, variableValues } from '../../../domain/variables';
 import { FilterBar } from '../analysis/FilterBar';
 import type { AnalysisTabProps } from '../analysis/types';
 import {
@@ -67,7 +67,7 @@ export default function ChartsTab({ data }: AnalysisTabProps) {
     () =>
       variables.map((v) => ({
         name: v.name,
-        values: [...variableValues(v, data.documents), ...(data.documents.some((d) => (d.variables[v.name] ?? '') === '') ? [''] : [])],
+        values: [...variableValues(v, data.documents), ...(data.documents.some((d) => documentValue(d, v.name) === '') ? [''] : [])],
       })),
     [variables, data.documents],
   );

@@ -109,6 +109,19 @@ describe('bar chart data from a matrix', () => {
     expect(largestBar(chart)).toMatchObject({ series: { label: 'Eenzijdig' }, category: { label: 'groep Ouder' }, value: 2 });
   });
 
+  it('counts values named like Object.prototype members as numbers', () => {
+    const { data, ids } = project();
+    const hostile = { ...data, documents: data.documents.map((d, i) => ({ ...d, variables: JSON.parse(i === 1 ? '{}' : `{"groep":"${i === 0 ? '__proto__' : 'constructor'}"}`) as Record<string, string> })) };
+    const matrix = computeMatrix(hostile, { columns: { kind: 'variable', name: 'groep' }, count: 'segments', filter: NO_FILTER });
+    const chart = barChartFromMatrix(matrix, chosenCodes(hostile.codes, { kind: 'pick', codeGuids: [ids.Zorg ?? ''] }));
+    expect(chart.categories.map((c) => c.key)).toEqual(['__proto__', 'constructor', '']);
+    expect(barPoints(chart).map((p) => [p.category, p.value])).toEqual([
+      ['__proto__', 0],
+      ['constructor', 2],
+      ['', 0],
+    ]);
+  });
+
   it('has nothing to show when the filter leaves no coded segment', () => {
     const { data, ids } = project();
     const matrix = computeMatrix(data, { columns: { kind: 'groups' }, count: 'segments', filter: { ...NO_FILTER, documentGuids: [ids['Ouder 2'] ?? ''] } });

@@ -5,6 +5,7 @@
  */
 import { CODE_PALETTE, flattenTree, isValidColor } from '../../../domain/codebook';
 import type { Code, Guid } from '../../../domain/model';
+import { ownValue, recordOf } from '../../../domain/records';
 import type { CooccurrenceMatrix, Matrix, MatrixColumn } from '../../../domain/analysis/matrix';
 
 /** A code drawn as a series of bars, or as a row and column of the heat map. */
@@ -106,8 +107,9 @@ export function barChartFromMatrix(matrix: Matrix, codes: readonly Code[], colum
   const series = asSeries(present);
   const values: Record<string, Record<string, number>> = {};
   for (const s of series) {
-    const cells = rows.get(s.key)?.cells ?? {};
-    values[s.key] = Object.fromEntries(matrix.columns.map((col) => [col.key, cells[col.key] ?? 0]));
+    const row = rows.get(s.key);
+    // Column keys are a variable's values, which users typed: a record without a prototype.
+    values[s.key] = recordOf(matrix.columns.map((col) => [col.key, (row ? ownValue(row.cells, col.key) : undefined) ?? 0]));
   }
   return { categories: matrix.columns.map((c) => ({ key: c.key, label: columnLabel(c) })), series, values };
 }
@@ -116,7 +118,7 @@ export function barChartFromMatrix(matrix: Matrix, codes: readonly Code[], colum
 export function heatmapFromCooccurrence(m: CooccurrenceMatrix, splitKey: string, codes: readonly Code[]): HeatmapData {
   const known = new Set(m.codes.map((c) => c.codeGuid));
   const series = asSeries(codes.filter((c) => known.has(c.guid)));
-  const table = m.counts[splitKey] ?? {};
+  const table = ownValue(m.counts, splitKey) ?? {};
   const values: Record<Guid, Record<Guid, number>> = {};
   for (const a of series) values[a.key] = Object.fromEntries(series.map((b) => [b.key, table[a.key]?.[b.key] ?? 0]));
   return { codes: series, values };

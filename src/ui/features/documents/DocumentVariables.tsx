@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findVariable, setVariableValue } from '../../../commands/variables';
 import type { DocumentRecord, VariableDefinition, VariableType } from '../../../domain/model';
-import { canonicalValue } from '../../../domain/variables';
+import { canonicalValue, documentValue } from '../../../domain/variables';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
@@ -36,7 +36,7 @@ export function DocumentVariables(props: { document: DocumentRecord; variables: 
           </thead>
           <tbody>
             {props.variables.map((v) => (
-              <VariableRow key={v.name} document={props.document} variable={v} value={props.document.variables[v.name] ?? ''} suggestions={props.suggestions.get(v.name) ?? []} />
+              <VariableRow key={v.name} document={props.document} variable={v} value={documentValue(props.document, v.name)} suggestions={props.suggestions.get(v.name) ?? []} />
             ))}
           </tbody>
         </table>
@@ -136,7 +136,7 @@ function AddVariable(props: { document: DocumentRecord; variables: readonly Vari
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    if (existing && (props.document.variables[existing.name] ?? '') !== '') {
+    if (existing && documentValue(props.document, existing.name) !== '') {
       notify('error', t('documents.details.variableExists', { name: existing.name }));
       return;
     }

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VariableDefinition } from '../../../domain/model';
-import { compareValues } from '../../../domain/variables';
+import { compareValues, documentValue } from '../../../domain/variables';
 import type { JumpTarget } from '../analysis/types';
 import type { ResultRow } from './result-rows';
 
@@ -31,7 +31,7 @@ export function useResultTable(data: readonly ResultRow[], variables: readonly V
         helper.accessor('coders', { id: 'coder', header: t('query.column.coder'), sortFn: 'alphanumeric' }),
         helper.accessor('length', { id: 'length', header: t('query.column.length'), sortFn: 'basic', sortDescFirst: true }),
         ...variables.map((v) =>
-          helper.accessor((row) => row.variables[v.name] ?? '', {
+          helper.accessor((row) => documentValue(row, v.name), {
             id: `var:${v.name}`,
             header: v.name,
             sortFn: (a, b, id) => compareValues(v.type, String(a.getValue(id)), String(b.getValue(id))),

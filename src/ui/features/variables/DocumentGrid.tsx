@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { addToGroup, removeFromGroup } from '../../../commands/groups';
 import { setVariableValue } from '../../../commands/variables';
 import type { DocumentGroup, DocumentRecord, Guid, VariableDefinition } from '../../../domain/model';
-import { canonicalValue, compareValues, variableValues } from '../../../domain/variables';
+import { recordOf } from '../../../domain/records';
+import { canonicalValue, compareValues, documentValue, variableValues } from '../../../domain/variables';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
 import { useProject } from '../../shell/project-context';
@@ -70,7 +71,8 @@ export function DocumentGrid(props: {
   const data = useMemo<Row[]>(
     () =>
       documents.map((doc) => {
-        const v: Record<string, string> = { ...doc.variables };
+        // Keyed by variable names: a record without a prototype, so `constructor` is a name like any other.
+        const v = recordOf(Object.entries(doc.variables));
         for (const def of variables) {
           const edited = values.get(valueKey(doc.guid, def.name));
           if (edited !== undefined) v[def.name] = edited;
@@ -132,7 +134,7 @@ export function DocumentGrid(props: {
   const saveValue = async (doc: DocumentRecord, def: VariableDefinition, draft: string) => {
     const canonical = canonicalValue(def.type, draft);
     const key = valueKey(doc.guid, def.name);
-    const current = values.get(key) ?? doc.variables[def.name] ?? '';
+    const current = values.get(key) ?? documentValue(doc, def.name);
     if (canonical === null || canonical === current) return;
     setValues((m) => new Map(m).set(key, canonical));
     const r = await setVariableValue(project.guid, doc.guid, def.name, draft, db);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addVariable, deleteVariable, misfits, renameVariable, setVariableType } from '../../../commands/variables';
 import type { DocumentRecord, VariableDefinition, VariableType } from '../../../domain/model';
+import { documentValue } from '../../../domain/variables';
 import { ConfirmDialog } from '../../shell/ConfirmDialog';
 import { failureText } from '../../shell/errors';
 import { useNotify } from '../../shell/notify';
@@ -97,7 +98,7 @@ function RetypeVariableDialog(props: { variable: VariableDefinition; documents: 
   const { db, project } = useProject();
   const [type, setType] = useState<VariableType>(props.variable.type);
   const bad = misfits(type, props.variable.name, props.documents);
-  const count = props.documents.filter((d) => (d.variables[props.variable.name] ?? '') !== '').length;
+  const count = props.documents.filter((d) => documentValue(d, props.variable.name) !== '').length;
   return (
     <FormDialog
       isOpen
@@ -139,7 +140,7 @@ function DeleteVariableDialog(props: { variable: VariableDefinition; documents: 
   const { t } = useTranslation();
   const { notify } = useNotify();
   const { db, project } = useProject();
-  const count = props.documents.filter((d) => (d.variables[props.variable.name] ?? '') !== '').length;
+  const count = props.documents.filter((d) => documentValue(d, props.variable.name) !== '').length;
   return (
     <ConfirmDialog
       isOpen

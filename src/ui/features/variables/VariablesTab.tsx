@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { moveVariable } from '../../../commands/variables';
 import { filteredDocuments, NO_FILTER, type AnalysisFilter } from '../../../domain/analysis/filter';
 import type { Guid, VariableDefinition } from '../../../domain/model';
+import { ownValue } from '../../../domain/records';
 import { variableList } from '../../../domain/variables';
 import { toCsv } from '../../../io/tables';
 import { failureText } from '../../shell/errors';
@@ -53,7 +54,7 @@ export default function VariablesTab({ data }: AnalysisTabProps) {
     const csv = toCsv({
       name: t('variables.exportName'),
       columns: [t('variables.table.document'), ...variables.map((v) => v.name)],
-      rows: documents.map((d) => [d.name, ...variables.map((v) => d.variables[v.name] ?? null)]),
+      rows: documents.map((d) => [d.name, ...variables.map((v) => ownValue(d.variables, v.name) ?? null)]),
     });
     downloadBytes(new TextEncoder().encode(csv), `${project.name} – ${t('variables.exportName')}.csv`, 'text/csv;charset=utf-8');
   };
