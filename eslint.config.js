@@ -72,7 +72,8 @@ export default tseslint.config(
   ...layers
     .filter(([layer]) => layer !== 'domain' && layer !== 'cli')
     .map(([layer, forbidden]) => ({ files: nodeOnly.map((pattern) => `src/${layer}/${pattern}`), rules: refuse(forbidden) })),
-  // The one test that runs the command line's merge and the app's (on IndexedDB) on the same files
-  // and compares them: it has to reach both sides; the UI stays out of reach.
-  { files: ['src/cli/merge-parity.test.ts'], rules: refuse([ui]) },
+  // The tests that run the command line and the app (on IndexedDB) on the same files: the merge
+  // parity test, and the malformed-file harness (issue 13). They have to reach both sides; the UI
+  // stays out of reach.
+  { files: ['src/cli/merge-parity.test.ts', 'src/cli/malformed.test.ts'], rules: refuse([ui]) },
 );
