@@ -10,6 +10,7 @@ import type { Code, Coding, Guid, Project, Segment } from '../../../domain/model
 import type { MarkeerDb } from '../../../storage/db';
 import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
+import { codedBy } from '../project/lens';
 
 interface CodedDocument {
   readonly segments: readonly Segment[];
@@ -22,16 +23,7 @@ const NOTHING: ReadonlySet<Guid> = new Set();
 export function useVisibleCodings<T extends CodedDocument>(coded: T | null): T | null {
   const { project } = useProject();
   const hidden = hiddenCoderGuid(project);
-  return useMemo(() => {
-    if (!coded || !hidden) return coded;
-    const segments = coded.segments.filter((s) => s.coderGuid !== hidden);
-    const codingsBySegment = new Map<Guid, readonly Coding[]>();
-    for (const [segment, codings] of coded.codingsBySegment) {
-      const kept = codings.filter((c) => c.coderGuid !== hidden);
-      if (kept.length) codingsBySegment.set(segment, kept);
-    }
-    return { ...coded, segments, codingsBySegment };
-  }, [coded, hidden]);
+  return useMemo(() => (!coded || !hidden ? coded : codedBy(coded, (g) => g !== hidden)), [coded, hidden]);
 }
 
 /** Codings per code without the hidden coder's (the codebook's counts). */

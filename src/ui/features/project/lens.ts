@@ -17,19 +17,21 @@ interface CodedDocument {
   readonly codingsBySegment: ReadonlyMap<Guid, readonly Coding[]>;
 }
 
+/** A document's segments, and their codings, of the coders `keep` accepts (the lens, an exercise's hiding). */
+export function codedBy<T extends CodedDocument>(coded: T, keep: (coderGuid: Guid) => boolean): T {
+  const segments = coded.segments.filter((s) => keep(s.coderGuid));
+  const codingsBySegment = new Map<Guid, readonly Coding[]>();
+  for (const s of segments) {
+    const codings = coded.codingsBySegment.get(s.guid)?.filter((c) => keep(c.coderGuid));
+    if (codings?.length) codingsBySegment.set(s.guid, codings);
+  }
+  return { ...coded, segments, codingsBySegment };
+}
+
 /** A document's segments and codings under the lens (the transcript, its margin, the segment panel). */
 export function useLensCodings<T extends CodedDocument>(coded: T | null): T | null {
   const { shown } = useLens();
-  return useMemo(() => {
-    if (!coded || shown === null) return coded;
-    const segments = coded.segments.filter((s) => shown.has(s.coderGuid));
-    const codingsBySegment = new Map<Guid, readonly Coding[]>();
-    for (const s of segments) {
-      const codings = coded.codingsBySegment.get(s.guid);
-      if (codings) codingsBySegment.set(s.guid, codings);
-    }
-    return { ...coded, segments, codingsBySegment };
-  }, [coded, shown]);
+  return useMemo(() => (!coded || shown === null ? coded : codedBy(coded, (g) => shown.has(g))), [coded, shown]);
 }
 
 /** The whole project under the lens (every analysis tab, the report). */
