@@ -12,8 +12,12 @@ import type { Plugin } from 'vite';
  * - styles only from the app, plus inline styles: the transcript's highlight colours and the
  *   charts' styles are written at run time (a `<style>` per painter, Observable Plot's own);
  *   no remote style sheet, font or image;
- * - `connect-src 'self'` (the service worker's precache). Live sync (a team's CouchDB) will add
- *   its server here when one is configured.
+ * - `connect-src`: the app's own origin (the service worker's precache) and team servers for the
+ *   optional live sync (src/sync): any https server, and http only on this machine (a CouchDB on
+ *   localhost to try it out). A team server is one the user typed; the app connects to nothing
+ *   else, and a project that is not connected makes no request at all (the end-to-end tests check
+ *   both). An institution that serves Markeer itself can narrow it to its own CouchDB at build:
+ *   `MARKEER_TEAM_SERVERS="https://couch.example.org" npm run build`.
  *
  * `frame-ancestors` is honoured only in a header (a meta tag would log an error), so it is added
  * to the header alone.
@@ -24,7 +28,7 @@ const APP_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self' ${process.env.MARKEER_TEAM_SERVERS ?? 'https: http://localhost:* http://127.0.0.1:* http://[::1]:*'}`,
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

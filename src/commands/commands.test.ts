@@ -3,6 +3,9 @@ import { applyCode, removeCoding, setSegmentComment } from './coding';
 import { addCode, deleteCode, moveCode, renameCode, setCodeShortcut } from './codes';
 import { editDocumentText, setSpeaker } from './documents';
 import { deleteProject } from './projects';
+import { addVariable } from './variables';
+import { createMemo } from './memos';
+import { PROJECT_TABLES } from '../domain/tables';
 import { projectWithDocument, simulateFullDisk } from './test-builders';
 import type { MarkeerDb } from '../storage/db';
 
@@ -193,9 +196,14 @@ describe('storage failures', () => {
   it('deletes a project with everything in it', async () => {
     const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
     await applyCode({ ...f, ...f.range, codeGuid: CODE_A }, f.db);
+    expect((await addVariable(f.projectGuid, { name: 'school', type: 'text' }, f.db)).ok).toBe(true);
+    expect((await createMemo(f.projectGuid, { target: { kind: 'project', guid: null }, authorGuid: f.coderGuid, title: 'Notitie', text: 'x', rich: null }, f.db)).ok).toBe(true);
+    expect(await f.db.variables.count()).toBe(1);
+    expect(await f.db.memos.count()).toBe(1);
     await deleteProject(f.projectGuid, f.db);
     expect(await f.db.projects.count()).toBe(0);
-    expect(await f.db.codes.count()).toBe(0);
+    // Every table of the project is emptied, the later ones (variables, memos, ...) too.
+    for (const t of PROJECT_TABLES) expect(await f.db.table(t.store).count(), t.store).toBe(0);
     expect(await counts(f.db, f.projectGuid)).toEqual({ segments: 0, codings: 0 });
   });
 });

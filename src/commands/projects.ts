@@ -3,7 +3,11 @@ import { CODER_COLORS, createCoder, createProject as newProject } from '../domai
 import { now } from '../domain/ids';
 import type { Guid } from '../domain/model';
 import { codesFromTemplate, withFirstShortcuts } from '../domain/templates';
+import { PROJECT_TABLES, type StoreName } from '../domain/tables';
 import { getDb, type MarkeerDb } from '../storage/db';
+
+/** The `meta` keys this browser keeps per project, as `<prefix>:<projectGuid>`. */
+const PROJECT_META_KEYS = ['lens', 'team', 'team-seq', 'team-conflicts', 'team-refused'];
 import { history } from './history';
 import { CommandAbort, runWrite, type CommandFailure } from './run';
 
@@ -41,14 +45,21 @@ export async function renameProject(projectGuid: Guid, name: string, db?: Markee
   });
 }
 
-/** Deletes a project and everything in it. Not undoable: the interface confirms first. */
+/**
+ * Deletes a project and everything in it from this browser. Not undoable: the interface confirms
+ * first. A project connected to a team server is disconnected first (the interface stops its sync):
+ * its queue and this browser's sync state go, and nothing is deleted on the server.
+ */
 export async function deleteProject(projectGuid: Guid, db: MarkeerDb = getDb()): Promise<Result<void, CommandFailure>> {
-  const result = await runWrite({ db }, async () => {
-    await db.projects.delete(projectGuid);
-    for (const table of [db.coders, db.documents, db.documentTexts, db.codes, db.segments, db.codings]) {
-      await table.where('projectGuid').equals(projectGuid).delete();
+  db.teamProjects.delete(projectGuid);
+  const result = await runWrite({ db }, async (rec) => {
+    await rec.delete('projects', projectGuid);
+    for (const name of PROJECT_TABLES.map((t) => t.store as StoreName)) {
+      await rec.db[name].where('projectGuid').equals(projectGuid).delete();
     }
+    await db.syncOutbox.where('projectGuid').equals(projectGuid).delete();
   });
+  if (result.ok) await db.meta.bulkDelete(PROJECT_META_KEYS.map((k) => `${k}:${projectGuid}`));
   if (result.ok && history.peekUndo()?.projectGuid === projectGuid) history.clear();
   return result.ok ? ok(undefined) : result;
 }

@@ -39,6 +39,11 @@ export interface Coder {
   readonly name: string;
   /** CSS hex colour, "#rrggbb". */
   readonly color: string;
+  /**
+   * The coder's account on the project's team server (src/sync), when the project is connected:
+   * a coder's identity in a connected project is this CouchDB user. Absent otherwise.
+   */
+  readonly couchUser?: string;
 }
 
 /** A speaker turn found in a document's text; derived, never edited by hand. */

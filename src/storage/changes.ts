@@ -1,6 +1,7 @@
 import type { Table, Transaction } from 'dexie';
 import type { MarkeerDb, TableName } from './db';
 import { keyOf, TABLES } from './db';
+import { queueOutbound, writeScope } from './outbox';
 
 /** The database's tables bound to one transaction (typed like MarkeerDb's). */
 export type BoundTables = { readonly [K in TableName]: MarkeerDb[K] };
@@ -159,9 +160,12 @@ export async function recordTransaction<T>(
   let rec: ChangeRecorder | null = null;
   let value: T;
   try {
-    value = await db.transaction('rw', TABLES.map((t) => db.table(t)), (tx) => {
-      rec = new ChangeRecorder(tx);
-      return body(rec);
+    value = await db.transaction('rw', writeScope(db, TABLES), async (tx) => {
+      const recorder = new ChangeRecorder(tx);
+      rec = recorder;
+      const result = await body(recorder);
+      await queueOutbound(db, tx, recorder.changes);
+      return result;
     });
   } catch (e) {
     tentative?.settle(null);
@@ -189,7 +193,7 @@ export async function replayChanges(
 ): Promise<{ ok: true } | { ok: false; reason: 'changed-elsewhere' }> {
   const steps = direction === 'undo' ? [...changes].reverse() : changes;
   try {
-    await db.transaction('rw', TABLES.map((t) => db.table(t)), async (tx) => {
+    await db.transaction('rw', writeScope(db, TABLES), async (tx) => {
       for (const c of steps) {
         const table = tx.table(c.table);
         const expected = direction === 'undo' ? c.after : c.before;
@@ -199,6 +203,7 @@ export async function replayChanges(
         if (target === undefined) await table.delete(c.key);
         else await table.put(target);
       }
+      await queueOutbound(db, tx, steps);
     });
     publishCommitted(
       steps.map((c) => (direction === 'undo' ? { ...c, before: c.after, after: c.before } : c)),

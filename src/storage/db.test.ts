@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { PROJECT_TABLES } from '../domain/tables';
-import { declaredSchema, installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './db';
+import { declaredSchema, installedVersion, LATEST_VERSION, MarkeerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TABLES } from './db';
 
 describe('the database schema', () => {
   it('upgrades a version 1 database to version 2 keeping every record, and finds a segment by its exact range', async () => {
@@ -62,6 +62,37 @@ describe('the database schema', () => {
     db.close();
   });
 
+  it('upgrades a version 3 database to version 4 keeping every record, with an empty sync outbox', async () => {
+    const name = `upgrade4-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    const P = '11111111-1111-4111-8111-111111111111';
+    const coder = { guid: '44444444-4444-4444-8444-444444444444', projectGuid: P, name: 'Anna', color: '#1d4e89' };
+    await v3.table('coders').put(coder);
+    await v3.table('meta').put({ key: `lens:${P}`, value: { kind: 'everyone' } });
+    v3.close();
+
+    const db = new MarkeerDb(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.coders.get([P, coder.guid])).toEqual(coder);
+    expect(await db.meta.get(`lens:${P}`)).toEqual({ key: `lens:${P}`, value: { kind: 'everyone' } });
+    expect(await db.syncOutbox.count()).toBe(0);
+    expect(db.teamProjects.size).toBe(0);
+    db.close();
+  });
+
+  it('knows after opening which projects are connected to a team server', async () => {
+    const name = `team-${crypto.randomUUID()}`;
+    const first = new MarkeerDb(name);
+    await first.meta.put({ key: 'team:11111111-1111-4111-8111-111111111111', value: { url: 'https://couch.example.org/p', user: 'anna', role: 'coder', connectedAt: '2026-12-06T00:00:00.000Z' } });
+    first.close();
+    const db = new MarkeerDb(name);
+    await db.open();
+    expect([...db.teamProjects]).toEqual(['11111111-1111-4111-8111-111111111111']);
+    db.close();
+  });
+
   it('tells a database written by a newer version of Markeer before opening it', async () => {
     const name = `newer-${crypto.randomUUID()}`;
     const future = new Dexie(name);
@@ -87,7 +118,7 @@ describe('the database schema', () => {
     );
     // A table in the database but not in the declaration (or the other way round) fails here:
     // the merge, bundles and the command line would not carry it.
-    expect(Object.keys(actual).sort()).toEqual([...TABLES, 'meta'].sort());
+    expect(Object.keys(actual).sort()).toEqual([...TABLES, 'meta', 'syncOutbox'].sort());
     expect(actual).toEqual({ ...declaredSchema() });
     db.close();
   });

@@ -37,6 +37,26 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
+ * Version 4 adds the team-sync outbox (src/sync): one row per record a command changed in a project
+ * connected to a team server, written in the command's own transaction, so that a change is never
+ * committed locally without being queued for the server. Coder records gain the optional
+ * `couchUser` (the team server account of the coder). Nothing else changes.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  syncOutbox: '++seq, projectGuid, [projectGuid+table+key]',
+} as const;
+
+/** One record waiting to go to the team server: which row (read anew when it is sent). */
+export interface OutboxEntry {
+  readonly seq?: number;
+  readonly projectGuid: string;
+  readonly table: TableName;
+  /** The row's GUID (its key within the project). */
+  readonly key: string;
+}
+
+/**
  * The Markeer database. Every per-project table is keyed by [projectGuid+guid], because code
  * GUIDs come from shared templates and bundles from several coders reuse GUIDs on purpose.
  *
@@ -57,6 +77,12 @@ export class MarkeerDb extends Dexie {
   themes!: Table<Theme, [string, string]>;
   attempts!: Table<Attempt, [string, string]>;
   meta!: Table<MetaRecord, string>;
+  syncOutbox!: Table<OutboxEntry, number>;
+  /**
+   * Projects connected to a team server (src/sync/team.ts), read from `meta` when the database
+   * opens: a command in one of them queues its changes in `syncOutbox`.
+   */
+  readonly teamProjects = new Set<string>();
   /** Where this connection stands with other tabs (see `connectionState`). */
   private connection: ConnectionState = 'open';
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
@@ -81,7 +107,12 @@ export class MarkeerDb extends Dexie {
         const definitions = [...byProject].flatMap(([projectGuid, docs]) => variableList(projectGuid, [], docs));
         await tx.table('variables').bulkAdd(definitions);
       });
-    if (NEXT_SCHEMA_FOR_TESTS) this.version(4).stores(SCHEMA_V3).upgrade(() => undefined);
+    // Version 4 adds the team-sync outbox; existing records are unchanged (Coder.couchUser is
+    // optional and absent on every coder of a project that was never connected).
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(() => undefined);
+    if (NEXT_SCHEMA_FOR_TESTS) this.version(5).stores(SCHEMA_V4).upgrade(() => undefined);
     this.use(namesAsData);
     // Dexie 4 opens a database of a newer version as it is; Markeer refuses instead, so that old
     // code never writes shapes it does not know (like Actual's out-of-sync-migrations).
@@ -90,6 +121,16 @@ export class MarkeerDb extends Dexie {
       const installed = Math.round(db.backendDB().version / 10);
       if (installed > LATEST_VERSION) throw new DatabaseTooNew(installed);
       if (this.connection === 'blocked') this.setConnection('open');
+      // Which projects queue their changes for a team server (meta keys `team:<projectGuid>`).
+      return db
+        .table('meta')
+        .where('key')
+        .startsWith(TEAM_META_PREFIX)
+        .primaryKeys()
+        .then((keys) => {
+          this.teamProjects.clear();
+          for (const k of keys) this.teamProjects.add(String(k).slice(TEAM_META_PREFIX.length));
+        });
     });
     // Another tab opens a newer version (or deletes the database). Dexie would close this
     // connection and reopen it silently on the next write, writing old shapes into the newer
@@ -140,7 +181,10 @@ export type ConnectionState = 'open' | 'blocked' | 'outdated';
 const NEXT_SCHEMA_FOR_TESTS = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_MARKEER_NEXT_SCHEMA === '1';
 
 /** The newest schema version this code knows. */
-export const LATEST_VERSION = NEXT_SCHEMA_FOR_TESTS ? 4 : 3;
+export const LATEST_VERSION = NEXT_SCHEMA_FOR_TESTS ? 5 : 4;
+
+/** The `meta` key prefix of a project's team-server connection (src/sync/team.ts). */
+export const TEAM_META_PREFIX = 'team:';
 
 /**
  * The schema version of an existing database, read without opening it (opening could upgrade it),
@@ -185,6 +229,7 @@ export function declaredSchema(): Record<string, string> {
   schema.projects = SCHEMA_V1.projects;
   for (const t of PROJECT_TABLES) schema[t.store] = [`[projectGuid+${t.key}]`, ...t.indexes].join(', ');
   schema.meta = SCHEMA_V1.meta;
+  schema.syncOutbox = SCHEMA_V4.syncOutbox;
   return schema;
 }
 

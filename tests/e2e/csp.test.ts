@@ -14,7 +14,8 @@ describe('the Content-Security-Policy', () => {
     expect(header).toContain("base-uri 'none'");
     expect(header).toContain("frame-ancestors 'none'");
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(meta).toContain("connect-src 'self'");
+    // Team servers (live sync): https anywhere, http only on this machine.
+    expect(meta).toContain("connect-src 'self' https: http://localhost:* http://127.0.0.1:*");
     expect(meta).not.toContain('frame-ancestors');
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).waitFor();
 

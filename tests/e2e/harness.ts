@@ -91,10 +91,13 @@ export interface AppPageOptions {
   navigate?: boolean;
   /** 'block' keeps the service worker out, so that `page.route` sees every request (default 'allow'). */
   serviceWorkers?: 'allow' | 'block';
+  /** Other origins the page may reach (a team's CouchDB for live sync); requests to them are let through, not recorded. */
+  allowOrigins?: readonly string[];
 }
 
 interface Profile {
   origin: string;
+  allowed: readonly string[];
   externalRequests: string[];
   errors: string[];
 }
@@ -137,14 +140,14 @@ export async function newAppPage(browser: Browser, url: string, opts: AppPageOpt
     locale: opts.locale ?? 'nl-NL',
     serviceWorkers: opts.serviceWorkers ?? 'allow',
   });
-  const profile: Profile = { origin: new URL(url).origin, externalRequests: [], errors: [] };
+  const profile: Profile = { origin: new URL(url).origin, allowed: (opts.allowOrigins ?? []).map((o) => new URL(o).origin), externalRequests: [], errors: [] };
   profiles.set(context, profile);
 
   await context.route(
     () => true,
     async (route) => {
       const requestUrl = route.request().url();
-      if (isInternal(requestUrl, profile.origin)) {
+      if (isInternal(requestUrl, profile.origin) || profile.allowed.some((o) => isInternal(requestUrl, o))) {
         await route.fallback();
       } else {
         profile.externalRequests.push(requestUrl);

@@ -43,7 +43,7 @@ export const PROJECT_SHAPE: Shape<Project> = {
   phase: 'phase?',
 };
 
-export const CODER_SHAPE: Shape<Coder> = { guid: 'guid', projectGuid: 'guid', name: 'string', color: 'string' };
+export const CODER_SHAPE: Shape<Coder> = { guid: 'guid', projectGuid: 'guid', name: 'string', color: 'string', couchUser: 'string?' };
 
 export const DOCUMENT_SHAPE: Shape<DocumentRecord> = {
   guid: 'guid',

@@ -1,0 +1,87 @@
+import type { Table } from 'dexie';
+import { publishCommitted, type Change } from '../storage/changes';
+import { keyOf, TABLES, type MarkeerDb, type TableName } from '../storage/db';
+import { writeScope } from '../storage/outbox';
+import { docId, parseDocId, rowFromDoc, sameData, type Row, type TeamDoc } from './docs';
+
+type Key = string | [string, string];
+
+/** `meta` keys of a connected project's sync state in this browser. */
+export const seqMetaKey = (projectGuid: string): string => `team-seq:${projectGuid}`;
+export const conflictsMetaKey = (projectGuid: string): string => `team-conflicts:${projectGuid}`;
+
+/**
+ * Brings records that arrived from the team server into the project, as one transaction of its
+ * own: it is not a command, the undo history never sees it (an undo of a local step whose rows
+ * changed here since refuses with 'changed-elsewhere'), and it queues nothing for the server.
+ *
+ * A record still waiting in the outbox is skipped: this browser's newer version goes out, and
+ * comes back from the replica when it has been sent. `seq` is the replica's position after these
+ * documents; it is stored in the same transaction, so a reload resumes exactly after them.
+ * Which records are in conflict (`_conflicts`) is kept for the conflicts dialog.
+ *
+ * Returns the changes, as every screen hears them (storage/changes.ts `publishCommitted`).
+ */
+export async function applyRemoteDocs(db: MarkeerDb, projectGuid: string, docs: readonly TeamDoc[], seq: number | string | null): Promise<Change[]> {
+  const changes: Change[] = [];
+  // A project deleted or disconnected in this browser takes nothing more from the server.
+  if (!db.teamProjects.has(projectGuid)) return changes;
+  await db.transaction('rw', [...writeScope(db, TABLES), 'meta'], async (tx) => {
+    const waiting = new Set(
+      (await tx.table('syncOutbox').where('projectGuid').equals(projectGuid).toArray()).map((e: { table: TableName; key: string }) => docId(e.table, e.key)),
+    );
+    const conflictsRecord = (await tx.table('meta').get(conflictsMetaKey(projectGuid))) as { value?: unknown } | undefined;
+    const conflicts = new Set(Array.isArray(conflictsRecord?.value) ? (conflictsRecord.value as string[]) : []);
+    const conflictsBefore = JSON.stringify([...conflicts].sort());
+
+    const byTable = new Map<TableName, TeamDoc[]>();
+    for (const doc of docs) {
+      const parsed = parseDocId(doc._id);
+      if (!parsed) continue;
+      if (doc._conflicts?.length) conflicts.add(doc._id);
+      else conflicts.delete(doc._id);
+      if (waiting.has(doc._id)) continue;
+      if (!doc._deleted && (typeof doc.data !== 'object' || doc.data === null || doc.table !== parsed.table)) continue;
+      if (parsed.table === 'projects' && parsed.key !== projectGuid) continue;
+      byTable.set(parsed.table, [...(byTable.get(parsed.table) ?? []), doc]);
+    }
+
+    for (const [table, list] of byTable) {
+      const store = tx.table(table) as Table<Row, Key>;
+      const keys = list.map((d) => rowKey(table, projectGuid, (parseDocId(d._id) as { key: string }).key));
+      const current = await store.bulkGet(keys);
+      const puts: Row[] = [];
+      const deletes: Key[] = [];
+      list.forEach((doc, i) => {
+        const before = current[i];
+        const key = keys[i] as Key;
+        if (doc._deleted) {
+          if (before === undefined) return;
+          deletes.push(key);
+          changes.push({ table, key, before, after: undefined });
+          return;
+        }
+        const row = rowFromDoc(doc, before);
+        // A record belongs to the project it arrived in, whatever the document says.
+        row.projectGuid = projectGuid;
+        if (table !== 'projects' && keyOf(table, row)[1] !== (key as [string, string])[1]) return;
+        if (table === 'projects') row.guid = projectGuid;
+        if (before !== undefined && sameData(before, row)) return;
+        puts.push(row);
+        changes.push({ table, key, before, after: row });
+      });
+      if (puts.length) await store.bulkPut(puts);
+      if (deletes.length) await store.bulkDelete(deletes);
+    }
+    if (seq !== null) await tx.table('meta').put({ key: seqMetaKey(projectGuid), value: seq });
+    if (JSON.stringify([...conflicts].sort()) !== conflictsBefore) {
+      await tx.table('meta').put({ key: conflictsMetaKey(projectGuid), value: [...conflicts].sort() });
+    }
+  });
+  publishCommitted(changes);
+  return changes;
+}
+
+function rowKey(table: TableName, projectGuid: string, key: string): Key {
+  return table === 'projects' ? key : [projectGuid, key];
+}

@@ -1,0 +1,137 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { applyCode } from '../commands/coding';
+import { renameCode } from '../commands/codes';
+import { history } from '../commands/history';
+import { projectWithDocument, freshDb } from '../commands/test-builders';
+import { replayChanges } from '../storage/changes';
+import type { MarkeerDb } from '../storage/db';
+import { readProjectData } from '../storage/project-data';
+import { TeamSync } from './engine';
+import type { PouchDatabase, PouchEnvironment, PouchStatic } from './pouch';
+import { connectProject, joinProject, teamLink } from './team';
+
+const Pouch = PouchDB as unknown as PouchStatic & { plugin(p: unknown): typeof Pouch };
+Pouch.plugin(memory).plugin(replication);
+
+/**
+ * A "browser": its own Markeer database and its own replica (a name prefix), replicating with a
+ * team database that is, here, an in-memory PouchDB shared by name (the server's rules are tested
+ * against a real CouchDB-protocol server in server.test.ts and the end-to-end tests).
+ */
+const servers = new Map<string, PouchDatabase>();
+function browser(name: string): PouchEnvironment {
+  const remote = (url: string) => {
+    if (!servers.has(url)) servers.set(url, new Pouch(`server-${url}`, { adapter: 'memory' }));
+    return servers.get(url) as PouchDatabase;
+  };
+  return { Pouch, local: { adapter: 'memory', prefix: `${name}-` }, remote };
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function counts(db: MarkeerDb, projectGuid: string) {
+  const data = await readProjectData(db, projectGuid);
+  if (!data) throw new Error('no project');
+  return { segments: data.segments.length, codings: data.codings.length, codes: data.codes.length, coders: data.coders.length, documents: data.documents.length };
+}
+
+const engines: TeamSync[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.stop()));
+});
+
+async function run(db: MarkeerDb, projectGuid: string, env: PouchEnvironment): Promise<TeamSync> {
+  const link = await teamLink(projectGuid, db);
+  if (!link) throw new Error('not connected');
+  const engine = new TeamSync(db, projectGuid, link, env);
+  engines.push(engine);
+  await engine.start();
+  return engine;
+}
+
+describe('team sync through a CouchDB replica', () => {
+  it("carries the lead's project to a coder who joins, and each one's coding to the other", async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Ik vind [school] fijn.');
+    const leadEnv = browser(`lead-${url}`);
+    const connected = await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
+    expect(connected.ok).toBe(true);
+    const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    await leadSync.settled();
+    await until(() => leadSync.status().state.kind === 'synced', 'the lead to be synced');
+
+    const anna = freshDb();
+    const annaEnv = browser(`anna-${url}`);
+    const joined = await joinProject(url, 'anna', 'Anna', annaEnv, anna);
+    if (!joined.ok) throw new Error(joined.reason);
+    expect(joined.value.projectGuid).toBe(lead.projectGuid);
+    const annaSync = await run(anna, lead.projectGuid, annaEnv);
+    await until(async () => (await counts(anna, lead.projectGuid)).documents === 1, 'the document at Anna');
+    const before = await counts(lead.db, lead.projectGuid);
+    await until(async () => (await counts(anna, lead.projectGuid)).codes === before.codes, 'the codebook at Anna');
+    const annaProject = await anna.projects.get(lead.projectGuid);
+    const annaCoder = annaProject?.ownerCoderGuid as string;
+    expect(annaCoder).not.toBe(lead.coderGuid);
+    expect((await anna.coders.get([lead.projectGuid, annaCoder]))?.couchUser).toBe('anna');
+
+    // Anna codes; the lead sees it, as Anna's.
+    const code = (await anna.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    const applied = await applyCode({ projectGuid: lead.projectGuid, documentGuid: lead.documentGuid, coderGuid: annaCoder, codeGuid: code.guid, ...lead.range }, anna);
+    expect(applied.ok).toBe(true);
+    await until(async () => (await lead.db.segments.where('projectGuid').equals(lead.projectGuid).filter((s) => s.coderGuid === annaCoder).count()) === 1, "Anna's segment at the lead");
+    expect(await lead.db.coders.get([lead.projectGuid, annaCoder])).toMatchObject({ name: 'Anna', couchUser: 'anna' });
+
+    // The lead codes; Anna sees it.
+    const leadApplied = await applyCode({ projectGuid: lead.projectGuid, documentGuid: lead.documentGuid, coderGuid: lead.coderGuid, codeGuid: code.guid, start: 0, end: 2 }, lead.db);
+    expect(leadApplied.ok).toBe(true);
+    await until(async () => (await counts(anna, lead.projectGuid)).segments === 2, "the lead's segment at Anna");
+    // Things of this browser only do not travel: who works here.
+    expect((await anna.projects.get(lead.projectGuid))?.ownerCoderGuid).toBe(annaCoder);
+    expect((await lead.db.projects.get(lead.projectGuid))?.ownerCoderGuid).toBe(lead.coderGuid);
+    await annaSync.settled();
+  });
+
+  it("does not undo a change that came from the server, and undo refuses a step whose record changed there", async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Een [twee] drie.');
+    const leadEnv = browser(`lead-${url}`);
+    await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
+    const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    await leadSync.settled();
+    await until(() => leadSync.status().state.kind === 'synced', 'the lead to be synced');
+    const second = freshDb();
+    const secondEnv = browser(`second-${url}`);
+    const joined = await joinProject(url, 'lea', 'Lea', secondEnv, second);
+    if (!joined.ok) throw new Error(joined.reason);
+    expect((await second.projects.get(lead.projectGuid))?.ownerCoderGuid).toBe(lead.coderGuid);
+    await run(second, lead.projectGuid, secondEnv);
+    const code = (await lead.db.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    await until(async () => (await second.codes.get([lead.projectGuid, code.guid])) !== undefined, 'the codebook in the second browser');
+
+    history.clear();
+    const renamed = await renameCode(lead.projectGuid, code.guid, 'Hernoemd', second);
+    expect(renamed.ok).toBe(true);
+    const step = history.peekUndo();
+    await until(async () => (await lead.db.codes.get([lead.projectGuid, code.guid]))?.name === 'Hernoemd', 'the new name at the lead');
+    // The rename came from the server at the lead: the lead's history has no step for it.
+    expect(step?.db).toBe(second);
+    history.clear();
+    const renamedAgain = await renameCode(lead.projectGuid, code.guid, 'Derde naam', lead.db);
+    expect(renamedAgain.ok).toBe(true);
+    history.clear();
+    await until(async () => (await second.codes.get([lead.projectGuid, code.guid]))?.name === 'Derde naam', 'the third name in the second browser');
+    // Undoing the second browser's rename now would overwrite the lead's: it is refused.
+    expect(await replayChanges(second, step?.changes ?? [], 'undo')).toEqual({ ok: false, reason: 'changed-elsewhere' });
+    expect((await second.codes.get([lead.projectGuid, code.guid]))?.name).toBe('Derde naam');
+  });
+});

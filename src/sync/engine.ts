@@ -1,0 +1,372 @@
+import type { Table } from 'dexie';
+import type { Project } from '../domain/model';
+import { onCommitted } from '../storage/changes';
+import type { MarkeerDb, OutboxEntry, TableName } from '../storage/db';
+import { applyRemoteDocs, conflictsMetaKey, seqMetaKey } from './apply';
+import { docId, ownerFor, parseDocId, sameData, sharedPart, type Row, type TeamDoc } from './docs';
+import { remoteOptions, type PouchChange, type PouchDatabase, type PouchEmitter, type PouchEnvironment } from './pouch';
+
+/** A project's connection to a team server, as this browser keeps it (`meta` `team:<guid>`). */
+export interface TeamLink {
+  /** The CouchDB database URL (no credentials). */
+  readonly url: string;
+  /** The CouchDB user signed in from this browser. */
+  readonly user: string;
+  /** Whether this browser connected the project (the lead) or joined it (a coder). */
+  readonly role: 'lead' | 'coder';
+  readonly connectedAt: string;
+}
+
+/** Where a connected project's replication stands, as the header shows it. */
+export type SyncState =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'synced'; readonly at: string }
+  | { readonly kind: 'syncing'; readonly pending: number }
+  | { readonly kind: 'offline'; readonly since: string; readonly pending: number }
+  /** The server no longer knows this browser's session (it expired): sign in again. */
+  | { readonly kind: 'signed-out' }
+  /** The server refuses this user the database (not a member, or the database is gone). */
+  | { readonly kind: 'refused'; readonly status: number; readonly reason: string };
+
+/** A change the server refused; it stays in this browser (and in its exports). */
+export interface RefusedChange {
+  readonly id: string;
+  readonly table: TableName;
+  readonly key: string;
+  /** The server's reason (src/sync/design.ts `parseRefusal` reads Markeer's own). */
+  readonly reason: string;
+  readonly at: string;
+}
+
+export interface SyncStatus {
+  readonly state: SyncState;
+  readonly refused: readonly RefusedChange[];
+  /** Ids of records with conflicting versions (see `conflictVersions`). */
+  readonly conflicts: readonly string[];
+}
+
+export const refusedMetaKey = (projectGuid: string): string => `team-refused:${projectGuid}`;
+
+/** The name of the local replica of a team database in this browser. */
+export function replicaName(url: string): string {
+  return `markeer-team:${url}`;
+}
+
+const BATCH = 500;
+
+/**
+ * Keeps one connected project in step with its team database, in the background.
+ *
+ *   commands -> Dexie (+ outbox, same transaction) -> pump -> local replica (PouchDB)
+ *   local replica <-> PouchDB live sync <-> CouchDB
+ *   local replica changes feed -> applyRemoteDocs -> Dexie (own transaction, not undoable)
+ *
+ * Dexie stays the app's store: every screen reads it and every command writes it, online or not.
+ * The local replica holds the documents with their revision trees and the replication's
+ * checkpoints, so replication resumes where it stopped after a reload or a week offline.
+ */
+export class TeamSync {
+  readonly local: PouchDatabase;
+  readonly remote: PouchDatabase;
+  private replication: PouchEmitter | null = null;
+  private feed: PouchEmitter | null = null;
+  private stopCommitted: (() => void) | null = null;
+  private incoming: PouchChange[] = [];
+  private applying: Promise<void> = Promise.resolve();
+  private applyScheduled = false;
+  private pumpRun: Promise<void> | null = null;
+  private pumpAgain = false;
+  private pumpRetry: ReturnType<typeof setTimeout> | null = null;
+  /** Documents written to the replica and not yet known to be on the server. */
+  private unsent = 0;
+  private outboxSize = 0;
+  private state: SyncState = { kind: 'starting' };
+  private refused: RefusedChange[] = [];
+  private conflicts: string[] = [];
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private stopped = false;
+  private readonly onOnline = () => this.restartReplication();
+  private readonly onOffline = () => this.setState({ kind: 'offline', since: this.now(), pending: this.pending() });
+
+  constructor(
+    private readonly db: MarkeerDb,
+    readonly projectGuid: string,
+    readonly link: TeamLink,
+    private readonly env: PouchEnvironment,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    this.local = new env.Pouch(replicaName(link.url), env.local);
+    this.remote = env.remote?.(link.url) ?? new env.Pouch(link.url, remoteOptions(env.Pouch));
+  }
+
+  async start(): Promise<void> {
+    this.refused = listOf<RefusedChange>((await this.db.meta.get(refusedMetaKey(this.projectGuid)))?.value);
+    this.conflicts = listOf<string>((await this.db.meta.get(conflictsMetaKey(this.projectGuid)))?.value);
+    const since = ((await this.db.meta.get(seqMetaKey(this.projectGuid)))?.value as number | string | undefined) ?? 0;
+    this.stopCommitted = onCommitted((changes) => {
+      // The project was deleted in this browser: its sync ends (nothing changes on the server).
+      if (changes.some((c) => c.table === 'projects' && c.key === this.projectGuid && c.after === undefined)) void this.stop();
+      else if (changes.some((c) => (typeof c.key === 'string' ? c.key : c.key[0]) === this.projectGuid)) this.schedulePump();
+    });
+    this.feed = this.local
+      .changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false, batch_size: BATCH })
+      .on('change', (change: PouchChange) => {
+        this.incoming.push(change);
+        this.scheduleApply();
+      });
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
+    await this.pump();
+    this.startReplication();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopCommitted?.();
+    this.feed?.cancel();
+    this.replication?.cancel();
+    if (this.pumpRetry) clearTimeout(this.pumpRetry);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
+    await this.applying;
+    await this.local.close().catch(() => undefined);
+    if (!this.env.remote) await this.remote.close().catch(() => undefined);
+  }
+
+  status(): SyncStatus {
+    return { state: this.state, refused: this.refused, conflicts: this.conflicts };
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the replication again at once (after signing in again, or back online). */
+  restartReplication(): void {
+    if (this.stopped) return;
+    this.replication?.cancel();
+    this.startReplication();
+  }
+
+  /** Waits until everything queued here is in the replica and applied (tests, benchmarks). */
+  async settled(): Promise<void> {
+    while (this.pumpRun) await this.pumpRun;
+    await this.pump();
+    await this.applying;
+  }
+
+  /** Forgets refused changes the user has seen (their content stays in the project). */
+  async dismissRefused(ids: readonly string[]): Promise<void> {
+    const drop = new Set(ids);
+    this.refused = this.refused.filter((r) => !drop.has(r.id));
+    await this.db.meta.put({ key: refusedMetaKey(this.projectGuid), value: this.refused });
+    this.emit();
+  }
+
+  /** Every version of a record in conflict: the winner (shown meanwhile) first. */
+  async conflictVersions(id: string): Promise<{ rev: string; doc: TeamDoc }[]> {
+    const winner = await this.local.get(id, { conflicts: true });
+    const losers = await Promise.all((winner._conflicts ?? []).map((rev) => this.local.get(id, { rev })));
+    return [winner, ...losers].map((doc) => ({ rev: doc._rev as string, doc }));
+  }
+
+  /**
+   * Settles a conflict with the version the user chose: it becomes the record's only version
+   * (written over the winner; the other branches are closed), and replicates like any change.
+   */
+  async resolveConflict(id: string, chosenRev: string): Promise<void> {
+    const versions = await this.conflictVersions(id);
+    const winner = versions[0];
+    const chosen = versions.find((v) => v.rev === chosenRev);
+    if (!winner || !chosen) return;
+    const { _conflicts: _ignored, ...winnerDoc } = winner.doc;
+    const docs: (TeamDoc | Row)[] = [];
+    if (chosen.rev !== winner.rev) docs.push({ ...winnerDoc, data: chosen.doc.data, owner: winner.doc.owner });
+    for (const v of versions.slice(1)) docs.push({ _id: id, _rev: v.rev, _deleted: true, table: v.doc.table, owner: v.doc.owner, data: {} });
+    await this.local.bulkDocs(docs);
+  }
+
+  private pending(): number {
+    return this.outboxSize + this.unsent;
+  }
+
+  private setState(state: SyncState): void {
+    this.state = state;
+    this.emit();
+  }
+
+  private emit(): void {
+    const status = this.status();
+    for (const l of this.listeners) l(status);
+  }
+
+  private schedulePump(): void {
+    void this.pump();
+  }
+
+  /** Moves queued records from the outbox into the local replica, in batches. */
+  pump(): Promise<void> {
+    if (this.pumpRun) {
+      this.pumpAgain = true;
+      return this.pumpRun;
+    }
+    this.pumpRun = this.drain().finally(() => {
+      this.pumpRun = null;
+      if (this.pumpAgain && !this.stopped) {
+        this.pumpAgain = false;
+        void this.pump();
+      }
+    });
+    return this.pumpRun;
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      const entries = await this.db.syncOutbox.where('projectGuid').equals(this.projectGuid).limit(BATCH).toArray();
+      if (entries.length === 0) break;
+      const retry = await this.send(entries);
+      if (retry) {
+        // The replica moved on under us (a document arrived meanwhile): try again shortly.
+        this.pumpRetry ??= setTimeout(() => {
+          this.pumpRetry = null;
+          this.schedulePump();
+        }, 200);
+        break;
+      }
+    }
+    this.outboxSize = await this.db.syncOutbox.where('projectGuid').equals(this.projectGuid).count();
+  }
+
+  /** Sends one batch; true when some records must be tried again. */
+  private async send(entries: readonly OutboxEntry[]): Promise<boolean> {
+    const project = await this.db.projects.get(this.projectGuid);
+    const me = { user: this.link.user, coderGuid: (project as Project | undefined)?.ownerCoderGuid ?? '' };
+    const unique = new Map<string, { table: TableName; key: string }>();
+    for (const e of entries) unique.set(docId(e.table, e.key), { table: e.table, key: e.key });
+    const ids = [...unique.keys()];
+    const rows = await Promise.all(
+      [...unique.values()].map(({ table, key }) =>
+        (this.db.table(table) as Table<Row, string | [string, string]>).get(table === 'projects' ? key : [this.projectGuid, key]),
+      ),
+    );
+    const existing = (await this.local.allDocs({ keys: ids, include_docs: true })).rows;
+    const docs: TeamDoc[] = [];
+    ids.forEach((id, i) => {
+      const { table } = unique.get(id) as { table: TableName; key: string };
+      const row = rows[i];
+      const found = existing[i];
+      const rev = found?.value?.rev;
+      const doc = found?.doc ?? undefined;
+      const deleted = found?.value?.deleted === true;
+      if (row === undefined) {
+        if (rev && !deleted) docs.push({ _id: id, _rev: rev, _deleted: true, table, owner: doc?.owner ?? null, data: {} });
+        return;
+      }
+      const data = sharedPart(table, row);
+      if (doc && !deleted && sameData(doc.data, data)) return;
+      const owner = ownerFor(table, row, me, deleted ? undefined : doc);
+      docs.push({ _id: id, ...(rev ? { _rev: rev } : {}), table, owner, data });
+    });
+    let retry = false;
+    if (docs.length > 0) {
+      const results = await this.local.bulkDocs(docs);
+      retry = results.some((r) => r.status === 409 || r.name === 'conflict');
+      this.unsent += results.filter((r) => r.ok).length;
+    }
+    if (!retry) {
+      const last = entries[entries.length - 1]?.seq ?? 0;
+      await this.db.syncOutbox.where('seq').belowOrEqual(last).and((e) => e.projectGuid === this.projectGuid).delete();
+    }
+    if (docs.length > 0 && this.state.kind !== 'offline') this.setState({ kind: 'syncing', pending: this.pending() });
+    return retry;
+  }
+
+  private scheduleApply(): void {
+    if (this.applyScheduled) return;
+    this.applyScheduled = true;
+    this.applying = this.applying.then(async () => {
+      // Let the changes of one replication batch gather, then apply them as one transaction.
+      await new Promise((r) => setTimeout(r, 0));
+      this.applyScheduled = false;
+      while (this.incoming.length > 0 && !this.stopped) {
+        const batch = this.incoming.splice(0, BATCH * 4);
+        const last = new Map<string, TeamDoc>();
+        for (const c of batch) if (c.doc) last.set(c.id, c.doc);
+        const seq = batch[batch.length - 1]?.seq ?? null;
+        try {
+          await applyRemoteDocs(this.db, this.projectGuid, [...last.values()], seq);
+        } catch (e) {
+          // The project could not take the batch (the disk is full): it is read again from the
+          // replica after a reload, from the last stored position.
+          console.error('Markeer: could not apply changes from the team server', e);
+          return;
+        }
+        this.conflicts = listOf<string>((await this.db.meta.get(conflictsMetaKey(this.projectGuid)))?.value);
+        this.emit();
+      }
+    });
+  }
+
+  private startReplication(): void {
+    if (this.stopped) return;
+    const replication = this.env.Pouch.sync(this.local, this.remote, {
+      live: true,
+      retry: true,
+      batch_size: BATCH,
+      // Retry soon after a failure, and never wait longer than ten seconds (PouchDB's default grows
+      // to ten minutes); coming back online restarts at once.
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
+    });
+    this.replication = replication;
+    replication
+      .on('active', () => {
+        if (this.replication === replication) this.setState({ kind: 'syncing', pending: this.pending() });
+      })
+      .on('paused', (err?: { status?: number; reason?: string; message?: string }) => {
+        if (this.replication !== replication) return;
+        if (err) this.failed(err);
+        else if (this.outboxSize === 0) {
+          this.unsent = 0;
+          this.setState({ kind: 'synced', at: this.now() });
+        }
+      })
+      .on('denied', (err: { id?: string; reason?: string; message?: string }) => {
+        void this.refuse(err);
+      })
+      .on('error', (err: { status?: number; reason?: string; message?: string }) => {
+        if (this.replication === replication) this.failed(err);
+      });
+  }
+
+  private failed(err: { status?: number; reason?: string; message?: string }): void {
+    if (err.status === 401) {
+      this.replication?.cancel();
+      this.setState({ kind: 'signed-out' });
+    } else if (err.status === 403 || err.status === 404) {
+      this.replication?.cancel();
+      this.setState({ kind: 'refused', status: err.status, reason: err.reason ?? err.message ?? '' });
+    } else if (this.state.kind !== 'offline') {
+      this.setState({ kind: 'offline', since: this.now(), pending: this.pending() });
+    } else {
+      this.setState({ ...this.state, pending: this.pending() });
+    }
+  }
+
+  private async refuse(err: { id?: string; reason?: string; message?: string }): Promise<void> {
+    const parsed = err.id ? parseDocId(err.id) : null;
+    if (!err.id || !parsed) return;
+    const entry: RefusedChange = { id: err.id, table: parsed.table, key: parsed.key, reason: err.reason ?? err.message ?? '', at: this.now() };
+    this.refused = [...this.refused.filter((r) => r.id !== err.id), entry];
+    await this.db.meta.put({ key: refusedMetaKey(this.projectGuid), value: this.refused });
+    this.emit();
+  }
+}
+
+function listOf<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
