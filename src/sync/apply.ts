@@ -2,9 +2,42 @@ import type { Table } from 'dexie';
 import { publishCommitted, type Change } from '../storage/changes';
 import { keyOf, TABLES, type MarkeerDb, type TableName } from '../storage/db';
 import { writeScope } from '../storage/outbox';
+import { ATTEMPT_SHAPE, CODE_SHAPE, CODER_SHAPE, CODING_SHAPE, DOCUMENT_SHAPE, GROUP_SHAPE, MEMO_SHAPE, PROJECT_SHAPE, readRecord, SEGMENT_SHAPE, TEXT_SHAPE, THEME_SHAPE, VARIABLE_SHAPE } from '../io/bundle/fields';
 import { docId, parseDocId, rowFromDoc, sameData, type Row, type TeamDoc } from './docs';
 
 type Key = string | [string, string];
+
+/** What a record of each table must look like to enter the project (as a bundle's records must). */
+const SHAPES = new Map<TableName, Parameters<typeof readRecord>[1]>([
+  ['projects', PROJECT_SHAPE],
+  ['coders', CODER_SHAPE],
+  ['documents', DOCUMENT_SHAPE],
+  ['documentTexts', TEXT_SHAPE],
+  ['codes', CODE_SHAPE],
+  ['segments', SEGMENT_SHAPE],
+  ['codings', CODING_SHAPE],
+  ['variables', VARIABLE_SHAPE],
+  ['groups', GROUP_SHAPE],
+  ['memos', MEMO_SHAPE],
+  ['themes', THEME_SHAPE],
+  ['attempts', ATTEMPT_SHAPE],
+]);
+
+/**
+ * The row, when it has the shape of its table; null otherwise (another client wrote a record this
+ * Markeer cannot read: it stays on the server and out of the project).
+ */
+function readable(table: TableName, row: Row): Row | null {
+  const shape = SHAPES.get(table);
+  if (!shape) return null;
+  if (table === 'documentTexts' && typeof row.text !== 'string') return null;
+  const read = readRecord(row, shape, table);
+  if (!read.ok) {
+    console.warn(`Markeer: a record from the team server is not readable and stays out of the project: ${read.problem}`);
+    return null;
+  }
+  return read.record as Row;
+}
 
 /** `meta` keys of a connected project's sync state in this browser. */
 export const seqMetaKey = (projectGuid: string): string => `team-seq:${projectGuid}`;
@@ -61,11 +94,13 @@ export async function applyRemoteDocs(db: MarkeerDb, projectGuid: string, docs: 
           changes.push({ table, key, before, after: undefined });
           return;
         }
-        const row = rowFromDoc(doc, before);
+        const merged = rowFromDoc(doc, before);
         // A record belongs to the project it arrived in, whatever the document says.
-        row.projectGuid = projectGuid;
+        if (table === 'projects') merged.guid = projectGuid;
+        else merged.projectGuid = projectGuid;
+        const row = readable(table, merged);
+        if (!row) return;
         if (table !== 'projects' && keyOf(table, row)[1] !== (key as [string, string])[1]) return;
-        if (table === 'projects') row.guid = projectGuid;
         if (before !== undefined && sameData(before, row)) return;
         puts.push(row);
         changes.push({ table, key, before, after: row });

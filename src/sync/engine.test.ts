@@ -45,6 +45,11 @@ async function counts(db: MarkeerDb, projectGuid: string) {
   return { segments: data.segments.length, codings: data.codings.length, codes: data.codes.length, coders: data.coders.length, documents: data.documents.length };
 }
 
+/** Waits until the lead's project is on the (in-memory) server. */
+async function onServer(url: string, projectGuid: string): Promise<void> {
+  await until(async () => (await servers.get(url)?.allDocs({ keys: [`projects:${projectGuid}`] }))?.rows[0]?.value !== undefined, 'the project on the server');
+}
+
 const engines: TeamSync[] = [];
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((e) => e.stop()));
@@ -68,7 +73,7 @@ describe('team sync through a CouchDB replica', () => {
     expect(connected.ok).toBe(true);
     const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
     await leadSync.settled();
-    await until(() => leadSync.status().state.kind === 'synced', 'the lead to be synced');
+    await onServer(url, lead.projectGuid);
 
     const anna = freshDb();
     const annaEnv = browser(`anna-${url}`);
@@ -108,7 +113,7 @@ describe('team sync through a CouchDB replica', () => {
     await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
     const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
     await leadSync.settled();
-    await until(() => leadSync.status().state.kind === 'synced', 'the lead to be synced');
+    await onServer(url, lead.projectGuid);
     const second = freshDb();
     const secondEnv = browser(`second-${url}`);
     const joined = await joinProject(url, 'lea', 'Lea', secondEnv, second);
@@ -133,5 +138,77 @@ describe('team sync through a CouchDB replica', () => {
     // Undoing the second browser's rename now would overwrite the lead's: it is refused.
     expect(await replayChanges(second, step?.changes ?? [], 'undo')).toEqual({ ok: false, reason: 'changed-elsewhere' });
     expect((await second.codes.get([lead.projectGuid, code.guid]))?.name).toBe('Derde naam');
+  });
+
+  it('shows a code renamed in two places at once as a conflict, keeps both names, and settles on the chosen one', async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Een [twee] drie.');
+    const leadEnv = browser(`lead-${url}`);
+    await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
+    let leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    await leadSync.settled();
+    await onServer(url, lead.projectGuid);
+    const laptop = freshDb();
+    const laptopEnv = browser(`laptop-${url}`);
+    const joined = await joinProject(url, 'lea', 'Lea', laptopEnv, laptop);
+    if (!joined.ok) throw new Error(joined.reason);
+    let laptopSync = await run(laptop, lead.projectGuid, laptopEnv);
+    const code = (await lead.db.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    await until(async () => (await laptop.codes.get([lead.projectGuid, code.guid])) !== undefined, 'the codebook on the laptop');
+    await laptopSync.settled();
+
+    // Both go offline, and each renames the code.
+    await leadSync.stop();
+    await laptopSync.stop();
+    engines.length = 0;
+    expect((await renameCode(lead.projectGuid, code.guid, 'Naam op de desktop', lead.db)).ok).toBe(true);
+    expect((await renameCode(lead.projectGuid, code.guid, 'Naam op de laptop', laptop)).ok).toBe(true);
+    leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    laptopSync = await run(laptop, lead.projectGuid, laptopEnv);
+    const id = `codes:${code.guid}`;
+    await until(() => leadSync.status().conflicts.includes(id) && laptopSync.status().conflicts.includes(id), 'the conflict in both browsers');
+    // Meanwhile both show the same, deterministic winner.
+    await until(async () => (await lead.db.codes.get([lead.projectGuid, code.guid]))?.name === (await laptop.codes.get([lead.projectGuid, code.guid]))?.name, 'the same winner in both');
+    const versions = await leadSync.conflictVersions(id);
+    expect(versions.map((v) => v.doc.data.name).sort()).toEqual(['Naam op de desktop', 'Naam op de laptop']);
+    const shown = (await lead.db.codes.get([lead.projectGuid, code.guid]))?.name;
+    expect(versions[0]?.doc.data.name).toBe(shown);
+
+    // The lead keeps the version that lost.
+    const loser = versions[1]!;
+    await leadSync.resolveConflict(id, loser.rev);
+    const chosen = loser.doc.data.name as string;
+    await until(async () => (await lead.db.codes.get([lead.projectGuid, code.guid]))?.name === chosen, 'the chosen name at the lead');
+    await until(async () => (await laptop.codes.get([lead.projectGuid, code.guid]))?.name === chosen, 'the chosen name on the laptop');
+    await until(() => leadSync.status().conflicts.length === 0 && laptopSync.status().conflicts.length === 0, 'no conflict left');
+  });
+
+  it('keeps working offline: what is coded while the server is away arrives when it is back', async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Een [twee] drie vier vijf.');
+    const leadEnv = browser(`lead-${url}`);
+    await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
+    const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    await leadSync.settled();
+    await onServer(url, lead.projectGuid);
+    const anna = freshDb();
+    const annaEnv = browser(`anna-${url}`);
+    const joined = await joinProject(url, 'anna', 'Anna', annaEnv, anna);
+    if (!joined.ok) throw new Error(joined.reason);
+    let annaSync = await run(anna, lead.projectGuid, annaEnv);
+    await until(async () => (await anna.documentTexts.count()) === 1, 'the text at Anna');
+    await annaSync.settled();
+    await annaSync.stop();
+    engines.splice(engines.indexOf(annaSync), 1);
+    const annaCoder = (await anna.projects.get(lead.projectGuid))!.ownerCoderGuid;
+    const code = (await anna.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    for (const [start, end] of [[0, 3], [4, 8], [9, 13]] as const) {
+      expect((await applyCode({ projectGuid: lead.projectGuid, documentGuid: lead.documentGuid, coderGuid: annaCoder, codeGuid: code.guid, start, end }, anna)).ok).toBe(true);
+    }
+    // Nothing left this browser, and the work is safe in the outbox (a reload keeps it).
+    expect(await anna.syncOutbox.count()).toBe(6);
+    annaSync = await run(anna, lead.projectGuid, annaEnv);
+    await until(async () => (await lead.db.segments.filter((s) => s.coderGuid === annaCoder).count()) === 3, "Anna's three segments at the lead");
+    expect(await anna.syncOutbox.count()).toBe(0);
   });
 });
