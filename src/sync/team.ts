@@ -2,7 +2,6 @@ import { fail, ok, type Result } from '../domain/assert';
 import { CODER_COLORS, createCoder } from '../domain/factories';
 import { now } from '../domain/ids';
 import type { Coder, Guid, Project } from '../domain/model';
-import { runWrite, type CommandFailure } from '../commands/run';
 import { getDb, TABLES, TEAM_META_PREFIX, type MarkeerDb, type TableName } from '../storage/db';
 import { writeScope } from '../storage/outbox';
 import { conflictsMetaKey, seqMetaKey } from './apply';
@@ -29,7 +28,7 @@ export async function teamLinks(db: MarkeerDb = getDb()): Promise<Map<Guid, Team
  * join yet (the lead has not connected one). `already-here`: the project exists in this browser
  * already (not from this database), or is on the server already (connect: join it instead).
  */
-export type ConnectFailure = CommandFailure | 'other-project' | 'empty-database' | 'already-here';
+export type ConnectFailure = 'storage-failed' | 'not-found' | 'other-project' | 'empty-database' | 'already-here';
 
 /**
  * The lead connects a project to a prepared team database (src/sync/server.ts
@@ -111,10 +110,13 @@ export async function joinProject(url: string, user: string, coderName: string, 
       await tx.table('projects').put(project);
       await tx.table('meta').put({ key: teamMetaKey(projectGuid), value: link });
       await tx.table('meta').delete(seqMetaKey(projectGuid));
+      // A new coder is a record of its own, sent to the server like any other (its owner is the user).
+      if (!mine) {
+        await tx.table('coders').put(coder);
+        await tx.table('syncOutbox').add({ projectGuid, table: 'coders', key: coder.guid });
+      }
     });
     db.teamProjects.add(projectGuid);
-    // A new coder is a record of its own, sent to the server like any other (its owner is the user).
-    if (!mine) await runWrite({ db }, async (rec) => rec.put('coders', coder));
     return ok({ projectGuid, link });
   } catch (e) {
     return fail('storage-failed', e instanceof Error ? e.message : String(e));
