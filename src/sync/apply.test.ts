@@ -58,4 +58,26 @@ describe('records from the team server entering the project', () => {
     expect(after.name).toBe('Hernoemd');
     expect(after.ownerCoderGuid).toBe(f.coderGuid);
   });
+
+  it("keeps out a version of a coder's work that names another account as its owner", async () => {
+    const f = await connected();
+    await f.db.coders.update([f.projectGuid, f.coderGuid], { couchUser: 'anna' });
+    const segment = {
+      guid: '22222222-2222-4222-8222-222222222222',
+      projectGuid: f.projectGuid,
+      documentGuid: f.documentGuid,
+      coderGuid: f.coderGuid,
+      start: 0,
+      end: 3,
+      text: 'Een',
+      comment: '',
+      createdAt: '2026-12-06T00:00:00.000Z',
+    };
+    const forged: TeamDoc = { _id: `segments:${segment.guid}`, table: 'segments', owner: 'bram', data: segment };
+    expect(await applyRemoteDocs(f.db, f.projectGuid, [forged], 1)).toEqual([]);
+    const real: TeamDoc = { ...forged, owner: 'anna' };
+    expect(await applyRemoteDocs(f.db, f.projectGuid, [real], 2)).toHaveLength(1);
+    const forgedCoder: TeamDoc = { _id: `coders:${f.coderGuid}`, table: 'coders', owner: 'bram', data: { guid: f.coderGuid, projectGuid: f.projectGuid, name: 'Anna', color: '#000000', couchUser: 'anna' } };
+    expect(await applyRemoteDocs(f.db, f.projectGuid, [forgedCoder], 3)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { publishCommitted, type Change } from '../storage/changes';
 import { keyOf, TABLES, type MarkeerDb, type TableName } from '../storage/db';
 import { writeScope } from '../storage/outbox';
 import { ATTEMPT_SHAPE, CODE_SHAPE, CODER_SHAPE, CODING_SHAPE, DOCUMENT_SHAPE, GROUP_SHAPE, MEMO_SHAPE, PROJECT_SHAPE, readRecord, SEGMENT_SHAPE, TEXT_SHAPE, THEME_SHAPE, VARIABLE_SHAPE } from '../io/bundle/fields';
-import { docId, parseDocId, rowFromDoc, sameData, type Row, type TeamDoc } from './docs';
+import { CODER_FIELD, docId, parseDocId, rowFromDoc, sameData, type Row, type TeamDoc } from './docs';
 
 type Key = string | [string, string];
 
@@ -79,7 +79,16 @@ export async function applyRemoteDocs(db: MarkeerDb, projectGuid: string, docs: 
       byTable.set(parsed.table, [...(byTable.get(parsed.table) ?? []), doc]);
     }
 
-    for (const [table, list] of byTable) {
+    // Whose account each coder is, to check that a coder's work names that coder's account as its
+    // owner. The server's rules check the owner against who writes; on CouchDB a replicated write
+    // can still start a branch of someone else's record naming the writer as owner, and that
+    // version stays out here. Coder records are applied first, so a new coder's work finds them.
+    const accounts = new Map<string, string | null>();
+    for (const c of (await tx.table('coders').where('projectGuid').equals(projectGuid).toArray()) as { guid: string; couchUser?: string }[]) {
+      accounts.set(c.guid, c.couchUser ?? null);
+    }
+    const ordered = [...byTable].sort(([a], [b]) => Number(b === 'coders') - Number(a === 'coders'));
+    for (const [table, list] of ordered) {
       const store = tx.table(table) as Table<Row, Key>;
       const keys = list.map((d) => rowKey(table, projectGuid, (parseDocId(d._id) as { key: string }).key));
       const current = await store.bulkGet(keys);
@@ -101,6 +110,8 @@ export async function applyRemoteDocs(db: MarkeerDb, projectGuid: string, docs: 
         const row = readable(table, merged);
         if (!row) return;
         if (table !== 'projects' && keyOf(table, row)[1] !== (key as [string, string])[1]) return;
+        if (!ownedAsExpected(table, row, doc.owner, accounts)) return;
+        if (table === 'coders') accounts.set(row.guid as string, (row.couchUser as string | undefined) ?? null);
         if (before !== undefined && sameData(before, row)) return;
         puts.push(row);
         changes.push({ table, key, before, after: row });
@@ -115,6 +126,19 @@ export async function applyRemoteDocs(db: MarkeerDb, projectGuid: string, docs: 
   });
   publishCommitted(changes);
   return changes;
+}
+
+/**
+ * Whether a record's owner is the one its content implies: a coder record's is its `couchUser`,
+ * the work of a coder this project knows is that coder's account (none: the lead's, null). Work of
+ * a coder not known yet is taken as it is.
+ */
+function ownedAsExpected(table: TableName, row: Row, owner: string | null, accounts: ReadonlyMap<string, string | null>): boolean {
+  if (table === 'coders') return owner === ((row.couchUser as string | undefined) ?? null);
+  const field = CODER_FIELD.get(table);
+  if (field === undefined) return true;
+  const coder = row[field] as string;
+  return !accounts.has(coder) || accounts.get(coder) === owner;
 }
 
 function rowKey(table: TableName, projectGuid: string, key: string): Key {
