@@ -28,7 +28,7 @@ function browser(name: string): PouchEnvironment {
     if (!servers.has(url)) servers.set(url, new Pouch(`server-${url}`, { adapter: 'memory' }));
     return servers.get(url) as PouchDatabase;
   };
-  return { Pouch, local: { adapter: 'memory', prefix: `${name}-` }, remote };
+  return { Pouch, local: { adapter: 'memory' }, replicaPrefix: `${name}-`, remote };
 }
 
 async function until(check: () => Promise<boolean> | boolean, what: string, ms = 8000): Promise<void> {

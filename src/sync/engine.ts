@@ -4,7 +4,7 @@ import { onCommitted } from '../storage/changes';
 import type { MarkeerDb, OutboxEntry, TableName } from '../storage/db';
 import { applyRemoteDocs, conflictsMetaKey, seqMetaKey } from './apply';
 import { docId, ownerFor, parseDocId, sameData, sharedPart, type Row, type TeamDoc } from './docs';
-import { remoteOptions, type PouchChange, type PouchDatabase, type PouchEmitter, type PouchEnvironment } from './pouch';
+import { openReplica, remoteOptions, type PouchChange, type PouchDatabase, type PouchEmitter, type PouchEnvironment } from './pouch';
 
 /** A project's connection to a team server, as this browser keeps it (`meta` `team:<guid>`). */
 export interface TeamLink {
@@ -47,10 +47,6 @@ export interface SyncStatus {
 
 export const refusedMetaKey = (projectGuid: string): string => `team-refused:${projectGuid}`;
 
-/** The name of the local replica of a team database in this browser. */
-export function replicaName(url: string): string {
-  return `markeer-team:${url}`;
-}
 
 const BATCH = 500;
 
@@ -95,7 +91,7 @@ export class TeamSync {
     private readonly env: PouchEnvironment,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    this.local = new env.Pouch(replicaName(link.url), env.local);
+    this.local = openReplica(env, link.url);
     this.remote = env.remote?.(link.url) ?? new env.Pouch(link.url, remoteOptions(env.Pouch));
   }
 
@@ -335,8 +331,9 @@ export class TeamSync {
           this.setState({ kind: 'synced', at: this.now() });
         }
       })
-      .on('denied', (err: { id?: string; reason?: string; message?: string }) => {
-        void this.refuse(err);
+      // PouchDB's sync wraps the push's refusal: { direction, doc: { id, error, reason } }.
+      .on('denied', (event: { direction?: string; doc?: { id?: string; reason?: string; message?: string }; id?: string; reason?: string; message?: string }) => {
+        void this.refuse(event.doc ?? event);
       })
       .on('error', (err: { status?: number; reason?: string; message?: string }) => {
         if (this.replication === replication) this.failed(err);

@@ -62,6 +62,14 @@ export interface PouchEnvironment {
   readonly local: Record<string, unknown>;
   /** Opens the team database (tests: one shared in-memory database); default: over HTTP. */
   readonly remote?: (url: string) => PouchDatabase;
+  /** Tests only: several "browsers" in one process keep their replicas apart by this prefix. */
+  readonly replicaPrefix?: string;
+}
+
+/** The local replica of a team database in this browser (its own IndexedDB database). */
+export function openReplica(env: PouchEnvironment, url: string): PouchDatabase {
+  // One name without slashes: some PouchDB storages take a name as a path.
+  return new env.Pouch(`${env.replicaPrefix ?? ''}markeer-team-${encodeURIComponent(url)}`, env.local);
 }
 
 /**

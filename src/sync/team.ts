@@ -5,9 +5,9 @@ import type { Coder, Guid, Project } from '../domain/model';
 import { getDb, TABLES, TEAM_META_PREFIX, type MarkeerDb, type TableName } from '../storage/db';
 import { writeScope } from '../storage/outbox';
 import { conflictsMetaKey, seqMetaKey } from './apply';
-import { refusedMetaKey, replicaName, TeamSync, type TeamLink } from './engine';
+import { refusedMetaKey, TeamSync, type TeamLink } from './engine';
 import { SYNCED_TABLES, type TeamDoc } from './docs';
-import { remoteOptions, type PouchEnvironment } from './pouch';
+import { openReplica, remoteOptions, type PouchEnvironment } from './pouch';
 
 export const teamMetaKey = (projectGuid: Guid): string => `${TEAM_META_PREFIX}${projectGuid}`;
 
@@ -85,7 +85,7 @@ async function listProjects(remote: { allDocs: TeamSync['local']['allDocs'] }): 
  * the sync engine starts (`applyRemoteDocs`, from the beginning).
  */
 export async function joinProject(url: string, user: string, coderName: string, env: PouchEnvironment, db: MarkeerDb = getDb()): Promise<Result<{ projectGuid: Guid; link: TeamLink }, ConnectFailure>> {
-  const local = new env.Pouch(replicaName(url), env.local);
+  const local = openReplica(env, url);
   const remote = (env.remote?.(url) ?? new env.Pouch(url, remoteOptions(env.Pouch)));
   try {
     await env.Pouch.replicate(remote, local, { batch_size: 500, batches_limit: 4 });
@@ -121,7 +121,8 @@ export async function joinProject(url: string, user: string, coderName: string, 
   } catch (e) {
     return fail('storage-failed', e instanceof Error ? e.message : String(e));
   } finally {
-    await local.close().catch(() => undefined);
+    // The replica stays open: the sync engine takes it over at once (closing it here would close
+    // the store the engine's handle shares).
     if (!env.remote) await remote.close().catch(() => undefined);
   }
 }
@@ -137,5 +138,5 @@ export async function disconnectProject(projectGuid: Guid, env: PouchEnvironment
     for (const key of [teamMetaKey, seqMetaKey, conflictsMetaKey, refusedMetaKey]) await tx.table('meta').delete(key(projectGuid));
     await tx.table('syncOutbox').where('projectGuid').equals(projectGuid).delete();
   });
-  if (link && env) await new env.Pouch(replicaName(link.url), env.local).destroy().catch(() => undefined);
+  if (link && env) await openReplica(env, link.url).destroy().catch(() => undefined);
 }
