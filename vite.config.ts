@@ -28,7 +28,7 @@ const APP_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  `connect-src 'self' ${process.env.MARKEER_TEAM_SERVERS ?? 'https: http://localhost:* http://127.0.0.1:* http://[::1]:*'}`,
+  `connect-src 'self' ${process.env.MARKEER_TEAM_SERVERS ?? 'https: http://localhost:* http://127.0.0.1:*'}`,
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -15,7 +15,22 @@ export async function queueOutbound(db: MarkeerDb, tx: Transaction, changes: rea
     const entry = outboxEntry(db, c.table, c.key);
     if (entry) entries.push(entry);
   }
-  if (entries.length > 0) await tx.table('syncOutbox').bulkAdd(entries);
+  if (entries.length === 0) return;
+  await tx.table('syncOutbox').bulkAdd(entries);
+  const projects = new Set(entries.map((e) => e.projectGuid));
+  // Once committed (not before: a screen may hear of a change before it is stored), the sync
+  // engine of each project sends what is queued.
+  tx.on('complete', () => {
+    for (const l of queuedListeners) l(projects);
+  });
+}
+
+const queuedListeners = new Set<(projects: ReadonlySet<string>) => void>();
+
+/** Calls `listener` after every commit that queued records, with the projects they belong to. */
+export function onQueued(listener: (projects: ReadonlySet<string>) => void): () => void {
+  queuedListeners.add(listener);
+  return () => queuedListeners.delete(listener);
 }
 
 function outboxEntry(db: MarkeerDb, table: TableName, key: Change['key']): OutboxEntry | null {

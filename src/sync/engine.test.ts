@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
-import { applyCode } from '../commands/coding';
+import { applyCode, planApplyCode } from '../commands/coding';
 import { renameCode } from '../commands/codes';
 import { history } from '../commands/history';
 import { projectWithDocument, freshDb } from '../commands/test-builders';
@@ -210,5 +210,23 @@ describe('team sync through a CouchDB replica', () => {
     annaSync = await run(anna, lead.projectGuid, annaEnv);
     await until(async () => (await lead.db.segments.filter((s) => s.coderGuid === annaCoder).count()) === 3, "Anna's three segments at the lead");
     expect(await anna.syncOutbox.count()).toBe(0);
+  });
+
+  it('sends a coding that was shown before it was stored (the coding screen paints first), once it is stored', async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Een [twee] drie.');
+    const leadEnv = browser(`lead-${url}`);
+    await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db);
+    const leadSync = await run(lead.db, lead.projectGuid, leadEnv);
+    await onServer(url, lead.projectGuid);
+    await leadSync.settled();
+    const code = (await lead.db.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    const input = { projectGuid: lead.projectGuid, documentGuid: lead.documentGuid, coderGuid: lead.coderGuid, codeGuid: code.guid, ...lead.range };
+    const text = (await lead.db.documentTexts.get([lead.projectGuid, lead.documentGuid]))!.text;
+    const plan = planApplyCode(input, { text, segmentAt: () => undefined, codingsOf: () => [] });
+    const applied = await applyCode(input, lead.db, plan ?? undefined);
+    if (!applied.ok) throw new Error(applied.reason);
+    await until(async () => (await servers.get(url)!.allDocs({ keys: [`segments:${applied.value}`] })).rows[0]?.value !== undefined, 'the segment on the server');
+    expect(await lead.db.syncOutbox.count()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { Project } from '../domain/model';
 import { onCommitted } from '../storage/changes';
+import { onQueued } from '../storage/outbox';
 import type { MarkeerDb, OutboxEntry, TableName } from '../storage/db';
 import { applyRemoteDocs, conflictsMetaKey, seqMetaKey } from './apply';
 import { docId, ownerFor, parseDocId, sameData, sharedPart, type Row, type TeamDoc } from './docs';
@@ -67,6 +68,7 @@ export class TeamSync {
   private replication: PouchEmitter | null = null;
   private feed: PouchEmitter | null = null;
   private stopCommitted: (() => void) | null = null;
+  private stopQueued: (() => void) | null = null;
   private incoming: PouchChange[] = [];
   private applying: Promise<void> = Promise.resolve();
   private applyScheduled = false;
@@ -102,7 +104,9 @@ export class TeamSync {
     this.stopCommitted = onCommitted((changes) => {
       // The project was deleted in this browser: its sync ends (nothing changes on the server).
       if (changes.some((c) => c.table === 'projects' && c.key === this.projectGuid && c.after === undefined)) void this.stop();
-      else if (changes.some((c) => (typeof c.key === 'string' ? c.key : c.key[0]) === this.projectGuid)) this.schedulePump();
+    });
+    this.stopQueued = onQueued((projects) => {
+      if (projects.has(this.projectGuid)) this.schedulePump();
     });
     this.feed = this.local
       .changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false, batch_size: BATCH })
@@ -121,6 +125,7 @@ export class TeamSync {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopCommitted?.();
+    this.stopQueued?.();
     this.feed?.cancel();
     this.replication?.cancel();
     if (this.pumpRetry) clearTimeout(this.pumpRetry);
@@ -278,7 +283,11 @@ export class TeamSync {
       const last = entries[entries.length - 1]?.seq ?? 0;
       await this.db.syncOutbox.where('seq').belowOrEqual(last).and((e) => e.projectGuid === this.projectGuid).delete();
     }
-    if (docs.length > 0 && this.state.kind !== 'offline') this.setState({ kind: 'syncing', pending: this.pending() });
+    if (docs.length > 0) {
+      this.outboxSize = Math.max(0, this.outboxSize - entries.length);
+      if (this.state.kind === 'offline') this.setState({ ...this.state, pending: this.pending() });
+      else this.setState({ kind: 'syncing', pending: this.pending() });
+    }
     return retry;
   }
 
@@ -321,15 +330,22 @@ export class TeamSync {
     this.replication = replication;
     replication
       .on('active', () => {
-        if (this.replication === replication) this.setState({ kind: 'syncing', pending: this.pending() });
+        // A replication wakes up for every change it sees; "syncing" is worth saying when there is
+        // something of ours to send, or when it comes back from offline or a start.
+        if (this.replication !== replication) return;
+        if (this.pending() > 0 || this.state.kind === 'offline' || this.state.kind === 'starting') this.setState({ kind: 'syncing', pending: this.pending() });
+      })
+      .on('change', (info: { direction?: string; change?: { docs_written?: number } }) => {
+        if (this.replication !== replication || info.direction !== 'push') return;
+        this.unsent = Math.max(0, this.unsent - (info.change?.docs_written ?? 0));
+        if (this.state.kind === 'syncing') this.setState({ kind: 'syncing', pending: this.pending() });
       })
       .on('paused', (err?: { status?: number; reason?: string; message?: string }) => {
         if (this.replication !== replication) return;
         if (err) this.failed(err);
-        else if (this.outboxSize === 0) {
-          this.unsent = 0;
-          this.setState({ kind: 'synced', at: this.now() });
-        }
+        else if (typeof navigator !== 'undefined' && navigator.onLine === false) this.failed({});
+        else if (this.pending() === 0) this.setState({ kind: 'synced', at: this.now() });
+        else this.setState({ kind: 'syncing', pending: this.pending() });
       })
       // PouchDB's sync wraps the push's refusal: { direction, doc: { id, error, reason } }.
       .on('denied', (event: { direction?: string; doc?: { id?: string; reason?: string; message?: string }; id?: string; reason?: string; message?: string }) => {
@@ -355,6 +371,8 @@ export class TeamSync {
   }
 
   private async refuse(err: { id?: string; reason?: string; message?: string }): Promise<void> {
+    // A refused document is not on its way any more.
+    this.unsent = Math.max(0, this.unsent - 1);
     const parsed = err.id ? parseDocId(err.id) : null;
     if (!err.id || !parsed) return;
     const entry: RefusedChange = { id: err.id, table: parsed.table, key: parsed.key, reason: err.reason ?? err.message ?? '', at: this.now() };

@@ -10,6 +10,9 @@ import { teamLinks } from './team';
  */
 class TeamSyncManager {
   private readonly engines = new Map<Guid, TeamSync>();
+  private readonly starting = new Map<Guid, Promise<TeamSync>>();
+  /** Why an engine could not start, by project (shown instead of a status). */
+  private readonly failures = new Map<Guid, string>();
   private readonly listeners = new Set<() => void>();
   private env: Promise<PouchEnvironment> | null = null;
 
@@ -24,18 +27,41 @@ class TeamSyncManager {
   /** Starts an engine for every connected project that has none yet. */
   async startAll(): Promise<void> {
     const links = await teamLinks(this.db());
-    for (const [projectGuid, link] of links) await this.start(projectGuid, link);
+    // One project that cannot start does not keep the others from starting.
+    await Promise.allSettled([...links].map(([projectGuid, link]) => this.start(projectGuid, link)));
   }
 
-  async start(projectGuid: Guid, link: TeamLink): Promise<TeamSync> {
+  /** Starts a project's engine once, however often it is asked at the same time. */
+  start(projectGuid: Guid, link: TeamLink): Promise<TeamSync> {
     const running = this.engines.get(projectGuid);
-    if (running) return running;
-    const engine = new TeamSync(this.db(), projectGuid, link, await this.pouch());
-    this.engines.set(projectGuid, engine);
-    engine.subscribe(() => this.emit());
-    await engine.start();
-    this.emit();
-    return engine;
+    if (running) return Promise.resolve(running);
+    const pending = this.starting.get(projectGuid);
+    if (pending) return pending;
+    const started = this.create(projectGuid, link).finally(() => this.starting.delete(projectGuid));
+    this.starting.set(projectGuid, started);
+    return started;
+  }
+
+  private async create(projectGuid: Guid, link: TeamLink): Promise<TeamSync> {
+    this.failures.delete(projectGuid);
+    try {
+      const engine = new TeamSync(this.db(), projectGuid, link, await this.pouch());
+      this.engines.set(projectGuid, engine);
+      engine.subscribe(() => this.emit());
+      await engine.start();
+      this.emit();
+      return engine;
+    } catch (e) {
+      this.engines.delete(projectGuid);
+      this.failures.set(projectGuid, e instanceof Error ? e.message : String(e));
+      this.emit();
+      throw e;
+    }
+  }
+
+  /** Why the project's engine could not start, or null. */
+  failure(projectGuid: Guid): string | null {
+    return this.failures.get(projectGuid) ?? null;
   }
 
   async stop(projectGuid: Guid): Promise<void> {

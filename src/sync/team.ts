@@ -28,7 +28,16 @@ export async function teamLinks(db: MarkeerDb = getDb()): Promise<Map<Guid, Team
  * join yet (the lead has not connected one). `already-here`: the project exists in this browser
  * already (not from this database), or is on the server already (connect: join it instead).
  */
-export type ConnectFailure = 'storage-failed' | 'not-found' | 'other-project' | 'empty-database' | 'already-here';
+export type ConnectFailure = 'storage-failed' | 'not-found' | 'other-project' | 'empty-database' | 'already-here' | 'not-signed-in' | 'not-member';
+
+/** A replication's failure as the user should hear it: signed out, not a member, or the rest. */
+function replicationFailure(e: unknown): { ok: false; reason: ConnectFailure; detail?: string } {
+  const status = (e as { status?: number } | null)?.status;
+  const detail = e instanceof Error ? e.message : ((e as { reason?: string } | null)?.reason ?? String(e));
+  if (status === 401) return fail('not-signed-in', detail);
+  if (status === 403) return fail('not-member', detail);
+  return fail('storage-failed', detail);
+}
 
 /**
  * The lead connects a project to a prepared team database (src/sync/server.ts
@@ -45,7 +54,7 @@ export async function connectProject(projectGuid: Guid, url: string, user: strin
     // The project is there already (connected from another browser): joining brings it here.
     if (projects.length > 0) return fail('already-here');
   } catch (e) {
-    return fail('storage-failed', e instanceof Error ? e.message : String(e));
+    return replicationFailure(e);
   } finally {
     if (!env.remote) await remote.close().catch(() => undefined);
   }
@@ -119,7 +128,7 @@ export async function joinProject(url: string, user: string, coderName: string, 
     db.teamProjects.add(projectGuid);
     return ok({ projectGuid, link });
   } catch (e) {
-    return fail('storage-failed', e instanceof Error ? e.message : String(e));
+    return replicationFailure(e);
   } finally {
     // The replica stays open: the sync engine takes it over at once (closing it here would close
     // the store the engine's handle shares).
