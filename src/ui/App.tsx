@@ -7,6 +7,7 @@ import { NotifyProvider } from './shell/notify';
 import { useRoute, type AnalysisTab } from './shell/route';
 import { StartScreen } from './features/projects/StartScreen';
 import { requestPersistentStorage } from './shell/persist';
+import { TeamSyncStarter } from './features/sync/TeamSyncStarter';
 
 type ProjectScreenProps = { db: ReturnType<typeof getDb>; projectGuid: string; documentGuid: string | null; analysis?: AnalysisTab | null };
 
@@ -38,6 +39,7 @@ export function App() {
   return (
     <NotifyProvider>
       <ConnectionNotice db={db} />
+      <TeamSyncStarter db={db} />
       <div className="app">
         <header className="app-header">
           <a className="brand" href="#/">
@@ -56,8 +58,8 @@ export function App() {
             </select>
           </label>
         </header>
-        {route.name === 'home' ? (
-          <StartScreen db={db} />
+        {route.name !== 'project' ? (
+          <StartScreen db={db} joinUrl={route.name === 'join' ? route.url : null} />
         ) : (
           <Suspense fallback={<main className="loading">{t('common.loading')}</main>}>
             <ProjectScreen db={db} projectGuid={route.projectGuid} documentGuid={route.documentGuid} analysis={route.analysis ?? null} />

@@ -17,6 +17,7 @@ import { themesStrings } from '../features/themes/strings';
 import { exercisesStrings } from '../features/exercises/strings';
 import { phasesStrings } from '../features/phases/strings';
 import { lensStrings } from '../features/project/lens-strings';
+import { syncStrings } from '../features/sync/strings';
 
 /** The strings of one language, feature by feature (each feature's keys under its own name). */
 function strings(lang: 'nl' | 'en') {
@@ -38,6 +39,7 @@ function strings(lang: 'nl' | 'en') {
     exercises: exercisesStrings[lang],
     phases: phasesStrings[lang],
     lens: lensStrings[lang],
+    sync: syncStrings[lang],
   };
 }
 

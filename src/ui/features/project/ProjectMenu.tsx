@@ -11,12 +11,13 @@ import { MergeDialog } from '../team/MergeDialog';
 // The agreement and results dialogs (tables, statistics) load on first use, not with the coding screen.
 const AgreementDialog = lazy(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
 const ResultsDialog = lazy(() => import('../exercises/ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
+const TeamServerDialog = lazy(() => import('../sync/TeamServerDialog').then((m) => ({ default: m.TeamServerDialog })));
 
-type Action = 'export' | 'merge' | 'agreement' | 'results';
+type Action = 'export' | 'merge' | 'team' | 'agreement' | 'results';
 
 /**
- * "Project" in the header: the project's actions in one menu (export, merging coders' work,
- * agreement, an exercise's results), so that the header stays one row at 1024 px. Each item opens
+ * "Project" in the header: the project's actions in one menu (export, merging coders' work, the
+ * team server, agreement, an exercise's results), so that the header stays one row at 1024 px. Each item opens
  * its dialog; closing the dialog gives the focus back to the menu's button.
  */
 export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
@@ -29,6 +30,8 @@ export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
   const items: { id: Action; label: string }[] = [
     { id: 'export', label: t('bundles.export') },
     { id: 'merge', label: t('team.merge.open') },
+    // A student's exercise never goes to a team server: its reference coding is hidden from them.
+    ...(student ? [] : [{ id: 'team' as const, label: t('sync.menu') }]),
     ...(student ? [] : [{ id: 'agreement' as const, label: t('agreement.open') }]),
     ...(attempts ? [{ id: 'results' as const, label: t('exercises.results.open') }] : []),
   ];
@@ -51,6 +54,11 @@ export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
       </MenuTrigger>
       <ExportDialog isOpen={open === 'export'} onClose={close} />
       <MergeDialog isOpen={open === 'merge'} onClose={close} />
+      {open === 'team' && (
+        <Suspense fallback={null}>
+          <TeamServerDialog isOpen onClose={close} />
+        </Suspense>
+      )}
       {open === 'agreement' && (
         <Suspense fallback={null}>
           <AgreementDialog isOpen onClose={close} onJump={onJump} />

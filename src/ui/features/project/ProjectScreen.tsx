@@ -34,6 +34,7 @@ type SideTab = 'codebook' | 'retrieval' | 'document';
 import { CodersDialog } from './CodersDialog';
 import { LensControl } from './LensControl';
 import { ProjectMenu } from './ProjectMenu';
+import { SyncStatus } from '../sync/SyncStatus';
 import { lensLabel } from './lens';
 import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
 
@@ -236,6 +237,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
                 {t('analysis.open')}
               </a>
             )}
+            <SyncStatus />
             <ProjectMenu onJump={jumpTo} />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
               {t('palette.open')}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createProject, deleteProject, renameProject } from '../../../commands/projects';
 import { DEFAULT_TEMPLATE, TEMPLATES } from '../../../domain/templates';
@@ -13,6 +13,9 @@ import { useNotify } from '../../shell/notify';
 import { navigate } from '../../shell/route';
 import { ImportBundleButton } from '../bundles/ImportBundleButton';
 
+// Joining a team project loads the sync code, on first use only.
+const JoinTeamDialog = lazy(() => import('../sync/JoinTeamDialog').then((m) => ({ default: m.JoinTeamDialog })));
+
 const CODER_NAME_KEY = 'markeer.coderName';
 
 function rememberedCoderName(): string {
@@ -23,10 +26,17 @@ function rememberedCoderName(): string {
   }
 }
 
-export function StartScreen({ db }: { db: MarkeerDb }) {
+/** The project list; `joinUrl` (from a lead's link, `#/join?db=…`) opens the join dialog with it. */
+export function StartScreen({ db, joinUrl = null }: { db: MarkeerDb; joinUrl?: string | null }) {
   const { t } = useTranslation();
   const projects = useLiveQuery(() => listProjects(db), [db]);
   const hasDemo = projects?.some((p) => p.demo) ?? false;
+  const [joining, setJoining] = useState(false);
+  const joinOpen = joining || joinUrl !== null;
+  const closeJoin = () => {
+    setJoining(false);
+    if (joinUrl !== null) navigate({ name: 'home' });
+  };
 
   return (
     <main className="start" id="main">
@@ -48,9 +58,26 @@ export function StartScreen({ db }: { db: MarkeerDb }) {
             </ul>
           )}
           <ImportBundleButton db={db} coderName={rememberedCoderName()} />
+          <button type="button" className="start-join" onClick={() => setJoining(true)}>
+            {t('sync.join.open')}
+          </button>
         </section>
         <NewProjectForm db={db} />
       </div>
+      {joinOpen && (
+        <Suspense fallback={null}>
+          <JoinTeamDialog
+            db={db}
+            isOpen
+            initialUrl={joinUrl ?? ''}
+            onClose={closeJoin}
+            onJoined={(projectGuid) => {
+              setJoining(false);
+              navigate({ name: 'project', projectGuid, documentGuid: null });
+            }}
+          />
+        </Suspense>
+      )}
     </main>
   );
 }
