@@ -128,4 +128,44 @@ describe('team sync with a CouchDB that enforces the rules', () => {
     expect(joined.ok).toBe(false);
     expect(await karel.db.projects.count()).toBe(0);
   });
+
+  it('shows a code renamed on two computers of the lead while both were offline as a conflict, and settles it', async () => {
+    const dbUrl = await couch.createDatabase(`conflict-${crypto.randomUUID().slice(0, 8)}`, { admins: ['lea'], members: [] });
+    const address = parseDatabaseUrl(dbUrl);
+    if (!address.ok) throw new Error('bad url');
+    const lead = await projectWithDocument('Een [twee] drie.');
+    const desktop = await browser(couch, dbUrl, 'lea');
+    expect((await prepareDatabase(address.value, { lead: 'lea', members: [] }, desktop.fetch)).ok).toBe(true);
+    expect((await connectProject(lead.projectGuid, dbUrl, 'lea', desktop.env, lead.db)).ok).toBe(true);
+    let desktopSync = await run(lead.db, lead.projectGuid, desktop.env);
+    await until(async () => (await desktopSync.remote.allDocs({ keys: [`projects:${lead.projectGuid}`] })).rows[0]?.value !== undefined, 'the project on the server');
+    await until(async () => (await lead.db.syncOutbox.count()) === 0 && desktopSync.status().state.kind === 'synced', 'the desktop synced');
+    const laptop = await browser(couch, dbUrl, 'lea');
+    const joined = await joinProject(dbUrl, 'lea', 'Lea', laptop.env, laptop.db);
+    if (!joined.ok) throw new Error(joined.reason);
+    let laptopSync = await run(laptop.db, lead.projectGuid, laptop.env);
+    const code = (await lead.db.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    await until(async () => (await laptop.db.codes.get([lead.projectGuid, code.guid])) !== undefined, 'the codebook on the laptop');
+    const id = `codes:${code.guid}`;
+    const serverRev = async () => (await desktopSync.remote.allDocs({ keys: [id] })).rows[0]?.value?.rev;
+    const replicaRev = async (s: TeamSync) => (await s.local.allDocs({ keys: [id] })).rows[0]?.value?.rev;
+    expect(await replicaRev(laptopSync)).toBe(await serverRev());
+    expect(await replicaRev(desktopSync)).toBe(await serverRev());
+
+    for (const s of [desktopSync, laptopSync]) {
+      await s.settled();
+      await s.stop();
+      engines.splice(engines.indexOf(s), 1);
+    }
+    expect((await renameCode(lead.projectGuid, code.guid, 'Op de desktop', lead.db)).ok).toBe(true);
+    expect((await renameCode(lead.projectGuid, code.guid, 'Op de laptop', laptop.db)).ok).toBe(true);
+    desktopSync = await run(lead.db, lead.projectGuid, desktop.env);
+    laptopSync = await run(laptop.db, lead.projectGuid, laptop.env);
+    await until(() => desktopSync.status().conflicts.includes(id) && laptopSync.status().conflicts.includes(id), 'the conflict at both');
+    const versions = await desktopSync.conflictVersions(id);
+    expect(versions.map((v) => v.doc.data.name).sort()).toEqual(['Op de desktop', 'Op de laptop']);
+    await desktopSync.resolveConflict(id, versions.find((v) => v.doc.data.name === 'Op de laptop')!.rev);
+    await until(async () => (await lead.db.codes.get([lead.projectGuid, code.guid]))?.name === 'Op de laptop' && (await laptop.db.codes.get([lead.projectGuid, code.guid]))?.name === 'Op de laptop', 'the chosen name at both');
+    await until(() => desktopSync.status().conflicts.length === 0 && laptopSync.status().conflicts.length === 0, 'no conflict left');
+  });
 });

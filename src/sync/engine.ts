@@ -108,8 +108,10 @@ export class TeamSync {
     this.stopQueued = onQueued((projects) => {
       if (projects.has(this.projectGuid)) this.schedulePump();
     });
+    // The feed names what changed; the documents are read per batch with their conflicts
+    // (allDocs reports `_conflicts` on every PouchDB storage; a live changes feed not on all).
     this.feed = this.local
-      .changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false, batch_size: BATCH })
+      .changes({ since, live: true, include_docs: false, return_docs: false, batch_size: BATCH })
       .on('change', (change: PouchChange) => {
         this.incoming.push(change);
         this.scheduleApply();
@@ -300,11 +302,10 @@ export class TeamSync {
       this.applyScheduled = false;
       while (this.incoming.length > 0 && !this.stopped) {
         const batch = this.incoming.splice(0, BATCH * 4);
-        const last = new Map<string, TeamDoc>();
-        for (const c of batch) if (c.doc) last.set(c.id, c.doc);
         const seq = batch[batch.length - 1]?.seq ?? null;
         try {
-          await applyRemoteDocs(this.db, this.projectGuid, [...last.values()], seq);
+          const docs = await this.read([...new Set(batch.map((c) => c.id))]);
+          await applyRemoteDocs(this.db, this.projectGuid, docs, seq);
         } catch (e) {
           // The project could not take the batch (the disk is full): it is read again from the
           // replica after a reload, from the last stored position.
@@ -315,6 +316,20 @@ export class TeamSync {
         this.emit();
       }
     });
+  }
+
+  /** The replica's current documents with their conflicts; a deleted one as a deletion. */
+  private async read(ids: readonly string[]): Promise<TeamDoc[]> {
+    const docs: TeamDoc[] = [];
+    if (ids.length === 0) return docs;
+    const { rows } = await this.local.allDocs({ keys: [...ids], include_docs: true, conflicts: true });
+    for (const row of rows) {
+      const parsed = parseDocId(row.key);
+      if (!parsed) continue;
+      if (row.doc) docs.push(row.doc);
+      else if (row.value?.deleted) docs.push({ _id: row.key, _rev: row.value.rev, _deleted: true, table: parsed.table, owner: null, data: {} });
+    }
+    return docs;
   }
 
   private startReplication(): void {
@@ -328,6 +343,10 @@ export class TeamSync {
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
     });
     this.replication = replication;
+    // The replication is also a promise that fails when it stops on an error (a request that
+    // fails as it is cancelled, offline): the events below report it; the promise must not go
+    // unhandled.
+    replication.catch(() => undefined);
     replication
       .on('active', () => {
         // A replication wakes up for every change it sees; "syncing" is worth saying when there is
