@@ -170,6 +170,12 @@ describe('live team work through a CouchDB', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
     await page.getByRole('tab', { name: 'Codeboek' }).click();
     await expect.poll(() => l.codeRow(CODE).locator('.cb-count').getAttribute('data-value')).toBe('1');
+    // Anna is a coder of the project, with her team server account.
+    await page.locator('.project-header .coder-name').click();
+    const coders = page.getByRole('dialog', { name: 'Codeurs' });
+    await expect.poll(() => coders.textContent()).toContain('Anna · teamserver: anna');
+    expect(await coders.textContent()).toContain('Lea · teamserver: lea');
+    await closeDialog(page, coders);
 
     bram = await open(served.server.url);
     await joinByLink(bram, link, 'bram', 'Bram');

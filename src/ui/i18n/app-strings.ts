@@ -117,6 +117,7 @@ export const appStrings = {
       hint: 'Elke codeur heeft een eigen kleur: in de kantlijn, bij Ophalen en bij Overeenstemming. Ongedaan maken kan met Ctrl+Z.',
       color: 'Kleur van {{name}}',
       you: '(jij)',
+      account: '· teamserver: {{user}}',
       save: 'Kleuren opslaan',
     },
     history: {
@@ -302,6 +303,7 @@ export const appStrings = {
       hint: 'Each coder has a colour of their own: in the margin, in Retrieve and in Agreement. Ctrl+Z undoes a change.',
       color: 'Colour of {{name}}',
       you: '(you)',
+      account: '· team server: {{user}}',
       save: 'Save colours',
     },
     history: {

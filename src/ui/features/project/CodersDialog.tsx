@@ -53,6 +53,7 @@ function CodersForm({ onClose }: { onClose(): void }) {
                 aria-label={t('coders.color', { name: c.name })}
               />{' '}
               {c.name}
+              {c.couchUser !== undefined && <span className="muted"> {t('coders.account', { user: c.couchUser })}</span>}
               {c.guid === me.guid && <span className="muted"> {t('coders.you')}</span>}
             </label>
           </li>
