@@ -27,9 +27,13 @@ export interface Profile {
 
 export const BLANK = '__bench/blank.html';
 
-/** A fresh profile (empty IndexedDB), viewport 1280x800, network limited to the app's origin. */
-export async function newBenchProfile(browser: Browser, url: string, files: BenchFiles): Promise<Profile> {
-  const app = await newAppPage(browser, url, { navigate: false });
+/**
+ * A fresh profile (empty IndexedDB), viewport 1280x800, network limited to the app's origin and
+ * `allowOrigins` (a team's CouchDB for the sync figures); a request anywhere else is blocked and
+ * reported in `externalRequests`.
+ */
+export async function newBenchProfile(browser: Browser, url: string, files: BenchFiles, opts: { allowOrigins?: readonly string[] } = {}): Promise<Profile> {
+  const app = await newAppPage(browser, url, { navigate: false, ...(opts.allowOrigins ? { allowOrigins: opts.allowOrigins } : {}) });
   await app.context.route(
     (u) => u.origin === new URL(url).origin && u.pathname.startsWith('/__bench/'),
     async (route) => {
@@ -53,7 +57,10 @@ export async function openPage(profile: Profile, hash: string, opts: { watchLink
   page.setDefaultTimeout(opts.timeout ?? 60_000);
   page.on('pageerror', (e) => profile.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') profile.errors.push(`console.error: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // with where it came from: a failed request names its URL only there
+    const { url } = m.location();
+    profile.errors.push(`console.error: ${m.text()}${url ? ` (${url})` : ''}`);
   });
   await page.addInitScript({ content: pageHooks(opts.watchLinks ? { watchLinks: true } : {}) });
   await page.goto(profile.url + hash, { timeout: opts.timeout ?? 60_000 });

@@ -97,6 +97,54 @@ export async function measureScroll(profile: Profile, project: BenchProject, opt
   return samples;
 }
 
+/**
+ * Selects [start, end) of the transcript with the DOM selection over the text nodes of
+ * `span[data-s]` (each span's `data-s` is the offset of its text), after scrolling it into view;
+ * gives the selected text (null when an end is not in a text node).
+ */
+export function selectRange(page: Page, start: number, end: number): Promise<string | null> {
+  return page.evaluate(
+    async ({ start, end }) => {
+      const root = document.querySelector<HTMLElement>('.transcript');
+      if (!root) throw new Error('no .transcript');
+      const spans = [...root.querySelectorAll<HTMLElement>('span[data-s]')];
+      const starts = spans.map((s) => Number(s.dataset.s));
+      // the last span starting at or before `offset` (before, for an end)
+      const locate = (offset: number, isEnd: boolean) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          const s = starts[mid] as number;
+          if (isEnd ? s < offset : s <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        const span = spans[lo];
+        const node = span?.firstChild;
+        if (!span || !(node instanceof Text)) return null;
+        const o = offset - (starts[lo] as number);
+        return o >= 0 && o <= node.length ? { node, offset: o } : null;
+      };
+      const a = locate(start, false);
+      const z = locate(end, true);
+      if (!a || !z) return null;
+      a.node.parentElement?.scrollIntoView({ block: 'center' });
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      await frame();
+      await frame();
+      root.focus({ preventScroll: true });
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(z.node, z.offset);
+      const sel = document.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      return sel?.toString() ?? null;
+    },
+    { start, end },
+  );
+}
+
 export interface ApplySample {
   readonly id: string;
   /** keydown to the first mark with one more coding painted; NaN when it never came. */
@@ -115,46 +163,7 @@ export async function measureApply(profile: Profile, project: BenchProject, adds
   const samples: ApplySample[] = [];
   for (const add of adds) {
     const expected = text.slice(add.start, add.end);
-    const selected = await page.evaluate(
-      async ({ start, end }) => {
-        const root = document.querySelector<HTMLElement>('.transcript');
-        if (!root) throw new Error('no .transcript');
-        const spans = [...root.querySelectorAll<HTMLElement>('span[data-s]')];
-        const starts = spans.map((s) => Number(s.dataset.s));
-        // the last span starting at or before `offset` (before, for an end)
-        const locate = (offset: number, isEnd: boolean) => {
-          let lo = 0;
-          let hi = starts.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            const s = starts[mid] as number;
-            if (isEnd ? s < offset : s <= offset) lo = mid;
-            else hi = mid - 1;
-          }
-          const span = spans[lo];
-          const node = span?.firstChild;
-          if (!span || !(node instanceof Text)) return null;
-          const o = offset - (starts[lo] as number);
-          return o >= 0 && o <= node.length ? { node, offset: o } : null;
-        };
-        const a = locate(start, false);
-        const z = locate(end, true);
-        if (!a || !z) return null;
-        a.node.parentElement?.scrollIntoView({ block: 'center' });
-        const frame = () => new Promise((r) => requestAnimationFrame(r));
-        await frame();
-        await frame();
-        root.focus({ preventScroll: true });
-        const range = document.createRange();
-        range.setStart(a.node, a.offset);
-        range.setEnd(z.node, z.offset);
-        const sel = document.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-        return sel?.toString() ?? null;
-      },
-      { start: add.start, end: add.end },
-    );
+    const selected = await selectRange(page, add.start, add.end);
     if (selected !== expected) {
       samples.push({ id: add.id, ms: Number.NaN, error: `selection ${JSON.stringify(selected?.slice(0, 40))} is not the range` });
       continue;

@@ -1,7 +1,8 @@
 /**
- * The figures, their targets (issue 3) and what other browser components reach on W1
- * (../shared/bench/README.md, measured 2026-11-22 on the same kind of machine); the printed table,
- * bench/results/latest.json and the history table in docs/BENCHMARKS.md.
+ * The figures, their targets (issue 3; the sync figures: issue 14) and what other browser
+ * components reach on W1 (../shared/bench/README.md, measured 2026-11-22 on the same kind of
+ * machine); the printed table, bench/results/latest.json and the history table in
+ * docs/BENCHMARKS.md (whose header names the columns of `appendHistory`'s row).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,6 +33,11 @@ const atMostTimes = (name: string, factor: number, base: string, limit = Infinit
   return x === null || b === null ? null : x <= factor * b && x <= limit;
 };
 
+const below = (name: string, limit: number) => (r: Results) => {
+  const x = v(r, name);
+  return x === null ? null : x < limit;
+};
+
 export const PEER_NAMES = ['plain text', 'Recogito 4.1', 'Lexical 0.52 marks', 'CSS highlights'] as const;
 
 export const FIGURES: readonly Figure[] = [
@@ -57,6 +63,13 @@ export const FIGURES: readonly Figure[] = [
   { name: 'w2.agreement.ms', what: 'agreement, all codes: 3rd coder to figures' },
   { name: 'w2.agreement.open.ms', what: 'agreement dialog open to 2-coder figures' },
   { name: 'cli.agreement.ms', what: 'markeer agreement W2 --json, wall time' },
+  // Live team sync (issue 14): W2 on a team server on loopback, joined from an empty profile.
+  { name: 'sync.w2.firstSync.ms', what: 'join W2 from empty browser to all in IndexedDB', target: { text: '≤ 3 × w2.import', met: atMostTimes('sync.w2.firstSync.ms', 3, 'w2.import.ms') } },
+  { name: 'sync.w2.firstSync.ratio', what: 'first sync / import of the W2 bundle', target: { text: '≤ 3', met: atMost('sync.w2.firstSync.ratio', 3) } },
+  { name: 'sync.w2.firstSync.opened.ms', what: 'join click to project shown' },
+  { name: 'sync.w2.firstSync.documentList.ms', what: 'join click to all documents listed' },
+  { name: 'sync.latency.p50.ms', what: 'key at one coder to painted at another, median' },
+  { name: 'sync.latency.p95.ms', what: 'key at one coder to painted at another, p95', target: { text: '< 1,000', met: below('sync.latency.p95.ms', 1000) } },
   { name: 'bundle.initialJs.gzipKb', what: 'first-screen JS, gzipped (KiB)', target: { text: '≤ 350', met: atMost('bundle.initialJs.gzipKb', 350) } },
 ];
 
@@ -123,6 +136,8 @@ export function appendHistory(path: string, row: { date: string; commit: string;
     pair('w2.matrix.ms', 'w2.matrix.tab.ms'),
     pair('w2.agreement.ms', 'w2.agreement.open.ms'),
     fmt(r['cli.agreement.ms']),
+    `${fmt(r['sync.w2.firstSync.ms'])} (${fmt(r['sync.w2.firstSync.ratio'])}x)`,
+    pair('sync.latency.p50.ms', 'sync.latency.p95.ms'),
   ];
   const newRow = `| ${cells.join(' | ')} |`;
   const at = doc.indexOf(HISTORY_END);

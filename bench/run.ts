@@ -2,8 +2,10 @@
  * `npm run bench`: builds the app, generates the workloads (W1, its uncoded baseline, W2) as
  * `.markeer` bundles, serves the build on 127.0.0.1, loads the bundles through the app's import,
  * drives headless Chromium (1280x800) and measures every figure of issue 3 (with the later
- * w2.matrix, w2.agreement and cli.agreement: measure-analysis.ts); prints a table, writes
- * bench/results/latest.json and adds a row to the history in docs/BENCHMARKS.md.
+ * w2.matrix, w2.agreement and cli.agreement: measure-analysis.ts) and the live team sync figures
+ * of issue 14 (W2's first sync into an empty browser, keypress-to-painted latency between two
+ * coders: measure-sync.ts); prints a table, writes bench/results/latest.json and adds a row to the
+ * history in docs/BENCHMARKS.md.
  *
  *   npm run bench                          the full benchmark (about 5 minutes on 2 cores)
  *   npm run bench -- --quick               W1 at 1/10, W2 with 6 documents, 1-2 repetitions: checks
@@ -11,7 +13,8 @@
  *                                          bench/results/latest-quick.json, no history row
  *   npm run bench -- --workload w1.json    W1 from that file (e.g. ../shared/bench/gen-w1.mjs's)
  *   npm run bench -- --no-build            reuse the last benchmark build
- *   npm run bench -- --only w1|w2          one workload only (while working on it)
+ *   npm run bench -- --only w1|w2|sync     one step only (while working on it); sync alone also
+ *                                          imports the W2 bundle once, as the base of its ratio
  *
  * Thresholds are reported, never failures: the exit code is non-zero only when the benchmark
  * itself could not run (build failure, a time limit, the app not reaching a state it waits for).
@@ -27,6 +30,7 @@ import { measureApply, measureOpen, measureScroll } from './measure-w1';
 import { measureAgreement, measureCliAgreement, measureMatrix } from './measure-analysis';
 import { appZipLevel, measureExport, measureHeap, measureProjectOpen, measureRawBulkPut, measureRawZip, readBytes } from './measure-w2';
 import { makeBenchProjects, ROOT, type BenchProjects } from './projects';
+import { measureSync } from './measure-sync';
 import { appendHistory, table, writeResults, type Machine, type Results } from './report';
 import { median, percentile, round1 } from './stats';
 
@@ -39,11 +43,19 @@ const QUICK = args.includes('--quick');
 const ONLY = valueOf('--only');
 const W1_FILE = valueOf('--workload');
 
+if (ONLY !== undefined && !['w1', 'w2', 'sync'].includes(ONLY)) {
+  console.error(`bench: --only takes w1, w2 or sync, not ${ONLY}`);
+  process.exit(1);
+}
+const RUN = { w1: !ONLY || ONLY === 'w1', w2: !ONLY || ONLY === 'w2', sync: !ONLY || ONLY === 'sync' };
+
 const REPS = QUICK
-  ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1, matrix: 1, agreement: 1, cli: 1, cliWarmup: 0 }
-  : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3, matrix: 5, agreement: 5, cli: 3, cliWarmup: 1 };
+  ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1, matrix: 1, agreement: 1, cli: 1, cliWarmup: 0, syncJoin: 1, syncLatency: 5 }
+  : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3, matrix: 5, agreement: 5, cli: 3, cliWarmup: 1, syncJoin: 2, syncLatency: 20 };
 /** Time limit of any one wait in the page. */
 const TIMEOUT = QUICK ? 30_000 : 180_000;
+/** Time limit of one first sync of W2 (a join that takes longer is reported as not measured). */
+const SYNC_TIMEOUT = QUICK ? 120_000 : 900_000;
 /** Time limit of the whole run. */
 const TOTAL_LIMIT = QUICK ? 240_000 : 60 * 60_000;
 
@@ -148,6 +160,35 @@ async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   return profile;
 }
 
+async function benchSync(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[], errors: string[]): Promise<void> {
+  if (!RUN.w2) {
+    // the base of sync.w2.firstSync.ratio: one import of the W2 bundle, as w2.import.ms measures it
+    const profile = await newBenchProfile(browser, url, files);
+    try {
+      const loaded = await loadProject(profile, p.w2, { timeout: TIMEOUT, schema: p.schema });
+      log(`w2.import (base of the sync ratio): via ${loaded.via}${loaded.ms === null ? '' : `, ${Math.round(loaded.ms)} ms`}`);
+      if (loaded.ms !== null) s['w2.import.ms'] = [loaded.ms];
+      else notes.push('w2.import: the start screen has no "Import bundle" input; sync.w2.firstSync.ratio has no base.');
+    } finally {
+      errors.push(...profile.errors, ...profile.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
+      await profile.context.close();
+    }
+  }
+  log(`sync: W2 on a team server; ${REPS.syncJoin} first sync(s) into an empty profile, ${REPS.syncLatency} codings from one coder to another`);
+  const r = await measureSync(browser, url, p.w2, files, { joins: REPS.syncJoin, latencySamples: REPS.syncLatency, syncTimeout: SYNC_TIMEOUT, timeout: TIMEOUT, log });
+  s['sync.w2.firstSync.ms'] = r.firstSync.map((x) => x.ms);
+  s['sync.w2.firstSync.opened.ms'] = r.firstSync.map((x) => x.opened ?? Number.NaN);
+  s['sync.w2.firstSync.documentList.ms'] = r.firstSync.map((x) => x.documentList ?? Number.NaN);
+  s['sync.latency.ms'] = r.latency.map((x) => x.ms);
+  s['sync.latency.local.ms'] = r.latency.map((x) => x.local ?? Number.NaN);
+  s['sync.latency.server.ms'] = r.latency.map((x) => x.server ?? Number.NaN);
+  notes.push(...r.notes);
+  errors.push(...r.errors, ...r.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
+  const med = (xs: number[]) => (xs.some(Number.isFinite) ? Math.round(median(xs)) : '?');
+  if (r.latency.length) log(`  latency (median ms from the keydown): painted at the coder ${med(s['sync.latency.local.ms'])}, on the server ${med(s['sync.latency.server.ms'])}, painted at the other coder ${med(s['sync.latency.ms'])}`);
+  for (const x of r.firstSync) if (x.trace.length) log(`  ${x.user} in IndexedDB (ms since the click: segments/codings): ${x.trace.map((t) => `${Math.round(t.t)}: ${t.segments}/${t.codings}`).join(', ')}`);
+}
+
 function summarise(s: Samples): Results {
   const med = (name: string) => (s[name]?.length ? median(s[name]) : null);
   const r: Results = {};
@@ -174,8 +215,16 @@ function summarise(s: Samples): Results {
     'w2.agreement.ms',
     'w2.agreement.open.ms',
     'cli.agreement.ms',
+    'sync.w2.firstSync.ms',
+    'sync.w2.firstSync.opened.ms',
+    'sync.w2.firstSync.documentList.ms',
   ])
     r[name] = med(name);
+  const first = r['sync.w2.firstSync.ms'];
+  const imported = r['w2.import.ms'];
+  r['sync.w2.firstSync.ratio'] = first != null && imported != null && imported > 0 ? first / imported : null;
+  r['sync.latency.p50.ms'] = s['sync.latency.ms']?.length ? percentile(s['sync.latency.ms'], 50) : null;
+  r['sync.latency.p95.ms'] = s['sync.latency.ms']?.length ? percentile(s['sync.latency.ms'], 95) : null;
   for (const [k, x] of Object.entries(r)) if (x !== null && !Number.isFinite(x)) r[k] = null;
   return r;
 }
@@ -213,21 +262,22 @@ async function main(): Promise<void> {
   const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: browser.version(), node: process.version };
   log(`serving ${server.url}; Chromium ${machine.chromium}`);
   try {
-    if (ONLY !== 'w2') {
+    if (RUN.w1) {
       const prof = await benchW1(browser, server.url, p, files, samples, notes);
       errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
       await prof.context.close();
     }
-    if (ONLY !== 'w1') {
+    if (RUN.w2) {
       const prof = await benchW2(browser, server.url, p, files, samples, notes);
       errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
       await prof.context.close();
     }
+    if (RUN.sync) await benchSync(browser, server.url, p, files, samples, notes, errors);
   } finally {
     await browser.close().catch(() => undefined);
     await server.close().catch(() => undefined);
   }
-  if (ONLY !== 'w1') {
+  if (RUN.w2) {
     // after the browser is closed, so that it does not share the machine with it
     log(`cli.agreement: ${REPS.cli} x (after ${REPS.cliWarmup} untimed) markeer agreement ${p.w2.bundle.split('/').pop() ?? ''} --json`);
     const cli = measureCliAgreement(ROOT, p.w2.bundle, p.w2.coders, { reps: REPS.cli, warmup: REPS.cliWarmup });
