@@ -4,7 +4,7 @@ import { onCommitted } from '../storage/changes';
 import { onQueued } from '../storage/outbox';
 import type { MarkeerDb, OutboxEntry, TableName } from '../storage/db';
 import { applyRemoteDocs, conflictsMetaKey, seqMetaKey } from './apply';
-import { docId, ownerFor, parseDocId, sameData, sharedPart, type Row, type TeamDoc } from './docs';
+import { docId, ownerFor, parseDocId, sameData, sharedPart, SYNCED_TABLES, type Row, type TeamDoc } from './docs';
 import { openReplica, remoteOptions, type PouchChange, type PouchDatabase, type PouchEmitter, type PouchEnvironment } from './pouch';
 
 /** A project's connection to a team server, as this browser keeps it (`meta` `team:<guid>`). */
@@ -50,6 +50,11 @@ export const refusedMetaKey = (projectGuid: string): string => `team-refused:${p
 
 
 const BATCH = 500;
+/** Documents per page of the first copy into an empty browser. */
+const BOOTSTRAP_PAGE = 2000;
+/** The order of the first copy: what the screens show first, first (then any other table). */
+const FIRST: readonly TableName[] = ['projects', 'coders', 'codes', 'variables', 'groups', 'documents', 'themes', 'documentTexts', 'segments', 'codings'];
+const BOOTSTRAP_ORDER: readonly TableName[] = [...FIRST, ...SYNCED_TABLES.filter((t) => !FIRST.includes(t))];
 
 /**
  * Keeps one connected project in step with its team database, in the background.
@@ -69,6 +74,8 @@ export class TeamSync {
   private feed: PouchEmitter | null = null;
   private stopCommitted: (() => void) | null = null;
   private stopQueued: (() => void) | null = null;
+  /** The background part of start(): the first copy, then the feed, the pump and replication. */
+  private running: Promise<void> = Promise.resolve();
   private incoming: PouchChange[] = [];
   private applying: Promise<void> = Promise.resolve();
   private applyScheduled = false;
@@ -108,20 +115,72 @@ export class TeamSync {
     this.stopQueued = onQueued((projects) => {
       if (projects.has(this.projectGuid)) this.schedulePump();
     });
-    // The feed names what changed; the documents are read per batch with their conflicts
-    // (allDocs reports `_conflicts` on every PouchDB storage; a live changes feed not on all).
-    this.feed = this.local
-      .changes({ since, live: true, include_docs: false, return_docs: false, batch_size: BATCH })
-      .on('change', (change: PouchChange) => {
-        this.incoming.push(change);
-        this.scheduleApply();
-      });
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onOnline);
       window.addEventListener('offline', this.onOffline);
     }
+    // The rest runs in the background: a first sync takes a while, and the project is usable
+    // (and fills up) meanwhile.
+    this.running = this.begin(since);
+  }
+
+  private async begin(since: number | string): Promise<void> {
+    let from = since;
+    if (from === 0 && (await this.local.info()).doc_count === 0) {
+      try {
+        from = await this.bootstrap();
+      } catch (e) {
+        // Replication brings everything anyway, only slower.
+        console.warn('Markeer: the first copy from the team server broke off; replication continues', e);
+        from = 0;
+      }
+    }
+    if (this.stopped) return;
+    // The feed names what changed; the documents are read per batch with their conflicts
+    // (allDocs reports `_conflicts` on every PouchDB storage; a live changes feed not on all).
+    this.feed = this.local
+      .changes({ since: from, live: true, include_docs: false, return_docs: false, batch_size: BATCH })
+      .on('change', (change: PouchChange) => {
+        this.incoming.push(change);
+        this.scheduleApply();
+      });
     await this.pump();
     this.startReplication();
+  }
+
+  /**
+   * The first copy into an empty browser, in large pages of the server's current documents: each
+   * page goes into the replica as the server's revisions (`new_edits: false`, as replication
+   * writes them) and into the project, while the next page is on its way. Replication then
+   * starts from the beginning but finds every revision already here, and fetches only what
+   * changed meanwhile, deletions and the losing versions of conflicts. Returns the replica's
+   * position after the copy, where the project's feed goes on.
+   */
+  private async bootstrap(): Promise<number | string> {
+    // Table by table, what the screens need first first: the project, its coders, codebook and
+    // document list before the texts and the coding.
+    for (const table of BOOTSTRAP_ORDER) {
+      const page = (startkey: string) =>
+        this.remote.allDocs({ include_docs: true, conflicts: true, limit: BOOTSTRAP_PAGE, startkey, endkey: `${table}:\uffff`, skip: startkey === `${table}:` ? 0 : 1 });
+      let next = page(`${table}:`);
+      for (;;) {
+        const { rows } = await next;
+        if (rows.length === 0 || this.stopped) break;
+        const last = rows[rows.length - 1]?.id ?? rows[rows.length - 1]?.key ?? '';
+        next = rows.length < BOOTSTRAP_PAGE ? Promise.resolve({ rows: [] }) : page(last);
+        const docs = rows.map((r) => r.doc).filter((d): d is TeamDoc => !!d);
+        await this.local.bulkDocs(
+          docs.map(({ _conflicts: _ignored, ...doc }) => doc),
+          { new_edits: false },
+        );
+        await applyRemoteDocs(this.db, this.projectGuid, docs, null);
+      }
+    }
+    const seq = (await this.local.info()).update_seq;
+    await this.db.meta.put({ key: seqMetaKey(this.projectGuid), value: seq });
+    this.conflicts = listOf<string>((await this.db.meta.get(conflictsMetaKey(this.projectGuid)))?.value);
+    this.emit();
+    return seq;
   }
 
   async stop(): Promise<void> {
@@ -135,6 +194,7 @@ export class TeamSync {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);
     }
+    await this.running.catch(() => undefined);
     await this.applying;
     await this.local.close().catch(() => undefined);
     if (!this.env.remote) await this.remote.close().catch(() => undefined);
@@ -158,6 +218,7 @@ export class TeamSync {
 
   /** Waits until everything queued here is in the replica and applied (tests, benchmarks). */
   async settled(): Promise<void> {
+    await this.running;
     while (this.pumpRun) await this.pumpRun;
     await this.pump();
     await this.applying;

@@ -31,7 +31,7 @@ export interface PouchBulkResult {
 export interface PouchDatabase {
   readonly name: string;
   get(id: string, options?: { rev?: string; conflicts?: boolean; revs?: boolean }): Promise<TeamDoc>;
-  allDocs(options: { keys?: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{ rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: TeamDoc | null; error?: string }[] }>;
+  allDocs(options: { keys?: string[]; include_docs?: boolean; conflicts?: boolean; startkey?: string; endkey?: string; limit?: number; skip?: number }): Promise<{ rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: TeamDoc | null; error?: string }[] }>;
   bulkDocs(docs: readonly (TeamDoc | Row)[], options?: { new_edits?: boolean }): Promise<PouchBulkResult[]>;
   changes(options: { since?: number | string; live?: boolean; include_docs?: boolean; conflicts?: boolean; batch_size?: number; limit?: number; return_docs?: boolean }): PouchEmitter & Promise<{ results: PouchChange[]; last_seq: number | string }>;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;

@@ -88,17 +88,16 @@ async function listProjects(remote: { allDocs: TeamSync['local']['allDocs'] }): 
 }
 
 /**
- * A coder joins a team project: the database is copied into this browser's replica, the project
- * is created here from it, and the coder is the one whose `couchUser` is the signed-in user (a new
- * coder named `coderName` when there is none yet). The replica's documents enter the project when
- * the sync engine starts (`applyRemoteDocs`, from the beginning).
+ * A coder joins a team project: the project record and the coders are read from the server, the
+ * project is created here, and the coder is the one whose `couchUser` is the signed-in user (a new
+ * coder named `coderName` when there is none yet). Everything else arrives through the sync engine,
+ * which starts next: its replication fills the replica while `applyRemoteDocs` brings each batch
+ * into the project, so the two run side by side and the project opens at once, filling up.
  */
 export async function joinProject(url: string, user: string, coderName: string, env: PouchEnvironment, db: MarkeerDb = getDb()): Promise<Result<{ projectGuid: Guid; link: TeamLink }, ConnectFailure>> {
-  const local = openReplica(env, url);
-  const remote = (env.remote?.(url) ?? new env.Pouch(url, remoteOptions(env.Pouch)));
+  const remote = env.remote?.(url) ?? new env.Pouch(url, remoteOptions(env.Pouch));
   try {
-    await env.Pouch.replicate(remote, local, { batch_size: 500, batches_limit: 4 });
-    const projects = await listProjects(local);
+    const projects = await listProjects(remote);
     const projectGuid = projects[0];
     if (!projectGuid) return fail('empty-database');
     if (await db.projects.get(projectGuid)) {
@@ -106,32 +105,29 @@ export async function joinProject(url: string, user: string, coderName: string, 
       if (existing?.url === url) return ok({ projectGuid, link: existing });
       return fail('already-here');
     }
-    const projectDoc = await local.get(`projects:${projectGuid}`);
-    const coders = await local.allDocs({ include_docs: true, ...({ startkey: 'coders:', endkey: 'coders:\uffff' } as object) });
+    const projectDoc = await remote.get(`projects:${projectGuid}`);
+    const coders = await remote.allDocs({ include_docs: true, ...({ startkey: 'coders:', endkey: 'coders:\uffff' } as object) });
     const coderDocs = coders.rows.map((r) => r.doc).filter((d): d is TeamDoc => !!d && !d._deleted);
     const mine = coderDocs.find((d) => d.data.couchUser === user);
     const used = new Set(coderDocs.map((d) => String(d.data.color)));
     const color = CODER_COLORS.find((c) => !used.has(c)) ?? CODER_COLORS[coderDocs.length % CODER_COLORS.length] ?? '#1d4e89';
-    const coder: Coder = mine ? (mine.data as unknown as Coder) : { ...createCoder(projectGuid, coderName.trim() || user, color), couchUser: user };
+    const coder: Coder = mine ? ({ ...mine.data, projectGuid } as unknown as Coder) : { ...createCoder(projectGuid, coderName.trim() || user, color), couchUser: user };
     const link: TeamLink = { url, user, role: 'coder', connectedAt: now() };
     const project = { ...(projectDoc.data as unknown as Project), guid: projectGuid, ownerCoderGuid: coder.guid, updatedAt: now() };
     await db.transaction('rw', [...writeScope(db, TABLES), 'meta'], async (tx) => {
       await tx.table('projects').put(project);
       await tx.table('meta').put({ key: teamMetaKey(projectGuid), value: link });
       await tx.table('meta').delete(seqMetaKey(projectGuid));
-      // A new coder is a record of its own, sent to the server like any other (its owner is the user).
-      if (!mine) {
-        await tx.table('coders').put(coder);
-        await tx.table('syncOutbox').add({ projectGuid, table: 'coders', key: coder.guid });
-      }
+      // Who works here is there from the start. A new coder is a record of its own, sent to the
+      // server like any other (its owner is the user); a known one comes back from the server too.
+      await tx.table('coders').put(coder);
+      if (!mine) await tx.table('syncOutbox').add({ projectGuid, table: 'coders', key: coder.guid });
     });
     db.teamProjects.add(projectGuid);
     return ok({ projectGuid, link });
   } catch (e) {
     return replicationFailure(e);
   } finally {
-    // The replica stays open: the sync engine takes it over at once (closing it here would close
-    // the store the engine's handle shares).
     if (!env.remote) await remote.close().catch(() => undefined);
   }
 }
