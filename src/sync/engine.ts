@@ -121,7 +121,11 @@ export class TeamSync {
     }
     // The rest runs in the background: a first sync takes a while, and the project is usable
     // (and fills up) meanwhile.
-    this.running = this.begin(since);
+    this.running = this.begin(since).catch((e: unknown) => {
+      // The replica could not be read (the browser's storage failed): say so where sync is shown.
+      console.error('Markeer: team sync could not start', e);
+      this.setState({ kind: 'refused', status: 0, reason: e instanceof Error ? e.message : String(e) });
+    });
   }
 
   private async begin(since: number | string): Promise<void> {
