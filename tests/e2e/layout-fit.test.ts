@@ -116,7 +116,7 @@ describe('screens fit a small window (1024 x 700)', () => {
     await page.locator('.project-header').getByRole('button', { name: 'Project', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Exporteren…' }).waitFor();
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Exporteren…', 'Codeurs samenvoegen…', 'Overeenstemming']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Exporteren…', 'Codeurs samenvoegen…', 'Teamserver…', 'Overeenstemming']);
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Project exporteren' }).waitFor();
     await page.keyboard.press('Escape');
