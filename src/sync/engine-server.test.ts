@@ -1,9 +1,5 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import PouchDB from 'pouchdb-core';
-import http from 'pouchdb-adapter-http';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { applyCode } from '../commands/coding';
 import { setSegmentComment } from '../commands/coding';
 import { renameCode } from '../commands/codes';
@@ -11,13 +7,11 @@ import { freshDb, projectWithDocument } from '../commands/test-builders';
 import type { MarkeerDb } from '../storage/db';
 import { parseRefusal } from './design';
 import { TeamSync } from './engine';
-import type { PouchEnvironment, PouchStatic } from './pouch';
+import type { PouchEnvironment } from './pouch';
 import { parseDatabaseUrl, prepareDatabase, signIn } from './server';
-import { connectProject, joinProject, teamLink } from './team';
+import { connectProject, joinProject } from './team';
+import { engines, Pouch, run, stopEngines, until } from './test-sync';
 import { cookieFetch, startTestCouch, type TestCouch } from './test-server';
-
-const Pouch = PouchDB as unknown as PouchStatic & { plugin(p: unknown): typeof Pouch };
-Pouch.plugin(memory).plugin(http).plugin(replication);
 
 /** A browser: its own database, replica and cookie jar, signed in as `user`. */
 async function browser(couch: TestCouch, dbUrl: string, user: string): Promise<{ db: MarkeerDb; env: PouchEnvironment; fetch: typeof fetch }> {
@@ -35,34 +29,16 @@ async function browser(couch: TestCouch, dbUrl: string, user: string): Promise<{
   return { db: freshDb(), env, fetch: jar };
 }
 
-async function until(check: () => Promise<boolean> | boolean, what: string, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 let couch: TestCouch;
-const engines: TeamSync[] = [];
 
 beforeAll(async () => {
   couch = await startTestCouch();
   for (const user of ['lea', 'anna', 'bram', 'karel']) await couch.createUser(user, 'wachtwoord');
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.stop()));
+  await stopEngines();
   await couch?.stop();
 });
-
-async function run(db: MarkeerDb, projectGuid: string, env: PouchEnvironment): Promise<TeamSync> {
-  const link = await teamLink(projectGuid, db);
-  if (!link) throw new Error('not connected');
-  const engine = new TeamSync(db, projectGuid, link, env);
-  engines.push(engine);
-  await engine.start();
-  return engine;
-}
 
 describe('team sync with a CouchDB that enforces the rules', () => {
   it("refuses a coder's change to another coder's segment, tells that coder, and keeps their own work", async () => {

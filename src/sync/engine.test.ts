@@ -1,8 +1,5 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { applyCode, planApplyCode } from '../commands/coding';
 import { renameCode } from '../commands/codes';
 import { history } from '../commands/history';
@@ -10,34 +7,8 @@ import { projectWithDocument, freshDb } from '../commands/test-builders';
 import { replayChanges } from '../storage/changes';
 import type { MarkeerDb } from '../storage/db';
 import { readProjectData } from '../storage/project-data';
-import { TeamSync } from './engine';
-import type { PouchDatabase, PouchEnvironment, PouchStatic } from './pouch';
-import { connectProject, joinProject, teamLink } from './team';
-
-const Pouch = PouchDB as unknown as PouchStatic & { plugin(p: unknown): typeof Pouch };
-Pouch.plugin(memory).plugin(replication);
-
-/**
- * A "browser": its own Markeer database and its own replica (a name prefix), replicating with a
- * team database that is, here, an in-memory PouchDB shared by name (the server's rules are tested
- * against a real CouchDB-protocol server in server.test.ts and the end-to-end tests).
- */
-const servers = new Map<string, PouchDatabase>();
-function browser(name: string): PouchEnvironment {
-  const remote = (url: string) => {
-    if (!servers.has(url)) servers.set(url, new Pouch(`server-${url}`, { adapter: 'memory' }));
-    return servers.get(url) as PouchDatabase;
-  };
-  return { Pouch, local: { adapter: 'memory' }, replicaPrefix: `${name}-`, remote };
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { connectProject, joinProject } from './team';
+import { browser, engines, onServer, run, servers, stopEngines, until } from './test-sync';
 
 async function counts(db: MarkeerDb, projectGuid: string) {
   const data = await readProjectData(db, projectGuid);
@@ -45,24 +16,7 @@ async function counts(db: MarkeerDb, projectGuid: string) {
   return { segments: data.segments.length, codings: data.codings.length, codes: data.codes.length, coders: data.coders.length, documents: data.documents.length };
 }
 
-/** Waits until the lead's project is on the (in-memory) server. */
-async function onServer(url: string, projectGuid: string): Promise<void> {
-  await until(async () => (await servers.get(url)?.allDocs({ keys: [`projects:${projectGuid}`] }))?.rows[0]?.value !== undefined, 'the project on the server');
-}
-
-const engines: TeamSync[] = [];
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.stop()));
-});
-
-async function run(db: MarkeerDb, projectGuid: string, env: PouchEnvironment): Promise<TeamSync> {
-  const link = await teamLink(projectGuid, db);
-  if (!link) throw new Error('not connected');
-  const engine = new TeamSync(db, projectGuid, link, env);
-  engines.push(engine);
-  await engine.start();
-  return engine;
-}
+afterEach(stopEngines);
 
 describe('team sync through a CouchDB replica', () => {
   it("carries the lead's project to a coder who joins, and each one's coding to the other", async () => {

@@ -1,8 +1,5 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { applyCode } from '../commands/coding';
 import { resolveDisagreement } from '../commands/consensus';
 import { mergeBundles } from '../commands/merge';
@@ -14,43 +11,10 @@ import { NO_FILTER } from '../domain/analysis/filter';
 import type { ProjectData } from '../domain/project-data';
 import type { MarkeerDb } from '../storage/db';
 import { readProjectData } from '../storage/project-data';
-import { TeamSync } from './engine';
-import type { PouchDatabase, PouchEnvironment, PouchStatic } from './pouch';
-import { connectProject, joinProject, teamLink } from './team';
+import { connectProject, joinProject } from './team';
+import { browser, onServer, run, stopEngines, until } from './test-sync';
 
-const Pouch = PouchDB as unknown as PouchStatic & { plugin(p: unknown): typeof Pouch };
-Pouch.plugin(memory).plugin(replication);
-
-const servers = new Map<string, PouchDatabase>();
-function browser(name: string): PouchEnvironment {
-  const remote = (url: string) => {
-    if (!servers.has(url)) servers.set(url, new Pouch(`server-${url}`, { adapter: 'memory' }));
-    return servers.get(url) as PouchDatabase;
-  };
-  return { Pouch, local: { adapter: 'memory' }, replicaPrefix: `${name}-`, remote };
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const engines: TeamSync[] = [];
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((e) => e.stop()));
-});
-
-async function run(db: MarkeerDb, projectGuid: string, env: PouchEnvironment): Promise<TeamSync> {
-  const link = await teamLink(projectGuid, db);
-  if (!link) throw new Error('not connected');
-  const engine = new TeamSync(db, projectGuid, link, env);
-  engines.push(engine);
-  await engine.start();
-  return engine;
-}
+afterAll(stopEngines);
 
 /** What the agreement dialog and the command line compute for two coders. */
 function agreementOf(data: ProjectData, a: string, b: string) {
@@ -80,7 +44,7 @@ describe('a connected project and a merged one', () => {
     const leadEnv = browser(`lead-${url}`);
     expect((await connectProject(lead.projectGuid, url, 'lea', leadEnv, lead.db)).ok).toBe(true);
     await run(lead.db, lead.projectGuid, leadEnv);
-    await until(async () => (await servers.get(url)?.allDocs({ keys: [`projects:${lead.projectGuid}`] }))?.rows[0]?.value !== undefined, 'the project on the server');
+    await onServer(url, lead.projectGuid);
     const coders = new Map<string, { db: MarkeerDb; coder: string }>();
     for (const name of ['anna', 'bram']) {
       const db = freshDb();

@@ -137,6 +137,7 @@ describe('live team work through a CouchDB', () => {
     link = (await linkField.inputValue()) || ((await linkField.textContent()) ?? '');
     expect(link).toContain('#/join?db=');
     expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'team-sync-connected');
     await closeDialog(page, dialog);
     await expect.poll(() => statusName(page), { timeout: 30_000 }).toMatch(/Gesynchroniseerd/);
     // The password is kept nowhere: not in localStorage, not in IndexedDB's meta.
@@ -227,6 +228,7 @@ describe('live team work through a CouchDB', () => {
     await status(page).click();
     const details = page.getByRole('dialog');
     await expect.poll(() => details.textContent()).toMatch(/anna/i);
+    await screenshot(page, 'team-sync-refused');
     expect(await runAxe(page)).toEqual([]);
     await closeDialog(page, details);
     // Bram's own two segments are at the lead; Anna's segment there has no comment.
@@ -265,7 +267,7 @@ describe('live team work through a CouchDB', () => {
     await expect.poll(() => conflict.textContent()).toContain('Signalen zien');
     expect(await conflict.textContent()).toContain('Signalen merken');
     expect(await runAxe(lead.page)).toEqual([]);
-    // The lead keeps the laptop's name.
+    await screenshot(lead.page, 'team-sync-conflict');
     // The versions side by side, one column each: keep the laptop's.
     const names = await conflict.getByRole('row').filter({ hasText: 'Signalen merken' }).locator('td').allTextContents();
     const column = names.findIndex((n) => n.includes('Signalen merken'));
