@@ -211,6 +211,7 @@ function Members({ address, reload, onSessionLost }: { address: DatabaseAddress;
         <>
           <Field
             label={t('sync.field.members')}
+            hideLabel
             hint={t('sync.members.hint')}
             render={(p) => <textarea {...p} value={text} onChange={(e) => setText(e.target.value)} rows={4} spellCheck={false} />}
           />

@@ -31,12 +31,15 @@ export function parseNames(text: string): string[] {
  * A labelled field with an optional hint: the label names it (exactly its text, so that tests and
  * screen readers find "Database-URL"), the hint describes it.
  */
-export function Field({ label, hint, render }: { label: string; hint?: string; render(props: { id: string; 'aria-describedby'?: string }): ReactNode }) {
+export function Field({ label, hint, hideLabel = false, render }: { label: string; hint?: string; hideLabel?: boolean; render(props: { id: string; 'aria-describedby'?: string }): ReactNode }) {
   const id = useId();
   const hintId = useId();
   return (
     <div className="sync-field">
-      <label htmlFor={id}>{label}</label>
+      {/* hideLabel: a heading right above already shows the same words; screen readers still read the label. */}
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {render({ id, 'aria-describedby': hint ? hintId : undefined })}
       {hint && (
         <span id={hintId} className="hint">
