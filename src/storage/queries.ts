@@ -15,8 +15,12 @@ export function listCoders(db: MarkeerDb, projectGuid: Guid): Promise<Coder[]> {
 }
 
 export async function listDocuments(db: MarkeerDb, projectGuid: Guid): Promise<DocumentRecord[]> {
-  const docs = await db.documents.where('projectGuid').equals(projectGuid).toArray();
-  return docs.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  return sortDocuments(await db.documents.where('projectGuid').equals(projectGuid).toArray());
+}
+
+/** Documents in the order the project lists them: their position, then by name. */
+export function sortDocuments(documents: readonly DocumentRecord[]): DocumentRecord[] {
+  return [...documents].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
 export function getDocumentText(db: MarkeerDb, projectGuid: Guid, documentGuid: Guid): Promise<DocumentText | undefined> {

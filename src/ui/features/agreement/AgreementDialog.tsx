@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { findConsensusCoder, readConsensusDecisions, type ConsensusDecisions } from '../../../commands/consensus';
 import { computeAgreement, type AgreementReport } from '../../../domain/agreement';
 import type { Guid } from '../../../domain/model';
-import { listDocuments, listProjectCodings, listProjectSegments } from '../../../storage/queries';
+import { sortDocuments } from '../../../storage/queries';
 import { useProject } from '../../shell/project-context';
+import { useProjectSnapshot } from '../analysis/useProjectData';
 import { downloadBytes } from '../bundles/download';
 import { agreementCsv } from './agreement-csv';
 import { agreementInput, comparedWork, defaultCoders, orderCoders, sameComparedWork, segmentCounts, usedCodes, type ProjectWork } from './agreement-data';
@@ -54,10 +55,14 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
   const { t } = useTranslation();
   const { db, project, codes, coders } = useProject();
   const id = useId();
-  const work = useLiveQuery(async (): Promise<ProjectWork> => {
-    const [documents, segments, codings] = await Promise.all([listDocuments(db, project.guid), listProjectSegments(db, project.guid), listProjectCodings(db, project.guid)]);
-    return { documents, segments, codings };
-  }, [db, project.guid]);
+  // The project as held in memory (read ahead while the workspace was idle, kept current by every
+  // write): opening the dialog reads nothing more.
+  const snapshot = useProjectSnapshot();
+  const documents = snapshot?.documents;
+  const sortedDocuments = useMemo(() => documents && sortDocuments(documents), [documents]);
+  const segments = snapshot?.segments;
+  const codings = snapshot?.codings;
+  const work = useMemo((): ProjectWork | undefined => (sortedDocuments && segments && codings ? { documents: sortedDocuments, segments, codings } : undefined), [sortedDocuments, segments, codings]);
   const decisions = useLiveQuery(() => readConsensusDecisions(db, project.guid), [db, project.guid]) ?? NO_DECISIONS;
 
   // null: the default choice, which follows the data (the two busiest coders, every document, every code used).

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { loadProjectSnapshot, releaseProjectSnapshot } from '../../../storage/project-snapshot';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { rememberedLens, rememberLens } from '../../../commands/coders';
@@ -105,6 +106,9 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
   );
 }
 
+/** At the latest this long after the workspace opened, the whole project is read ahead. */
+const READ_AHEAD_MS = 2000;
+
 function Workspace({ documentGuid, analysis }: { documentGuid: string | null; analysis: AnalysisTab | null }) {
   const { t } = useTranslation();
   const { notify } = useNotify();
@@ -203,6 +207,22 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [notify, t, openPalette]);
+
+  // The analyses and the agreement dialog work on the whole project: it is read into memory once
+  // the workspace is idle, so that they open at a click (storage/project-snapshot.ts), and let go
+  // when the project closes.
+  const { db } = ctx;
+  const projectGuid = ctx.project.guid;
+  useEffect(() => {
+    const start = () => void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: READ_AHEAD_MS }) : null;
+    const timer = idle === null ? setTimeout(start, READ_AHEAD_MS) : null;
+    return () => {
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+      releaseProjectSnapshot(projectGuid);
+    };
+  }, [db, projectGuid]);
 
   const jumpTo = useCallback((target: { documentGuid: string; start: number; end: number }) => {
     window.location.hash = `#/p/${ctx.project.guid}/d/${target.documentGuid}`;
