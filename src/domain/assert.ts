@@ -1,6 +1,10 @@
-/** For what cannot happen: a failed assertion is a bug, not an expected failure. */
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`Assertion failed: ${message}`);
+/**
+ * For what cannot happen: a failed assertion is a bug, not an expected failure. In loops over
+ * tens of thousands of ranges, pass the message as a function: it is then only written out when
+ * the assertion fails.
+ */
+export function assert(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition) throw new Error(`Assertion failed: ${typeof message === 'function' ? message() : message}`);
 }
 
 export function assertNever(value: never): never {

@@ -23,7 +23,7 @@ export interface Piece<K = string> extends TextRange {
 function assertRange(range: TextRange): void {
   assert(
     Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end,
-    `range [${range.start}, ${range.end}) has integer bounds 0 <= start <= end`,
+    () => `range [${range.start}, ${range.end}) has integer bounds 0 <= start <= end`,
   );
 }
 
@@ -318,7 +318,7 @@ export const ELLIPSIS = '…';
  * inside a surrogate pair, and is marked with "…". The text is not otherwise changed.
  */
 export function contextAround(text: string, start: number, end: number, chars = 60): Context {
-  assert(start >= 0 && start <= end && end <= text.length, `range [${start}, ${end}) lies inside the text`);
+  assert(start >= 0 && start <= end && end <= text.length, () => `range [${start}, ${end}) lies inside the text`);
   const match = text.slice(start, end);
 
   let from = Math.max(0, start - chars);

@@ -61,6 +61,12 @@ export interface AgreementIndex {
   readonly documents: readonly AgreementDocument[];
   /** Per compared document (same order), the coded segments of the compared coders. */
   readonly segments: readonly (readonly IndexedSegment[])[];
+  /**
+   * Per compared document (same order), per code: each coder's segments coded with it or below
+   * it, in the order of `segments`. Built once, so that a report of many codes over many
+   * documents does not go through every segment again for each code.
+   */
+  readonly byCode: readonly ReadonlyMap<Guid, readonly (readonly IndexedSegment[])[]>[];
 }
 
 /** Indexes the chosen documents' segments by document; codings of unknown codes are ignored. */
@@ -84,12 +90,13 @@ export function indexAgreementInput(input: AgreementInput): AgreementIndex {
     }
     return chain;
   };
-  const codesBySegment = new Map<Guid, Set<Guid>>();
+  // A segment has a code or two: small arrays, not sets, for tens of thousands of them.
+  const codesBySegment = new Map<Guid, Guid[]>();
   for (const coding of input.codings) {
     if (!known.has(coding.codeGuid)) continue;
     const codes = codesBySegment.get(coding.segmentGuid);
-    if (codes) codes.add(coding.codeGuid);
-    else codesBySegment.set(coding.segmentGuid, new Set([coding.codeGuid]));
+    if (!codes) codesBySegment.set(coding.segmentGuid, [coding.codeGuid]);
+    else if (!codes.includes(coding.codeGuid)) codes.push(coding.codeGuid);
   }
 
   const segments: IndexedSegment[][] = documents.map(() => []);
@@ -102,19 +109,32 @@ export function indexAgreementInput(input: AgreementInput): AgreementIndex {
     const { start, end } = segment;
     assert(
       Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length,
-      `segment ${segment.guid} [${segment.start}, ${segment.end}) lies inside its document of length ${length}`,
+      () => `segment ${segment.guid} [${segment.start}, ${segment.end}) lies inside its document of length ${length}`,
     );
     if (segment.end === segment.start) continue;
-    segments[d]?.push({ guid: segment.guid, coder, start: segment.start, end: segment.end, chains: [...codes].map(chainOf) });
+    segments[d]?.push({ guid: segment.guid, coder, start: segment.start, end: segment.end, chains: codes.map(chainOf) });
   }
-  return { coderCount: input.coders.length, documents, segments };
+  const coderCount = input.coders.length;
+  const byCode = segments.map((list) => {
+    const perCode = new Map<Guid, IndexedSegment[][]>();
+    const counted: Guid[] = [];
+    for (const segment of list) {
+      counted.length = 0;
+      for (const chain of segment.chains)
+        for (const guid of chain) {
+          if (counted.includes(guid)) continue;
+          counted.push(guid);
+          let ranges = perCode.get(guid);
+          if (!ranges) perCode.set(guid, (ranges = Array.from({ length: coderCount }, () => [])));
+          ranges[segment.coder]?.push(segment);
+        }
+    }
+    return perCode;
+  });
+  return { coderCount, documents, segments, byCode };
 }
 
 /** One coder's ranges per coder index, for one code and document, its descendants included. */
-export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeGuid: Guid): TextRange[][] {
-  const ranges: TextRange[][] = Array.from({ length: index.coderCount }, () => []);
-  for (const segment of index.segments[documentIndex] ?? []) {
-    if (segment.chains.some((chain) => chain.includes(codeGuid))) ranges[segment.coder]?.push(segment);
-  }
-  return ranges;
+export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeGuid: Guid): readonly (readonly TextRange[])[] {
+  return index.byCode[documentIndex]?.get(codeGuid) ?? Array.from({ length: index.coderCount }, () => []);
 }

@@ -11,7 +11,7 @@
 import { childrenOf, flattenTree } from '../codebook';
 import type { Code, Guid } from '../model';
 import { mergeRanges, type TextRange } from '../ranges';
-import { characterCounts, coverage, type CharacterCounts } from './coverage';
+import { countCharacters, type CharacterCounts } from './coverage';
 import { indexAgreementInput, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
 import {
   addIngredients,
@@ -96,7 +96,7 @@ function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
   let pooledLength = 0;
   const documents = index.documents.map((document, d) => {
     const ranges = rangesOfCode(index, d, code.guid);
-    const counts = characterCounts(coverage(document.length, ranges), m);
+    const counts = countCharacters(document.length, ranges, m);
     const units = ranges.map((coderRanges) => unitsOf(coderRanges, 0));
     const ingredients = unitizingIngredients(document.length, units, 1);
     pooledCounts = addCounts(pooledCounts, counts);
@@ -164,16 +164,20 @@ function domainAgreement(index: AgreementIndex, parent: Code, codes: readonly Co
   };
 }
 
-/** Every coding's chain of codes (top-level code first, the coded code last), once per coding. */
-function codeChains(index: AgreementIndex): (readonly Guid[])[] {
-  return index.segments.flatMap((segments) => segments.flatMap((segment) => segment.chains));
+/** The codes in any coding's chain (top-level code first, the coded code last); `parents`: all but the last. */
+function codesInChains(index: AgreementIndex, parents: boolean): Set<Guid> {
+  const used = new Set<Guid>();
+  for (const segments of index.segments)
+    for (const segment of segments)
+      for (const chain of segment.chains) for (let i = 0; i < chain.length - (parents ? 1 : 0); i++) used.add(chain[i] as Guid);
+  return used;
 }
 
 /** The codes to report: chosen ones in their order, else every code used, in codebook order. */
 function reportedCodes(input: AgreementInput, index: AgreementIndex): Code[] {
   const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
   if (input.codeGuids) return input.codeGuids.flatMap((guid) => byGuid.get(guid) ?? []);
-  const used = new Set(codeChains(index).flat());
+  const used = codesInChains(index, false);
   return flattenTree(input.codes)
     .map((row) => row.code)
     .filter((code) => used.has(code.guid));
@@ -186,7 +190,7 @@ function reportedDomains(input: AgreementInput, index: AgreementIndex): Code[] {
   const parents = new Set(input.codes.map((code) => code.parentGuid));
   if (input.codeGuids) return input.codeGuids.flatMap((guid) => (parents.has(guid) ? (byGuid.get(guid) ?? []) : []));
   // A domain is used when a coding sits at or below one of its children: its parent is in a chain, not last.
-  const used = new Set(codeChains(index).flatMap((chain) => chain.slice(0, -1)));
+  const used = codesInChains(index, true);
   return flattenTree(input.codes)
     .map((row) => row.code)
     .filter((code) => used.has(code.guid));

@@ -99,7 +99,23 @@ interface Prepared {
   readonly texts: Map<Guid, DocumentText>;
 }
 
+/**
+ * The last preparation per project snapshot and filter: switching what a matrix counts (segments,
+ * documents, words) or how its columns go keeps the same passing segments and codes, and a
+ * snapshot is never changed in place (storage/project-snapshot.ts replaces what changes).
+ */
+const prepared = new WeakMap<ProjectData, { key: string; value: Prepared }>();
+
 function prepare(data: ProjectData, filter: AnalysisFilter): Prepared {
+  const key = JSON.stringify(filter);
+  const last = prepared.get(data);
+  if (last && last.key === key) return last.value;
+  const value = prepareAnew(data, filter);
+  prepared.set(data, { key, value });
+  return value;
+}
+
+function prepareAnew(data: ProjectData, filter: AnalysisFilter): Prepared {
   const work = filteredWork(data, filter);
   const rows = flattenTree(data.codes);
   const known = new Map(data.codes.map((c) => [c.guid, c]));
@@ -115,22 +131,31 @@ function prepare(data: ProjectData, filter: AnalysisFilter): Prepared {
     }
     upward.set(code.guid, chain);
   }
-  const segments = new Map(work.segments.map((s) => [s.guid, s]));
-  const bySegment = new Map<Guid, Set<Guid>>();
+  // Tens of thousands of segments: positions in arrays rather than objects per segment.
+  const segments = work.segments;
+  const position = new Map<Guid, number>();
+  for (let i = 0; i < segments.length; i++) position.set((segments[i] as Segment).guid, i);
+  const codesOf: (Set<Guid> | undefined)[] = new Array<Set<Guid> | undefined>(segments.length);
   for (const c of work.codings) {
-    if (!segments.has(c.segmentGuid) || !known.has(c.codeGuid)) continue;
-    const set = bySegment.get(c.segmentGuid);
-    if (set) set.add(c.codeGuid);
-    else bySegment.set(c.segmentGuid, new Set([c.codeGuid]));
+    const i = position.get(c.segmentGuid);
+    if (i === undefined || !known.has(c.codeGuid)) continue;
+    (codesOf[i] ??= new Set()).add(c.codeGuid);
   }
   const docOrder = new Map(work.documents.map((d, i) => [d.guid, i]));
-  const coded = [...bySegment].map(([guid, codes]) => ({ segment: segments.get(guid) as Segment, codes }));
-  coded.sort((a, b) => inDocumentOrder(docOrder, a.segment, b.segment));
+  const docPosition = new Int32Array(segments.length);
+  const order: number[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    if (!codesOf[i]) continue;
+    docPosition[i] = docOrder.get((segments[i] as Segment).documentGuid) ?? 0;
+    order.push(i);
+  }
+  order.sort((x, y) => {
+    const a = segments[x] as Segment;
+    const b = segments[y] as Segment;
+    return (docPosition[x] as number) - (docPosition[y] as number) || a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+  });
+  const coded = order.map((i) => ({ segment: segments[i] as Segment, codes: codesOf[i] as Set<Guid> }));
   return { documents: work.documents, tree, coded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])) };
-}
-
-function inDocumentOrder(docOrder: Map<Guid, number>, a: Segment, b: Segment): number {
-  return (docOrder.get(a.documentGuid) ?? 0) - (docOrder.get(b.documentGuid) ?? 0) || a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
 }
 
 /** The codes a segment counts for: its codes, with their ancestors when rolling up. */
@@ -203,9 +228,15 @@ function segmentsPerCode(p: Prepared): { rolled: Map<Guid, Map<Guid, Segment[]>>
     if (list) list.push(s);
     else perDoc.set(s.documentGuid, [s]);
   };
+  // A segment counts once for each code it is credited to: its codes and the codes above them.
+  const credited: Guid[] = [];
   for (const { segment, codes } of p.coded) {
-    for (const c of codes) put(own, c, segment);
-    for (const c of creditedCodes(p, codes, true)) put(rolled, c, segment);
+    credited.length = 0;
+    for (const c of codes) {
+      put(own, c, segment);
+      for (const g of p.upward.get(c) ?? [c]) if (!credited.includes(g)) credited.push(g);
+    }
+    for (const g of credited) put(rolled, g, segment);
   }
   return { rolled, own };
 }

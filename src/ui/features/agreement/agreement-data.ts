@@ -64,11 +64,10 @@ export function defaultCoders(ordered: readonly Coder[]): Guid[] {
 
 /** The codes that the given coders used, with the codes above them, in codebook order. */
 export function usedCodes(codes: readonly Code[], work: ComparedWork): Code[] {
-  const coders = new Set(work.coders);
-  const segments = new Set(work.segments.filter((s) => coders.has(s.coderGuid)).map((s) => s.guid));
+  // A compared work holds the codings of the chosen coders' segments only (comparedWork).
   const used = new Set<Guid>();
   for (const coding of work.codings) {
-    if (!segments.has(coding.segmentGuid) || used.has(coding.codeGuid)) continue;
+    if (used.has(coding.codeGuid)) continue;
     used.add(coding.codeGuid);
     for (const above of ancestors(codes, coding.codeGuid)) used.add(above.guid);
   }
