@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export function buildApp(root: string, outDir: string): void {
+export function buildApp(root: string, outDir: string, extra: readonly string[] = []): void {
   const vite = join(root, 'node_modules', '.bin', 'vite');
-  const result = spawnSync(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], {
+  const result = spawnSync(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn', ...extra], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 300_000,

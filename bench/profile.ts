@@ -1,0 +1,196 @@
+/**
+ * Where the time of one benchmark step goes: runs the step once in headless Chromium with the
+ * CPU profiler on (CDP, 100 µs sampling) and prints the functions with the most self time and
+ * total time, grouped by function and file. The profiles behind docs/BENCHMARKS.md's explanations
+ * come from here. Writes the .cpuprofile next to the bench cache (open it in Chromium's DevTools).
+ *
+ *   npx tsx bench/profile.ts matrix [--no-build] [--quick]     W2: workspace open, then to the Matrices tab
+ *   npx tsx bench/profile.ts agreement [--no-build] [--quick]  W2: the agreement dialog from the Project menu
+ *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
+ *   npx tsx bench/profile.ts open [--no-build] [--quick]       W1: a fresh load of the coded document
+ */
+import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startServer } from '../tests/e2e/harness';
+import { loadProject, newBenchProfile, openPage, settle, waitForMark, type BenchFiles } from './browser';
+import { buildApp } from './build';
+import { AGREEMENT_UI } from './measure-analysis';
+import { makeBenchProjects, ROOT } from './projects';
+import type { BenchWindow } from './page-hooks';
+
+const args = process.argv.slice(2);
+const scenario = args[0] ?? 'matrix';
+const quick = args.includes('--quick');
+const CACHE = join(ROOT, 'node_modules', '.cache', 'markeer-bench');
+// Not minified, so that the profile names the functions as the source does.
+const DIST = join(CACHE, 'dist-profile');
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+  hitCount?: number;
+}
+interface CpuProfile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function summarise(p: CpuProfile, top = 25): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i + 1] ?? p.timeDeltas[i] ?? 0) / 1000));
+  const key = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const n = byId.get(id);
+    if (!n) continue;
+    selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = key(byId.get(at) as Node);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalBy.set(k, (totalBy.get(k) ?? 0) + ms);
+    }
+  }
+  const rows = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
+  return `self time:\n${rows(selfBy)}\ntotal time:\n${rows(totalBy)}`;
+}
+
+async function profiled<T>(page: Page, what: () => Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const value = await what();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await cdp.detach();
+  return { value, profile };
+}
+
+async function appMark(page: Page, name: string, after: number, timeout = 120_000): Promise<number> {
+  const h = await page.waitForFunction(
+    ({ name, after }) => performance.getEntriesByName(name).find((e) => e.startTime > after)?.startTime ?? null,
+    { name, after },
+    { timeout, polling: 20 },
+  );
+  return (await h.jsonValue()) as number;
+}
+
+async function main(): Promise<void> {
+  if (!(args.includes('--no-build') && existsSync(join(DIST, 'index.html')))) buildApp(ROOT, DIST, ['--minify', 'false']);
+  const p = await makeBenchProjects({ dir: join(CACHE, 'projects'), quick });
+  const files: BenchFiles = new Map();
+  for (const project of [p.w1, p.w1Baseline, p.w2]) files.set(project.records.split('/').pop() ?? '', { path: project.records });
+  const server = await startServer({ distDir: DIST });
+  const browser = await launchBrowser();
+  try {
+    const profile = await newBenchProfile(browser, server.url, files);
+    const w = scenario === 'apply' || scenario === 'open' ? p.w1 : p.w2;
+    await loadProject(profile, w, { timeout: 600_000, schema: p.schema });
+    const hash = `#/p/${w.projectGuid}`;
+    let result: { value: number; profile: CpuProfile };
+    if (scenario === 'matrix') {
+      const page = await openPage(profile, hash, { timeout: 120_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
+      await settle(page, 8000);
+      result = await profiled(page, async () => {
+        const before = await page.evaluate(() => {
+          const t = performance.now();
+          location.hash = location.hash.replace(/\/?$/, '/a/matrix');
+          return t;
+        });
+        return (await appMark(page, 'markeer:matrix-ready', before)) - before;
+      });
+    } else if (scenario === 'agreement') {
+      const page = await openPage(profile, hash, { timeout: 120_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
+      await settle(page, 8000);
+      await page.locator(AGREEMENT_UI.menu).click();
+      await page.locator(AGREEMENT_UI.open).first().waitFor();
+      result = await profiled(page, async () => {
+        const before = await page.evaluate(() => performance.now());
+        await page.locator(AGREEMENT_UI.open).first().click();
+        return (await appMark(page, 'markeer:agreement-ready', before)) - before;
+      });
+    } else if (scenario === 'open') {
+      const page = await profile.context.newPage();
+      result = await profiled(page, async () => {
+        await page.goto(`${server.url}${hash}/d/${w.documentGuids[0]}`);
+        return appMark(page, 'markeer:highlights-painted', -1);
+      });
+    } else {
+      const page = await openPage(profile, `${hash}/d/${w.documentGuids[0]}`, { timeout: 120_000 });
+      await waitForMark(page, { segments: w.segments, painted: w.segments }, 120_000);
+      await settle(page, 1000);
+      const times: number[] = [];
+      result = await profiled(page, async () => {
+        for (const add of p.w1Workload.adds.slice(0, 20)) {
+          await page.evaluate(({ start, end }) => {
+            const spans = [...document.querySelectorAll<HTMLElement>('span[data-s]')];
+            const at = (o: number) => {
+              let lo = 0;
+              for (const s of spans) if (Number(s.dataset.s) <= o) lo = spans.indexOf(s);
+              const s = spans[lo] as HTMLElement;
+              return { node: s.firstChild as Text, offset: o - Number(s.dataset.s) };
+            };
+            const a = at(start);
+            const b = at(end);
+            a.node.parentElement?.scrollIntoView({ block: 'center' });
+            const r = document.createRange();
+            r.setStart(a.node, a.offset);
+            r.setEnd(b.node, b.offset);
+            const sel = document.getSelection();
+            sel?.removeAllRanges();
+            sel?.addRange(r);
+          }, add);
+          await settle(page, 150);
+          const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench?.marks.at(-1)?.painted ?? 0);
+          const t0 = await page.evaluate(() => performance.now());
+          await page.keyboard.press('1');
+          const h = await page.waitForFunction(
+            ({ before, t0 }) => {
+              const b = (window as unknown as BenchWindow).__bench;
+              const m = b?.marks.find((x) => x.t > t0 && x.painted > before);
+              const k = b?.keydowns.find((x) => x.t > t0)?.t;
+              return m && k ? m.t - k : null;
+            },
+            { before, t0 },
+            { polling: 20 },
+          );
+          times.push((await h.jsonValue()) as number);
+        }
+        return times.reduce((a, b) => a + b, 0) / times.length;
+      });
+      console.log(`apply samples: ${times.map((t) => t.toFixed(1)).join(', ')}`);
+    }
+    console.log(`${scenario}: ${result.value.toFixed(1)} ms`);
+    console.log(summarise(result.profile));
+    mkdirSync(CACHE, { recursive: true });
+    const out = join(CACHE, `${scenario}.cpuprofile`);
+    writeFileSync(out, JSON.stringify(result.profile));
+    console.log(`wrote ${out}`);
+    if (profile.errors.length) console.log(`app errors: ${profile.errors.slice(0, 5).join('; ')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
