@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
 import { MAX_DOCUMENT_CHARS } from '../domain/limits';
+import { useZipAccelerators } from '../io/zip';
 import { agreement, exportProject, info, merge, newProject, validate, type Output } from './commands';
 import { CliError } from './load';
 import { describeUnexpected, EXIT_REFUSED, EXIT_SOFTWARE, EXIT_USAGE } from './messages';
 import { feedbackCommand } from './feedback';
 import { matrixCommand } from './matrix';
+import { NODE_ZIP } from './node-zip';
+
+// The command line runs in Node: zip entries are inflated and checked with Node's zlib.
+useZipAccelerators(NODE_ZIP);
 
 const USAGE = `Markeer command line
 

@@ -17,6 +17,8 @@ export function isGuid(value: unknown): value is Guid {
 
 /** Lower-cases a GUID and strips braces, so that "{ABC...}" and "abc..." compare equal. */
 export function normalizeGuid(value: string): string {
+  // most GUIDs read are in normal form already: those come back as they are, without three passes
+  if (GUID_RE.test(value)) return value;
   return value.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
 

@@ -165,6 +165,29 @@ export function firstUnsafeName(entries: readonly ZipEntry[], backslashIsSeparat
   return undefined;
 }
 
+/**
+ * Faster stand-ins for pako and crc32.ts that a host may supply: the command line gives Node's own
+ * zlib (src/cli/node-zip.ts); the browser and the tests of src/io use the portable code. A stand-in
+ * must give exactly what the portable code gives for the bytes it accepts.
+ */
+export interface ZipAccelerators {
+  /**
+   * Raw DEFLATE data inflated completely, or null for data it does not inflate cleanly to at most
+   * `maxBytes` bytes (damaged, cut off, over the limit): pako then reads it again and names the
+   * problem. `declaredBytes` is the size the zip declares (at most `maxBytes`; it may be false).
+   */
+  readonly inflateRaw: (data: Uint8Array, maxBytes: number, declaredBytes: number) => Uint8Array | null;
+  /** CRC-32 as zip files carry it: what `crc32(0, bytes)` gives. */
+  readonly crc32: (bytes: Uint8Array) => number;
+}
+
+let accelerators: ZipAccelerators | null = null;
+
+/** Makes readZipEntry inflate and check entries with `a` (null: the portable code again), for the whole process. */
+export function useZipAccelerators(a: ZipAccelerators | null): void {
+  accelerators = a;
+}
+
 /** Thrown from pako's onData to stop inflating at the limit. */
 class OverLimit extends Error {}
 
@@ -212,15 +235,20 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, limit: En
   if (entry.method === 0) {
     content = data;
   } else if (entry.method === 8) {
-    const inflated = await inflate(data, entry, limit);
-    if (!inflated.ok) return inflated;
-    content = inflated.value;
+    const quick = accelerators?.inflateRaw(data, limit.bytes, entry.size) ?? null;
+    if (quick) {
+      content = quick;
+    } else {
+      const inflated = await inflate(data, entry, limit);
+      if (!inflated.ok) return inflated;
+      content = inflated.value;
+    }
   } else {
     return fail('damaged', `${entry.name} is compressed with method ${entry.method}, which Markeer does not read (only stored and deflated entries)`);
   }
   if (content.length > limit.bytes) return overLimit(entry, `holds ${bytesText(content.length)}`, limit);
   if (content.length !== entry.size) return fail('damaged', `${entry.name} is damaged: it holds ${bytesText(content.length)}, but the zip declares ${bytesText(entry.size)}`);
-  if (crc32(0, content) !== entry.crc32) return fail('damaged', `${entry.name} is damaged: its checksum (CRC-32) does not match its content`);
+  if ((accelerators ? accelerators.crc32(content) : crc32(0, content)) !== entry.crc32) return fail('damaged', `${entry.name} is damaged: its checksum (CRC-32) does not match its content`);
   return ok(content);
 }
 

@@ -262,6 +262,14 @@ function totalsProblem(v: unknown): Problem | null {
   return null;
 }
 
+/** A shape's fields and kinds, listed once per shape rather than once per record (a bundle holds 100,000 records). */
+const FIELDS = new WeakMap<object, readonly (readonly [string, FieldKind])[]>();
+function fieldsOf<T>(shape: Shape<T>): readonly (readonly [string, FieldKind])[] {
+  let fields = FIELDS.get(shape);
+  if (!fields) FIELDS.set(shape, (fields = Object.entries(shape) as [string, FieldKind][]));
+  return fields;
+}
+
 /**
  * Checks a raw record against a shape. Returns the record with its GUIDs normalised (lower case,
  * no braces) and every other field, known or not, as it was; or the problem, at `where`.
@@ -269,11 +277,17 @@ function totalsProblem(v: unknown): Problem | null {
 export function readRecord<T>(raw: unknown, shape: Shape<T>, where: string): { ok: true; record: T } | { ok: false; problem: string } {
   if (!isObject(raw)) return { ok: false, problem: `${where} is not an object` };
   const record: Record<string, unknown> = { ...raw };
-  for (const [field, kind] of Object.entries(shape) as [string, FieldKind][]) {
-    const p = fieldProblem(kind, raw[field]);
-    if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
+  for (const [field, kind] of fieldsOf(shape)) {
     const value = raw[field];
-    if (kind.startsWith('guid') && typeof value === 'string') record[field] = normalizeGuid(value);
+    if ((kind === 'guid' || kind === 'guid|null') && typeof value === 'string') {
+      // a GUID is checked in the form it is kept in (lower case, no braces), and kept so
+      const guid = normalizeGuid(value);
+      if (!isGuid(guid)) return { ok: false, problem: `${where}.${field} is not a GUID` };
+      record[field] = guid;
+      continue;
+    }
+    const p = fieldProblem(kind, value);
+    if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
     if ((kind === 'guids' || kind === 'guids?') && Array.isArray(value)) record[field] = (value as string[]).map(normalizeGuid);
     if (kind === 'exercise?' && isObject(value)) record[field] = { ...value, referenceCoderGuid: normalizeGuid(value.referenceCoderGuid as string) };
   }

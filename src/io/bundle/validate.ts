@@ -116,12 +116,10 @@ function readProjectJson(raw: unknown): Records {
 /** Records by a key, refusing a key that repeats. */
 function index<T>(records: readonly T[], name: string, key: (r: T) => Guid, keyName = 'guid'): Map<Guid, T> {
   const byKey = new Map<Guid, T>();
-  const first = new Map<Guid, number>();
-  for (const [i, r] of records.entries()) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as T;
     const k = key(r);
-    const earlier = first.get(k);
-    if (earlier !== undefined) invalid(`project.json: ${name}[${i}].${keyName} repeats ${name}[${earlier}]`);
-    first.set(k, i);
+    if (byKey.has(k)) invalid(`project.json: ${name}[${i}].${keyName} repeats ${name}[${records.findIndex((x) => key(x) === k)}]`);
     byKey.set(k, r);
   }
   return byKey;
