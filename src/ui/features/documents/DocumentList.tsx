@@ -14,6 +14,7 @@ import { PasteDialog } from './PasteDialog';
 import { useVisibleSegmentCounts } from '../exercises/hiding';
 import { useLens } from '../../shell/lens-context';
 import { ReadTick } from '../phases/ReadMark';
+import { afterPaint, whenIdle } from '../../shell/after-paint';
 import { useAddDocuments } from './use-add-documents';
 import './documents.css';
 
@@ -114,6 +115,7 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
   useEffect(() => {
     if (documentList === undefined) return;
     let live = true;
+    let reads = 0;
     const coders = shownList === null ? null : new Set(shownList.split(',').filter(Boolean));
     const counted = (s: Segment | undefined): s is Segment => s?.projectGuid === project.guid && (coders === null || coders.has(s.coderGuid));
     const off = onCommitted((changes) => {
@@ -126,15 +128,24 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
         if (counted(after)) deltas.push([after.documentGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
-      setCounts((prev) => {
-        if (!prev) return prev;
-        const next = new Map(prev);
-        for (const [doc, by] of deltas) next.set(doc, (next.get(doc) ?? 0) + by);
-        return next;
+      // After the frame that paints the coding: the counts are not what the coder waits for. A
+      // count read meanwhile replaces what came before it, as it would have replaced the deltas.
+      const epoch = reads;
+      afterPaint(() => {
+        if (!live || epoch !== reads) return;
+        setCounts((prev) => {
+          if (!prev) return prev;
+          const next = new Map(prev);
+          for (const [doc, by] of deltas) next.set(doc, (next.get(doc) ?? 0) + by);
+          return next;
+        });
       });
     });
     const guids = documentList === '' ? [] : documentList.split(',');
     const read = async (): Promise<Map<Guid, number>> => {
+      // Counting every document's segments (a request per document) can wait until the document
+      // being opened is painted.
+      await whenIdle();
       if (coders === null) return segmentCounts(db, project.guid, guids);
       const out = new Map<Guid, number>(guids.map((g) => [g, 0]));
       await db.segments.where('projectGuid').equals(project.guid).each((s) => {
@@ -145,6 +156,7 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
     read().then(
       (read) => {
         // The counts include whatever was committed before they were read; they replace the deltas.
+        reads++;
         if (live) setCounts(read);
       },
       // A database closed meanwhile (the screen is gone): there is nothing to show.

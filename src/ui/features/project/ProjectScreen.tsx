@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { loadProjectSnapshot, releaseProjectSnapshot } from '../../../storage/project-snapshot';
+import { afterPaint } from '../../shell/after-paint';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { rememberedLens, rememberLens } from '../../../commands/coders';
@@ -106,7 +107,7 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
   );
 }
 
-/** At the latest this long after the workspace opened, the whole project is read ahead. */
+/** This long after the workspace opened, the whole project is read ahead when the browser is idle. */
 const READ_AHEAD_MS = 2000;
 
 function Workspace({ documentGuid, analysis }: { documentGuid: string | null; analysis: AnalysisTab | null }) {
@@ -151,8 +152,11 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         return false;
       }
       const code = ctx.codes.find((c) => c.guid === codeGuid);
-      if (lens.shown && !lens.shown.has(ctx.coder.guid)) notify('info', t('lens.appliedHidden', { code: code?.name ?? '', label: lensLabel(t, lens.lens, ctx.coders, ctx.coder) }));
-      else notify('info', t('coding.applied', { code: code?.name ?? '' }));
+      // The notice waits for the frame that paints the coding (the write may be done before it).
+      afterPaint(() => {
+        if (lens.shown && !lens.shown.has(ctx.coder.guid)) notify('info', t('lens.appliedHidden', { code: code?.name ?? '', label: lensLabel(t, lens.lens, ctx.coders, ctx.coder) }));
+        else notify('info', t('coding.applied', { code: code?.name ?? '' }));
+      });
       return true;
     },
     [ctx, lens, currentSelection, notify, t],
@@ -215,11 +219,15 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const projectGuid = ctx.project.guid;
   useEffect(() => {
     const start = () => void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: READ_AHEAD_MS }) : null;
-    const timer = idle === null ? setTimeout(start, READ_AHEAD_MS) : null;
+    // A moment after opening (the document being opened reads and paints first), when idle.
+    let idle: number | null = null;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(start, { timeout: READ_AHEAD_MS });
+      else start();
+    }, READ_AHEAD_MS);
     return () => {
+      clearTimeout(timer);
       if (idle !== null) cancelIdleCallback(idle);
-      if (timer !== null) clearTimeout(timer);
       releaseProjectSnapshot(projectGuid);
     };
   }, [db, projectGuid]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Coding } from '../../../domain/model';
 import { onCommitted } from '../../../storage/changes';
+import { afterPaint, whenIdle } from '../../shell/after-paint';
 import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
 
@@ -21,6 +22,7 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
     const coders = shownList === null ? null : new Set(shownList.split(',').filter(Boolean));
     const counted = (c: Coding | undefined): c is Coding => c?.projectGuid === project.guid && (coders === null || coders.has(c.coderGuid));
     let live = true;
+    let reads = 0;
     const adjust = (map: Map<string, number>, code: string, by: number) => {
       const n = (map.get(code) ?? 0) + by;
       if (n > 0) map.set(code, n);
@@ -36,13 +38,21 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         if (counted(after)) deltas.push([after.codeGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
-      setCounts((prev) => {
-        const next = new Map(prev);
-        for (const [code, by] of deltas) adjust(next, code, by);
-        return next;
+      // After the frame that paints the coding: the counts are not what the coder waits for. A
+      // count read meanwhile replaces what came before it, as it would have replaced the deltas.
+      const epoch = reads;
+      afterPaint(() => {
+        if (!live || epoch !== reads) return;
+        setCounts((prev) => {
+          const next = new Map(prev);
+          for (const [code, by] of deltas) adjust(next, code, by);
+          return next;
+        });
       });
     });
     const read = async (): Promise<Map<string, number>> => {
+      // Counting a large project's codings can wait until the document it opens is painted.
+      await whenIdle();
       if (coders === null) {
         const entries = await Promise.all(
           codeList
@@ -60,6 +70,7 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
     };
     void read().then((next) => {
       // The counts include whatever was committed before they were read; they replace the deltas.
+      reads++;
       if (live) setCounts(next);
     });
     return () => {

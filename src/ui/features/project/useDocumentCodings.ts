@@ -3,6 +3,7 @@ import type { Coding, Guid, Segment } from '../../../domain/model';
 import { onCommitted, type Change } from '../../../storage/changes';
 import type { MarkeerDb } from '../../../storage/db';
 import { listDocumentCodings, listDocumentSegments } from '../../../storage/queries';
+import { markInTranscriptOrder } from '../transcript/TranscriptView';
 
 export interface DocumentCodings {
   /** Sorted by start, longer first. */
@@ -19,7 +20,7 @@ function initial(segments: readonly Segment[], codings: readonly Coding[]): Docu
     if (list) list.push(c);
     else codingsBySegment.set(c.segmentGuid, [c]);
   }
-  return { segments: [...segments].sort(bySegmentOrder), codingsBySegment };
+  return { segments: markInTranscriptOrder([...segments].sort(bySegmentOrder)), codingsBySegment };
 }
 
 /** Index where a segment sits (or would sit) in the sorted list. */
@@ -69,7 +70,8 @@ export function patchDocumentCodings(state: DocumentCodings, changes: readonly C
       else codings.delete(coding.segmentGuid);
     }
   }
-  return segments || codings ? { segments: segments ?? state.segments, codingsBySegment: codings ?? state.codingsBySegment } : state;
+  // Kept in order by the binary searches above.
+  return segments || codings ? { segments: segments ? markInTranscriptOrder(segments) : state.segments, codingsBySegment: codings ?? state.codingsBySegment } : state;
 }
 
 /** The coder's segment with exactly this range, found by binary search on the sorted list. */

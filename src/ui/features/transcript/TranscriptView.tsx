@@ -95,20 +95,57 @@ function nameLength(name: string): number {
 
 const bySegmentOrder = (a: Segment, b: Segment) => a.start - b.start || b.end - a.end;
 
+/** Segment lists known to be in transcript order, so that checking 10,000 of them is skipped. */
+const inOrder = new WeakSet<readonly Segment[]>();
+
+/** Notes that a list is sorted by start, longer first (useDocumentCodings keeps its list so). */
+export function markInTranscriptOrder<T extends readonly Segment[]>(segments: T): T {
+  inOrder.add(segments);
+  return segments;
+}
+
 function isSorted(segments: readonly Segment[]): boolean {
+  if (inOrder.has(segments)) return true;
   for (let i = 1; i < segments.length; i++) if (bySegmentOrder(segments[i - 1] as Segment, segments[i] as Segment) > 0) return false;
   return true;
 }
 
 /**
  * Marks (User Timing) the first moment after the frame that paints the highlights, so that
- * benchmarks and tests can tell when codings are visible: a frame, then a task after it.
+ * benchmarks and tests can tell when codings are visible: a frame, then a task after it. Its
+ * detail: the document's segments, and the ranges painted (those of the codings in the window).
  */
-function markPainted(segmentCount: number): void {
+function markPainted(segmentCount: number, ranges: number): void {
   if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
   requestAnimationFrame(() =>
-    setTimeout(() => performance.mark('markeer:highlights-painted', { detail: { segments: segmentCount } }), 0),
+    setTimeout(() => performance.mark('markeer:highlights-painted', { detail: { segments: segmentCount, ranges } }), 0),
   );
+}
+
+/**
+ * Highlights are painted for the codings within this many screens above and below the view, not
+ * for the whole transcript: the browser revisits every range of every highlight whenever one
+ * changes (Chromium 156: a new coding cost 32 ms among 10,000 ranges, 12 ms among 100), so the
+ * cost of a coding, and of opening a document, follows what is on screen, not the document's size.
+ */
+const WINDOW_SCREENS = 2;
+
+/** Characters painted before the text is laid out: more than the first screens hold at any width. */
+const FIRST_WINDOW_CHARS = 30_000;
+
+/** The window of a transcript not laid out yet: its first paragraphs, edges unknown (measured next). */
+function firstWindow(blocks: readonly Block[]): PaintWindow {
+  let last = 0;
+  while (last + 1 < blocks.length && (blocks[last]?.end ?? 0) < FIRST_WINDOW_CHARS) last++;
+  return { start: 0, end: blocks[last]?.end ?? 0, top: -Infinity, bottom: -Infinity };
+}
+
+/** The part of the text whose codings are painted, and where its paragraphs lie (px from the top). */
+interface PaintWindow {
+  readonly start: number;
+  readonly end: number;
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /**
@@ -150,13 +187,73 @@ export function TranscriptView(props: TranscriptViewProps) {
     [],
   );
 
+  // The painted window (null: every coding, where there is no layout to measure, as in tests),
+  // measured when the text is laid out and again when the view nears its edge.
+  const windowRef = useRef<{ blocks: readonly Block[]; window: PaintWindow | null } | null>(null);
+  const [windowMoves, setWindowMoves] = useState(0);
+  const measureWindow = useCallback((): PaintWindow | null => {
+    const scroller = scrollRef.current;
+    const root = rootRef.current;
+    if (!scroller || !root || scroller.clientHeight === 0 || root.children.length === 0) return null;
+    const paras = root.children;
+    const h = scroller.clientHeight;
+    const from = scroller.scrollTop - WINDOW_SCREENS * h;
+    const to = scroller.scrollTop + (1 + WINDOW_SCREENS) * h;
+    const topAt = (i: number) => (paras[i] as HTMLElement).offsetTop;
+    let lo = 0;
+    let hi = paras.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (topAt(mid) <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    let last = lo;
+    while (last + 1 < paras.length && topAt(last + 1) < to) last++;
+    const lastPara = paras[last] as HTMLElement;
+    return {
+      start: blocks[lo]?.start ?? 0,
+      end: blocks[last]?.end ?? text.length,
+      top: lo === 0 ? -Infinity : topAt(lo),
+      bottom: last === paras.length - 1 ? Infinity : lastPara.offsetTop + lastPara.offsetHeight,
+    };
+  }, [blocks, text.length]);
+  // Called on scroll and resize: a new window once the view comes within a screen of its edge.
+  const moveWindow = useCallback(
+    (force: boolean) => {
+      const scroller = scrollRef.current;
+      const current = windowRef.current;
+      if (!scroller || !current || current.blocks !== blocks) return;
+      const w = current.window;
+      const h = scroller.clientHeight;
+      const near = !w || scroller.scrollTop - h < w.top || scroller.scrollTop + 2 * h > w.bottom;
+      if (!force && !near) return;
+      const next = measureWindow();
+      windowRef.current = { blocks, window: next };
+      // The same text painted: only its edges are known better now.
+      if (next?.start !== w?.start || next?.end !== w?.end) setWindowMoves((n) => n + 1);
+    },
+    [blocks, measureWindow],
+  );
+  const moveWindowRef = useRef(moveWindow);
+  useLayoutEffect(() => {
+    moveWindowRef.current = moveWindow;
+  }, [moveWindow]);
+
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    if (windowRef.current?.blocks !== blocks) {
+      // Before its first frame the text has no layout, and measuring it here would lay out the
+      // whole transcript inside this task: the first paint takes the text's first characters (the
+      // view opens at the top), and the window is measured after that frame, laid out by then.
+      windowRef.current = { blocks, window: firstWindow(blocks) };
+      requestAnimationFrame(() => moveWindowRef.current(true));
+    }
+    const w = windowRef.current.window;
     painterRef.current ??= new HighlightPainter();
-    painterRef.current.paint(map, segments, codingsBySegment, codes, activeSegmentGuids);
-    markPainted(segments.length);
-  }, [blocks, segments, codingsBySegment, codes, activeSegmentGuids]);
+    const painted = painterRef.current.paint(map, w ? segmentsInRange(sortedSegments, w.start, w.end) : sortedSegments, codingsBySegment, codes, activeSegmentGuids);
+    markPainted(segments.length, painted);
+  }, [blocks, segments.length, sortedSegments, codingsBySegment, codes, activeSegmentGuids, measureWindow, windowMoves]);
 
   const computeBars = useCallback(() => {
     const map = mapRef.current;
@@ -255,15 +352,25 @@ export function TranscriptView(props: TranscriptViewProps) {
     const scroller = scrollRef.current;
     if (!scroller) return;
     let frame = 0;
+    let resized = false;
     const schedule = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        // After a resize the paragraphs lie elsewhere: the window is measured anew.
+        moveWindowRef.current(resized);
+        resized = false;
         computeBarsRef.current();
       });
     };
     scroller.addEventListener('scroll', schedule, { passive: true });
-    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(schedule) : null;
+    const ro =
+      typeof ResizeObserver !== 'undefined'
+        ? new ResizeObserver(() => {
+            resized = true;
+            schedule();
+          })
+        : null;
     ro?.observe(scroller);
     return () => {
       scroller.removeEventListener('scroll', schedule);

@@ -62,13 +62,15 @@ export class HighlightPainter {
   }
 
   /**
-   * Brings the painted highlights in line with the segments and codings given. Segments and
+   * Brings the painted highlights in line with the segments and codings given (those of the
+   * transcript's painted window; a segment no longer given is taken out). Returns the number of
+   * ranges painted. Segments and
    * coding lists are immutable and replaced when they change (useDocumentCodings), so a segment
    * painted from the same objects is skipped by identity: a new coding among 10,000 costs one
    * range, not a comparison of every coding.
    */
-  paint(map: OffsetMap, segments: readonly Segment[], codingsBySegment: ReadonlyMap<string, readonly Coding[]>, codes: ReadonlyMap<string, Code>, active: ReadonlySet<string>): void {
-    if (!highlightsSupported()) return;
+  paint(map: OffsetMap, segments: readonly Segment[], codingsBySegment: ReadonlyMap<string, readonly Coding[]>, codes: ReadonlyMap<string, Code>, active: ReadonlySet<string>): number {
+    if (!highlightsSupported()) return 0;
     if (map !== this.map) {
       // The text was rendered anew: every range pointed into the old nodes.
       this.clearRanges();
@@ -108,6 +110,9 @@ export class HighlightPainter {
     }
     this.paintActive(segments, active);
     this.writeRules(codes);
+    let ranges = 0;
+    for (const p of this.painted.values()) ranges += p.ranges.size;
+    return ranges;
   }
 
   private unpaint(p: Painted): void {
