@@ -1,9 +1,9 @@
+import Dexie, { type Table } from 'dexie';
 import type { Guid } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
-import { PROJECT_TABLES, type ListName } from '../domain/tables';
+import { PROJECT_LISTS, PROJECT_TABLES, type ListName } from '../domain/tables';
 import { onCommitted, type Change } from './changes';
-import type { MarkeerDb, TableName } from './db';
-import { readProjectData } from './project-data';
+import { storeOf, type MarkeerDb, type TableName } from './db';
 
 type Row = Record<string, unknown>;
 
@@ -67,6 +67,60 @@ function mergeSorted(rows: readonly Row[], key: string, edits: ReadonlyMap<strin
   return out;
 }
 
+/** Rows per read: each page is its own short read transaction. */
+const PAGE = 4000;
+/** Fields whose values repeat across rows (the project, document, coder, segment, code they refer to). */
+const SHARED_FIELDS = ['projectGuid', 'documentGuid', 'coderGuid', 'segmentGuid', 'codeGuid', 'authorGuid', 'parentGuid', 'createdAt'];
+
+/**
+ * Reads the whole project a page at a time, each page in a read transaction of its own, so that
+ * the coder's writes never wait for the read (one transaction over a project of 400,000 rows
+ * would hold every write back for as long as it runs, half a minute on W3). The pages need not
+ * agree with each other: every change committed meanwhile is heard and applied on top afterwards.
+ * Strings that repeat across rows (the GUIDs a row refers to) are kept once, not once per row:
+ * IndexedDB gives every row its own copies, about 60 bytes each.
+ */
+async function readPaged(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData | null> {
+  const project = await db.projects.get(projectGuid);
+  if (!project) return null;
+  const strings = new Map<string, string>();
+  const intern = (row: Row) => {
+    for (const field of SHARED_FIELDS) {
+      const value = row[field];
+      if (typeof value !== 'string') continue;
+      const known = strings.get(value);
+      if (known === undefined) strings.set(value, value);
+      else row[field] = known;
+    }
+    const guid = row.guid;
+    if (typeof guid === 'string') {
+      const known = strings.get(guid);
+      if (known === undefined) strings.set(guid, guid);
+      else row.guid = known;
+    }
+  };
+  const data: Record<string, unknown> = { project };
+  for (const list of PROJECT_LISTS) {
+    const table = db.table(storeOf(list)) as Table<Row, [string, string]>;
+    const rows: Row[] = [];
+    let after: unknown = Dexie.minKey;
+    for (;;) {
+      const page = await table.where(':id').between([projectGuid, after], [projectGuid, Dexie.maxKey], after === Dexie.minKey, true).limit(PAGE).toArray();
+      for (const row of page) {
+        intern(row);
+        rows.push(row);
+      }
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1] as Row;
+      after = last[LIST_OF.get(storeOf(list) as TableName)?.key ?? 'guid'];
+      // A task between pages: the coder's keys and writes come first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    data[list] = rows;
+  }
+  return data as unknown as ProjectData;
+}
+
 type Listener = (data: ProjectData | null) => void;
 
 interface Entry {
@@ -77,13 +131,43 @@ interface Entry {
   readonly loaded: Promise<ProjectData | null>;
   readonly listeners: Set<Listener>;
   readonly off: () => void;
+  /** Changes heard since the last patch, applied a moment later or when the project is read. */
+  queued: Change[];
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * How long changes gather before they are patched in. Never in the task that publishes them: that
+ * is the keypress that applies a code, and copying lists of 400,000 rows would hold back the frame
+ * that paints it.
+ */
+const PATCH_DELAY_MS = 100;
+
+/**
+ * Patches the queued changes in. Listeners hear of it now, or (`later`: the project is being read
+ * in the middle of a render, say) in a task of their own.
+ */
+function flush(entry: Entry, later = false): void {
+  if (entry.timer !== null) clearTimeout(entry.timer);
+  entry.timer = null;
+  const changes = entry.queued;
+  if (changes.length === 0 || !entry.data) return;
+  entry.queued = [];
+  const next = patchProjectData(entry.data, changes);
+  if (next === entry.data) return;
+  entry.data = next;
+  const tell = () => {
+    if (current === entry && entry.data === next) for (const l of entry.listeners) l(next);
+  };
+  if (later) setTimeout(tell, 0);
+  else tell();
 }
 
 let current: Entry | null = null;
 
 /**
  * The open project in memory, for the screens that work on all of it (analyses, agreement): read
- * once, in one transaction, then kept current by patching it with every committed change (the
+ * once, page by page, then kept current by patching it with every committed change (the
  * changes every write publishes, in this tab and the others: storage/changes.ts), instead of
  * reading it all again. Reading W2 (36,000 segments, 6 M characters) takes seconds; a patch takes
  * a millisecond. One project is held at a time: asking for another lets the previous one go.
@@ -99,20 +183,20 @@ function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
     projectGuid,
     data: undefined,
     listeners: new Set(),
+    queued: [],
+    timer: null,
     off: onCommitted((changes) => {
       if (pending) {
         pending.push(...changes);
         return;
       }
       if (!entry.data) return;
-      const next = patchProjectData(entry.data, changes);
-      if (next === entry.data) return;
-      entry.data = next;
-      for (const l of entry.listeners) l(next);
+      entry.queued.push(...changes);
+      entry.timer ??= setTimeout(() => flush(entry), PATCH_DELAY_MS);
     }),
-    // Page by page (readProjectData's onRead): no one long task turns the rows into objects, so
-    // that reading ahead never holds up the coder's next keypress for long.
-    loaded: readProjectData(db, projectGuid, { onRead: () => undefined }).then(
+    // Page by page: no one long task turns the rows into objects, and no long transaction holds
+    // the coder's writes back.
+    loaded: readPaged(db, projectGuid).then(
       (read) => {
         const data = read && pending?.length ? patchProjectData(read, pending) : read;
         pending = null;
@@ -134,7 +218,9 @@ function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
 
 /** The project as held in memory now: undefined while it is being read (or not asked for yet). */
 export function projectSnapshot(db: MarkeerDb, projectGuid: Guid): ProjectData | null | undefined {
-  return current && current.db === db && current.projectGuid === projectGuid ? current.data : undefined;
+  if (!current || current.db !== db || current.projectGuid !== projectGuid) return undefined;
+  flush(current, true);
+  return current.data;
 }
 
 /** Starts reading the project into memory (if it is not there yet); resolves when it is. */
@@ -156,5 +242,6 @@ export function subscribeProjectSnapshot(db: MarkeerDb, projectGuid: Guid, liste
 export function releaseProjectSnapshot(projectGuid?: Guid): void {
   if (!current || (projectGuid !== undefined && current.projectGuid !== projectGuid)) return;
   current.off();
+  if (current.timer !== null) clearTimeout(current.timer);
   current = null;
 }
