@@ -115,7 +115,7 @@ describe('a coding the disk has no room for', () => {
     await page.keyboard.press('1');
     await expect.poll(() => m.segmentCount()).toBe(1);
     await expect.poll(() => m.paintedRanges()).toBe(1);
-    expect(await codeCount()).toBe('1');
+    await expect.poll(() => codeCount()).toBe('1');
 
     // The disk is full.
     expect(await fillDisk(cdp, page, origin), 'the quota refuses a write').toBe('QuotaExceededError');
@@ -137,7 +137,7 @@ describe('a coding the disk has no room for', () => {
     expect(seen.paints.at(-1), `segments per paint: ${seen.paints.join(', ')}`).toBe(1);
     expect(await m.paintedRanges()).toBe(1);
     expect(await m.segmentCount()).toBe(1);
-    expect(await codeCount()).toBe('1');
+    await expect.poll(() => codeCount()).toBe('1');
 
     // 2. Mouse selection and the code palette: the same.
     await m.selectWithMouse(REFUSED);
@@ -155,7 +155,7 @@ describe('a coding the disk has no room for', () => {
     expect(seen.paints.at(-1), `segments per paint: ${seen.paints.join(', ')}`).toBe(1);
     expect(await m.paintedRanges()).toBe(1);
     expect(await m.segmentCount()).toBe(1);
-    expect(await codeCount()).toBe('1');
+    await expect.poll(() => codeCount()).toBe('1');
 
     // Room again, and a reload: the refused coding is not stored, the earlier work is.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
@@ -163,7 +163,7 @@ describe('a coding the disk has no room for', () => {
     await m.transcript().waitFor();
     await expect.poll(() => m.paintedRanges()).toBe(1);
     expect(await m.segmentCount()).toBe(1);
-    expect(await codeCount()).toBe('1');
+    await expect.poll(() => codeCount()).toBe('1');
     expect(await m.codeRow(CODE).locator('.cb-key').getAttribute('data-value')).toBe('1');
     expect(await alerts.count()).toBe(0);
 
@@ -178,7 +178,7 @@ describe('a coding the disk has no room for', () => {
     await m.transcript().waitFor();
     await expect.poll(() => m.paintedRanges()).toBe(2);
     expect(await m.segmentCount()).toBe(2);
-    expect(await codeCount()).toBe('2');
+    await expect.poll(() => codeCount()).toBe('2');
     expect(await alerts.count()).toBe(0);
 
     expect(app.externalRequests).toEqual([]);
