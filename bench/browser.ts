@@ -56,6 +56,7 @@ export async function openPage(profile: Profile, hash: string, opts: { watchLink
   const page = await profile.context.newPage();
   page.setDefaultTimeout(opts.timeout ?? 60_000);
   page.on('pageerror', (e) => profile.errors.push(`pageerror: ${e.message}`));
+  page.on('crash', () => profile.errors.push(`crash: the page at ${hash} crashed`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // with where it came from: a failed request names its URL only there
@@ -67,14 +68,22 @@ export async function openPage(profile: Profile, hash: string, opts: { watchLink
   return page;
 }
 
-/** Waits for the first highlights-painted mark after `after` with that segment count and at least `painted` ranges. */
-export async function waitForMark(page: Page, want: { segments: number | null; painted: number; after?: number }, timeout = 60_000): Promise<BenchMark> {
+/**
+ * Waits for the first highlights-painted mark after `after` with that segment count and at least
+ * `painted` ranges; with `complete`, also with every range the app painted (its window's) in the
+ * highlights, and at least one.
+ */
+export async function waitForMark(page: Page, want: { segments: number | null; painted: number; after?: number; complete?: boolean }, timeout = 60_000): Promise<BenchMark> {
   const handle = await page.waitForFunction(
-    ({ segments, painted, after }) => {
+    ({ segments, painted, after, complete }) => {
       const b = (window as unknown as BenchWindow).__bench;
-      return b?.marks.find((m) => m.t > after && (segments === null || m.segments === segments) && m.painted >= painted) ?? null;
+      return (
+        b?.marks.find(
+          (m) => m.t > after && (segments === null || m.segments === segments) && m.painted >= painted && (!complete || (m.ranges !== null && m.ranges > 0 && m.painted >= m.ranges)),
+        ) ?? null
+      );
     },
-    { segments: want.segments, painted: want.painted, after: want.after ?? -1 },
+    { segments: want.segments, painted: want.painted, after: want.after ?? -1, complete: want.complete ?? false },
     { timeout, polling: 50 },
   );
   return (await handle.jsonValue()) as BenchMark;
@@ -171,13 +180,20 @@ export async function loadProject(profile: Profile, project: BenchProject, opts:
 /**
  * Writes a project's records with plain Dexie bulkPut (one read-write transaction over all
  * tables) into database `dbName`, with the app's schema; returns the milliseconds of the write
- * alone (fetching and parsing the records come before the clock starts).
+ * alone (fetching and parsing the records come before the clock starts). The records are fetched
+ * from `opts.base` (default /__bench; W3's from bench/file-server.ts), within `opts.timeout`.
  */
-export async function writeRecordsDirectly(page: Page, project: BenchProject, schema: { version: number; stores: Record<string, string> }, dbName: string): Promise<number> {
+export async function writeRecordsDirectly(
+  page: Page,
+  project: BenchProject,
+  schema: { version: number; stores: Record<string, string> },
+  dbName: string,
+  opts: { base?: string; timeout?: number } = {},
+): Promise<number> {
   await injectScript(page, DEXIE_SCRIPT, 'Dexie');
   const file = project.records.split('/').pop() ?? '';
   return within(
-    300_000,
+    opts.timeout ?? 300_000,
     `writing ${project.name} with bulkPut`,
     page.evaluate(
       async ({ url, schema, dbName }) => {
@@ -196,7 +212,7 @@ export async function writeRecordsDirectly(page: Page, project: BenchProject, sc
         db.close();
         return ms;
       },
-      { url: `/__bench/${file}`, schema, dbName },
+      { url: `${opts.base ?? '/__bench'}/${file}`, schema, dbName },
     ),
   );
 }

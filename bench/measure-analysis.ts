@@ -146,28 +146,67 @@ export interface CliSample {
 }
 
 /**
- * `cli.agreement.ms`: wall time of `node bin/markeer.mjs agreement BUNDLE --json` (a new Node
- * process each time, tsx compiling the command line from its cache), after `warmup` untimed runs;
- * each run's output must be a JSON report of `coders` coders.
+ * Wall time of `node bin/markeer.mjs ARGS` (a new Node process each time: the command line's
+ * bundle, built by the first run, or tsx), after `warmup` untimed runs; each run must exit with 0
+ * and print JSON, which `check` turns into the sample (throwing when it is not what is expected).
  */
-export function measureCliAgreement(root: string, bundle: string, coders: number, opts: { reps: number; warmup: number }): CliSample[] {
-  const samples: CliSample[] = [];
+function timeCli<T>(root: string, args: readonly string[], opts: { reps: number; warmup: number }, check: (json: unknown) => Omit<T, 'ms'>): (T & { ms: number })[] {
+  const name = `markeer ${args[0] ?? ''}`;
+  const samples: (T & { ms: number })[] = [];
   for (let i = 0; i < opts.warmup + opts.reps; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'markeer.mjs'), 'agreement', bundle, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1048576, timeout: 300_000 });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'markeer.mjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1048576, timeout: 300_000 });
     const ms = performance.now() - t0;
-    if (r.error) throw new Error(`markeer agreement: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`markeer agreement exited with ${String(r.status)}: ${r.stderr.trim().slice(0, 500)}`);
-    let report: { coders?: unknown[]; codes?: unknown[]; domains?: unknown[] };
+    if (r.error) throw new Error(`${name}: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`${name} exited with ${String(r.status)}: ${r.stderr.trim().slice(0, 500)}`);
+    let json: unknown;
     try {
-      report = JSON.parse(r.stdout) as typeof report;
+      json = JSON.parse(r.stdout);
     } catch (e) {
-      throw new Error(`markeer agreement --json printed no valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`${name} --json printed no valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
+    const sample = check(json);
+    if (i >= opts.warmup) samples.push({ ...sample, ms } as T & { ms: number });
+  }
+  return samples;
+}
+
+/**
+ * `cli.agreement.ms`: wall time of `node bin/markeer.mjs agreement BUNDLE --json`; each run's
+ * output must be a JSON report of `coders` coders.
+ */
+export function measureCliAgreement(root: string, bundle: string, coders: number, opts: { reps: number; warmup: number }): CliSample[] {
+  return timeCli<CliSample>(root, ['agreement', bundle, '--json'], opts, (json) => {
+    const report = json as { coders?: unknown[]; codes?: unknown[]; domains?: unknown[] };
     const found = Array.isArray(report.coders) ? report.coders.length : -1;
     if (found !== coders) throw new Error(`markeer agreement --json reports ${found} coders, expected ${coders}`);
     if (!Array.isArray(report.codes) || report.codes.length === 0) throw new Error('markeer agreement --json reports no codes');
-    if (i >= opts.warmup) samples.push({ ms, coders: found, codes: report.codes.length, domains: Array.isArray(report.domains) ? report.domains.length : -1 });
-  }
-  return samples;
+    return { coders: found, codes: report.codes.length, domains: Array.isArray(report.domains) ? report.domains.length : -1 };
+  });
+}
+
+export interface CliMatrixSample {
+  readonly ms: number;
+  /** Document columns and code rows of the matrix printed. */
+  readonly columns: number;
+  readonly rows: number;
+  /** Cells above 0. */
+  readonly filled: number;
+}
+
+/**
+ * `cli.matrix.ms`: wall time of `node bin/markeer.mjs matrix BUNDLE --json` (its default: codes x
+ * documents, segment counts, every coder); each run's output must be a matrix with one column per
+ * document (`documents`), code rows, and counts above 0.
+ */
+export function measureCliMatrix(root: string, bundle: string, documents: number, opts: { reps: number; warmup: number }): CliMatrixSample[] {
+  return timeCli<CliMatrixSample>(root, ['matrix', bundle, '--json'], opts, (json) => {
+    const m = json as { columns?: unknown[]; rows?: { cells?: Record<string, unknown> }[] };
+    const columns = Array.isArray(m.columns) ? m.columns.length : -1;
+    if (columns !== documents) throw new Error(`markeer matrix --json has ${columns} columns, expected ${documents} (one per document)`);
+    if (!Array.isArray(m.rows) || m.rows.length === 0) throw new Error('markeer matrix --json has no code rows');
+    const filled = m.rows.reduce((n, r) => n + Object.values(r.cells ?? {}).filter((v) => typeof v === 'number' && v > 0).length, 0);
+    if (filled === 0) throw new Error('markeer matrix --json counts nothing above 0');
+    return { columns, rows: m.rows.length, filled };
+  });
 }

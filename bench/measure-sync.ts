@@ -377,7 +377,7 @@ async function measureLatency(a: Profile, b: Profile, project: BenchProject, rec
   const pageA = await openPage(a, docHash(project), { timeout: opts.timeout });
   const pageB = await openPage(b, docHash(project), { timeout: opts.timeout });
   try {
-    for (const page of [pageA, pageB]) await waitForMark(page, { segments: null, painted: project.firstDocument.codings }, opts.timeout);
+    for (const page of [pageA, pageB]) await waitForMark(page, { segments: null, painted: 1, complete: true }, opts.timeout);
     const [statusA, statusB] = await Promise.all([waitSynced(pageA, opts.timeout), waitSynced(pageB, opts.timeout)]);
     if (!/gesynchroniseerd/i.test(statusA) || !/gesynchroniseerd/i.test(statusB)) notes.push(`sync.latency: the coders' status before the samples: anna "${statusA}", bram "${statusB}"`);
     await settle(pageA, 1000);
@@ -392,9 +392,16 @@ async function measureLatency(a: Profile, b: Profile, project: BenchProject, rec
         await pageA.evaluate(() => document.getSelection()?.removeAllRanges());
         continue;
       }
+      // The other coder looks at the same passage: the transcript paints the codings in view.
+      await pageB.evaluate((at) => {
+        let span: HTMLElement | undefined;
+        for (const x of document.querySelectorAll<HTMLElement>('span[data-s]')) if (Number(x.dataset.s) <= at) span = x;
+        span?.scrollIntoView({ block: 'center' });
+      }, r.start);
       const listener = await serverChange(server.dbUrl, server.admin, 20_000);
-      // let selectionchange and the re-render it causes finish before the key (and the listener reach the server)
-      await settle(pageA, 150);
+      // let selectionchange and the re-render it causes finish before the key (and the listener
+      // reach the server), and the other coder's view settle where it scrolled
+      await settle(pageA, 250);
       const beforeA = await paintedNow(pageA);
       const beforeB = await paintedNow(pageB);
       await pageA.keyboard.press('1');

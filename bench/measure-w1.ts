@@ -17,12 +17,24 @@ export interface OpenSample {
   readonly heapMb: number;
 }
 
-const docHash = (p: BenchProject) => `#/p/${p.projectGuid}/d/${p.firstDocument.guid}`;
+/** A document of a project and what opening it paints: its segments and codings (of every coder). */
+export interface DocumentToOpen {
+  readonly guid: string;
+  readonly segments: number;
+  readonly codings: number;
+}
 
-/** Opens the project's first document in a fresh page, until its codings are painted. */
-export async function openDocument(profile: Profile, project: BenchProject, opts: { timeout: number; heap: boolean }): Promise<{ page: Page; sample: OpenSample }> {
-  const page = await openPage(profile, docHash(project), { timeout: opts.timeout });
-  const mark = await waitForMark(page, { segments: project.firstDocument.segments, painted: project.firstDocument.codings }, opts.timeout);
+const docHash = (p: BenchProject, d: DocumentToOpen) => `#/p/${p.projectGuid}/d/${d.guid}`;
+
+/**
+ * Opens a document of the project (`opts.document`, else its first) in a fresh page, until its
+ * codings are painted.
+ */
+export async function openDocument(profile: Profile, project: BenchProject, opts: { timeout: number; heap: boolean; document?: DocumentToOpen }): Promise<{ page: Page; sample: OpenSample }> {
+  const doc = opts.document ?? project.firstDocument;
+  const page = await openPage(profile, docHash(project, doc), { timeout: opts.timeout });
+  // Its codings on screen (the transcript paints those in view and two screens around it).
+  const mark = await waitForMark(page, { segments: doc.segments, painted: doc.codings > 0 ? 1 : 0, complete: doc.codings > 0 }, opts.timeout);
   await settle(page, 300);
   const info = await page.evaluate((t) => {
     const b = (window as unknown as BenchWindow).__bench;
@@ -33,10 +45,10 @@ export async function openDocument(profile: Profile, project: BenchProject, opts
   return { page, sample: { ms: mark.t, longestTask: info.longestTask, domElements: info.domElements, heapMb: heap } };
 }
 
-export async function measureOpen(profile: Profile, project: BenchProject, reps: number, timeout: number): Promise<OpenSample[]> {
+export async function measureOpen(profile: Profile, project: BenchProject, reps: number, timeout: number, document?: DocumentToOpen): Promise<OpenSample[]> {
   const samples: OpenSample[] = [];
   for (let i = 0; i < reps; i++) {
-    const { page, sample } = await openDocument(profile, project, { timeout, heap: true });
+    const { page, sample } = await openDocument(profile, project, { timeout, heap: true, ...(document ? { document } : {}) });
     samples.push(sample);
     await page.close();
   }
@@ -153,12 +165,19 @@ export interface ApplySample {
 }
 
 /**
- * For each range: scrolls it into view, selects it in the transcript (DOM selection over the
+ * In a document of the project (`document` with `text`, else its first), for each range: scrolls it into view, selects it in the transcript (DOM selection over the
  * text nodes of `span[data-s]`), presses "1" (the key of the first code), and times from the
  * keydown to the next highlights-painted mark with one more coding in the highlights.
  */
-export async function measureApply(profile: Profile, project: BenchProject, adds: readonly W1Range[], text: string, timeout: number): Promise<ApplySample[]> {
-  const { page } = await openDocument(profile, project, { timeout, heap: false });
+export async function measureApply(
+  profile: Profile,
+  project: BenchProject,
+  adds: readonly Pick<W1Range, 'id' | 'start' | 'end'>[],
+  text: string,
+  timeout: number,
+  document?: DocumentToOpen,
+): Promise<ApplySample[]> {
+  const { page } = await openDocument(profile, project, { timeout, heap: false, ...(document ? { document } : {}) });
   await settle(page, 500);
   const samples: ApplySample[] = [];
   for (const add of adds) {

@@ -18,6 +18,7 @@ import {
   type BenchFiles,
   type Profile,
 } from './browser';
+import type { DocumentToOpen } from './measure-w1';
 import type { BenchWindow } from './page-hooks';
 import type { BenchProject } from './projects';
 
@@ -27,12 +28,18 @@ const projectHash = (p: BenchProject) => `#/p/${p.projectGuid}`;
  * Raw bulkPut of the project's records, each repetition in a new, empty profile (as each import
  * repetition is), into a database of its own.
  */
-export async function measureRawBulkPut(newProfile: () => Promise<Profile>, project: BenchProject, schema: { version: number; stores: Record<string, string> }, reps: number): Promise<number[]> {
+export async function measureRawBulkPut(
+  newProfile: () => Promise<Profile>,
+  project: BenchProject,
+  schema: { version: number; stores: Record<string, string> },
+  reps: number,
+  opts: { base?: string; timeout?: number } = {},
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) {
     const profile = await newProfile();
     try {
-      samples.push(await writeRecordsDirectly(profile.home, project, schema, 'markeer-bench-raw'));
+      samples.push(await writeRecordsDirectly(profile.home, project, schema, 'markeer-bench-raw', opts));
       await deleteDatabase(profile.home, 'markeer-bench-raw');
     } finally {
       await profile.context.close();
@@ -41,7 +48,7 @@ export async function measureRawBulkPut(newProfile: () => Promise<Profile>, proj
   return samples;
 }
 
-/** Fresh page at the project until all its documents are links in `.pane-documents`. */
+/** Fresh page at the project until all its documents are links in `.pane-documents` (the list is not virtualised: every document is a link). */
 export async function measureProjectOpen(profile: Profile, project: BenchProject, reps: number, timeout: number): Promise<number[]> {
   const n = project.documentGuids.length;
   const samples: number[] = [];
@@ -54,13 +61,13 @@ export async function measureProjectOpen(profile: Profile, project: BenchProject
   return samples;
 }
 
-/** Opens the project, clicks its first document, waits for its codings painted, then the heap after GC. */
-export async function measureHeap(profile: Profile, project: BenchProject, reps: number, timeout: number): Promise<number[]> {
+/** Opens the project, clicks its first document (or `document`), waits for its codings painted, then the heap after GC. */
+export async function measureHeap(profile: Profile, project: BenchProject, reps: number, timeout: number, document: DocumentToOpen = project.firstDocument): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) {
     const page = await openPage(profile, projectHash(project), { timeout });
-    await page.locator(`.pane-documents a[href$="${project.firstDocument.guid}"]`).click({ timeout });
-    await waitForMark(page, { segments: project.firstDocument.segments, painted: project.firstDocument.codings }, timeout);
+    await page.locator(`.pane-documents a[href$="${document.guid}"]`).click({ timeout });
+    await waitForMark(page, { segments: document.segments, painted: 1, complete: true }, timeout);
     await settle(page, 500);
     samples.push(await heapMb(page));
     await page.close();
@@ -98,7 +105,7 @@ export async function measureExport(profile: Profile, project: BenchProject, rep
     await menu.click();
     await page.locator(EXPORT_UI.open).first().click({ timeout });
     const confirm = page.locator(EXPORT_UI.confirm).first();
-    await confirm.waitFor({ timeout: 10_000 });
+    await confirm.waitFor({ timeout: Math.min(timeout, 60_000) });
     await settle(page, 200);
     const downloaded = page.waitForEvent('download', { timeout });
     const t0 = performance.timeOrigin + performance.now();
@@ -116,9 +123,10 @@ export async function measureExport(profile: Profile, project: BenchProject, rep
 
 /**
  * The same entries as a bundle, zipped by plain JSZip in the page with the options the app's
- * serializeBundle uses (DEFLATE, the level read from src/io/bundle/serialize.ts, default 6).
+ * serializeBundle uses (DEFLATE, the level read from src/io/bundle/serialize.ts, default 6). The
+ * page fetches the entries from `opts.base` (default /__bench; W3's from bench/file-server.ts).
  */
-export async function measureRawZip(profile: Profile, bundleBytes: Buffer, files: BenchFiles, level: number, reps: number): Promise<number[]> {
+export async function measureRawZip(profile: Profile, bundleBytes: Buffer, files: BenchFiles, level: number, reps: number, opts: { base?: string; timeout?: number } = {}): Promise<number[]> {
   const zip = await JSZip.loadAsync(bundleBytes);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   const parts: Buffer[] = [];
@@ -138,13 +146,13 @@ export async function measureRawZip(profile: Profile, bundleBytes: Buffer, files
   for (let i = 0; i < reps; i++) {
     samples.push(
       await within(
-        300_000,
+        opts.timeout ?? 300_000,
         'raw JSZip',
-        page.evaluate(async (level) => {
+        page.evaluate(async ({ level, base }) => {
           type Zip = { file(name: string, data: Uint8Array, o: object): void; generateAsync(o: object): Promise<Uint8Array> };
           const JSZipCtor = (window as unknown as { JSZip: { new (): Zip } }).JSZip;
-          const index = (await (await fetch('/__bench/zip-entries.json')).json()) as { name: string; offset: number; length: number }[];
-          const all = new Uint8Array(await (await fetch('/__bench/zip-entries.bin')).arrayBuffer());
+          const index = (await (await fetch(`${base}/zip-entries.json`)).json()) as { name: string; offset: number; length: number }[];
+          const all = new Uint8Array(await (await fetch(`${base}/zip-entries.bin`)).arrayBuffer());
           const entries = index.map((e) => ({ name: e.name, bytes: all.slice(e.offset, e.offset + e.length) }));
           const t0 = performance.now();
           const z = new JSZipCtor();
@@ -154,7 +162,7 @@ export async function measureRawZip(profile: Profile, bundleBytes: Buffer, files
           const ms = performance.now() - t0;
           if (out.length === 0) throw new Error('empty zip');
           return ms;
-        }, level),
+        }, { level, base: opts.base ?? '/__bench' }),
       ),
     );
   }

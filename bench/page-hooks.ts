@@ -22,6 +22,11 @@ export interface BenchMark {
   readonly segments: number | null;
   /** Ranges in the mk-code-* highlights when the mark was made. */
   readonly painted: number;
+  /**
+   * The ranges the app says it painted (its detail): those of the codings in the transcript's
+   * painted window (the view and two screens above and below it), not the whole document's.
+   */
+  readonly ranges: number | null;
 }
 
 /** A matrix-ready or agreement-ready mark, with what the page showed at that moment. */
@@ -70,7 +75,7 @@ export function pageHooks(opts: { watchLinks?: boolean } = {}): string {
     const entry = mark.call(this, name, options);
     if (name === 'markeer:highlights-painted') {
       const d = options && options.detail;
-      state.marks.push({ t: entry.startTime, segments: d && typeof d.segments === 'number' ? d.segments : null, painted: painted() });
+      state.marks.push({ t: entry.startTime, segments: d && typeof d.segments === 'number' ? d.segments : null, painted: painted(), ranges: d && typeof d.ranges === 'number' ? d.ranges : null });
     } else if (name === 'markeer:matrix-ready' || name === 'markeer:agreement-ready') {
       const d = options && options.detail;
       state.appMarks.push({

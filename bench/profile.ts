@@ -134,9 +134,17 @@ async function main(): Promise<void> {
       });
     } else {
       const page = await openPage(profile, `${hash}/d/${w.documentGuids[0]}`, { timeout: 120_000 });
-      await waitForMark(page, { segments: w.segments, painted: w.segments }, 120_000);
+      await waitForMark(page, { segments: w.segments, painted: 1, complete: true }, 120_000);
       await settle(page, 1000);
       const times: number[] = [];
+      const keysOnly = args.includes('--keys');
+      const keyProfiles: CpuProfile[] = [];
+      const keysCdp = keysOnly ? await page.context().newCDPSession(page) : null;
+      if (keysCdp) {
+        await keysCdp.send('Profiler.enable');
+        await keysCdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      }
+      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'apply-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       result = await profiled(page, async () => {
         for (const add of p.w1Workload.adds.slice(0, 20)) {
           await page.evaluate(({ start, end }) => {
@@ -160,6 +168,8 @@ async function main(): Promise<void> {
           await settle(page, 150);
           const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench?.marks.at(-1)?.painted ?? 0);
           const t0 = await page.evaluate(() => performance.now());
+          // --keys: the profile holds only the moments from the key to the paint
+          if (keysOnly) await keysCdp?.send('Profiler.start');
           await page.keyboard.press('1');
           const h = await page.waitForFunction(
             ({ before, t0 }) => {
@@ -172,10 +182,13 @@ async function main(): Promise<void> {
             { polling: 20 },
           );
           times.push((await h.jsonValue()) as number);
+          if (keysOnly && keysCdp) keyProfiles.push(((await keysCdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
         }
         return times.reduce((a, b) => a + b, 0) / times.length;
       });
+      if (args.includes('--trace')) await browser.stopTracing();
       console.log(`apply samples: ${times.map((t) => t.toFixed(1)).join(', ')}`);
+      if (keysOnly) for (const kp of keyProfiles.slice(0, 3)) console.log(`--- one key:\n${summarise(kp, 25)}`);
     }
     console.log(`${scenario}: ${result.value.toFixed(1)} ms`);
     console.log(summarise(result.profile));

@@ -9,7 +9,7 @@
  *   npx tsx bench/projects.ts [--quick] [--workload w1.json] [--out DIR]   write the bundles
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Code, Coder, Coding, DocumentRecord, DocumentText, Guid, Project, Segment } from '../src/domain/model';
@@ -206,11 +206,25 @@ export interface BenchProject {
   readonly coders: number;
   /** Segments and codings of the first document (what opening it paints). */
   readonly firstDocument: { readonly guid: Guid; readonly segments: number; readonly codings: number };
+  /**
+   * The document in the middle of the list (W2, W3: opened and coded by measure-w3.ts), with its
+   * text and the ranges of every segment in it; absent for W1.
+   */
+  readonly probe?: ProbeDocument;
   /** The bundle file. */
   readonly bundle: string;
   readonly bundleBytes: number;
   /** JSON {tables: {name: rows}} of the same records, for the raw IndexedDB write. */
   readonly records: string;
+}
+
+export interface ProbeDocument {
+  readonly index: number;
+  readonly guid: Guid;
+  readonly segments: number;
+  readonly codings: number;
+  readonly text: string;
+  readonly ranges: readonly { readonly start: number; readonly end: number }[];
 }
 
 export interface BenchProjects {
@@ -224,14 +238,53 @@ export interface BenchProjects {
   readonly ms: number;
 }
 
-async function writeProject(data: ProjectData, dir: string, file: string, appVersion: string): Promise<BenchProject> {
+/**
+ * `JSON.stringify({ tables })` written to `path` a few thousand rows at a time (the same bytes),
+ * so that W3's records (about 10 x W2's 38 MB) never have to be one string.
+ */
+export function writeRecordsJson(path: string, tables: Record<string, readonly unknown[]>): void {
+  const fd = openSync(path, 'w');
+  try {
+    const names = Object.keys(tables);
+    writeSync(fd, '{"tables":{');
+    names.forEach((name, t) => {
+      writeSync(fd, `${t ? ',' : ''}${JSON.stringify(name)}:[`);
+      const rows = tables[name] ?? [];
+      for (let i = 0; i < rows.length; i += 2000) {
+        const part = rows.slice(i, i + 2000).map((r) => JSON.stringify(r) ?? 'null');
+        writeSync(fd, `${i ? ',' : ''}${part.join(',')}`);
+      }
+      writeSync(fd, ']');
+    });
+    writeSync(fd, '}}');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function probeDocument(data: ProjectData, index: number): ProbeDocument {
+  const doc = data.documents[index];
+  const text = data.texts.find((x) => x.documentGuid === doc?.guid)?.text;
+  if (!doc || text === undefined) throw new Error(`no document ${index}`);
+  const segments = data.segments.filter((s) => s.documentGuid === doc.guid);
+  return {
+    index,
+    guid: doc.guid,
+    segments: segments.length,
+    codings: data.codings.filter((c) => c.documentGuid === doc.guid).length,
+    text,
+    ranges: segments.map((s) => ({ start: s.start, end: s.end })),
+  };
+}
+
+async function writeProject(data: ProjectData, dir: string, file: string, appVersion: string, opts: { probe?: boolean } = {}): Promise<BenchProject> {
   const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid);
   if (!owner) throw new Error('project without its owner coder');
   const bytes = await serializeBundle(data, { kind: 'full', appVersion, exportedBy: { guid: owner.guid, name: owner.name }, exportedAt: at(0) });
   const bundle = join(dir, `${file}.markeer`);
   writeFileSync(bundle, bytes);
   const records = join(dir, `${file}.records.json`);
-  writeFileSync(records, JSON.stringify({ tables: tableRows(data) }));
+  writeRecordsJson(records, tableRows(data));
   const first = data.documents[0];
   if (!first) throw new Error('project without documents');
   return {
@@ -246,6 +299,7 @@ async function writeProject(data: ProjectData, dir: string, file: string, appVer
       segments: data.segments.filter((s) => s.documentGuid === first.guid).length,
       codings: data.codings.filter((c) => c.documentGuid === first.guid).length,
     },
+    ...(opts.probe ? { probe: probeDocument(data, Math.floor(data.documents.length / 2)) } : {}),
     bundle,
     bundleBytes: bytes.length,
     records,
@@ -277,12 +331,30 @@ export async function makeBenchProjects(opts: { dir: string; quick: boolean; w1F
   return {
     w1: await writeProject(w1Data, opts.dir, 'w1', appVersion),
     w1Baseline: await writeProject(baseData, opts.dir, 'w1-baseline', appVersion),
-    w2: await writeProject(w2Data, opts.dir, 'w2', appVersion),
+    w2: await writeProject(w2Data, opts.dir, 'w2', appVersion, { probe: true }),
     w1Workload: w1,
     w1Canonical,
     schema: appSchema(),
     ms: performance.now() - t0,
   };
+}
+
+/** W3 sizes: W2 ten times over (1,200 documents), or 24 documents for the quick run. */
+export const W3_DOCUMENTS = { full: 1200, quick: 24 } as const;
+
+/**
+ * W3: W2's generator with `documents` transcripts (same density: 100 segments per coder per
+ * document), as the project "Bench W3" in `dir`/w3.markeer and w3.records.json.
+ */
+export async function makeW3Project(opts: { dir: string; documents: number }): Promise<{ project: BenchProject; characters: number; ms: number }> {
+  const t0 = performance.now();
+  mkdirSync(opts.dir, { recursive: true });
+  const appVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const w3 = generateW2({ documents: opts.documents });
+  const characters = w3.documents.reduce((n, d) => n + d.text.length, 0);
+  const data = w2ProjectData(w3, { name: 'Bench W3', seed: 0x6d6b0004 });
+  const project = await writeProject(data, opts.dir, 'w3', appVersion, { probe: true });
+  return { project, characters, ms: performance.now() - t0 };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -295,5 +367,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const w1File = value('--workload');
   const p = await makeBenchProjects({ dir, quick: args.includes('--quick'), ...(w1File ? { w1File } : {}) });
   const { w1Workload: _w, ...rest } = p;
-  console.log(JSON.stringify(rest, null, 2));
+  console.log(JSON.stringify(rest, (k, x: unknown) => (k === 'text' || k === 'ranges' ? undefined : x), 2));
 }

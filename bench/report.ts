@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { W3_FIGURES, w3HistoryCells } from './report-w3';
 import { round1 } from './stats';
 
 export type Results = Record<string, number | null>;
@@ -62,7 +63,9 @@ export const FIGURES: readonly Figure[] = [
   { name: 'w2.matrix.tab.ms', what: 'Matrices tab click to grid (project read)' },
   { name: 'w2.agreement.ms', what: 'agreement, all codes: 3rd coder to figures' },
   { name: 'w2.agreement.open.ms', what: 'agreement dialog open to 2-coder figures' },
-  { name: 'cli.agreement.ms', what: 'markeer agreement W2 --json, wall time' },
+  // Issue 15: the command line's start, reading the W2 bundle and computing, in a new Node process.
+  { name: 'cli.agreement.ms', what: 'markeer agreement W2 --json, wall time', target: { text: '≤ 1,000', met: atMost('cli.agreement.ms', 1000) } },
+  { name: 'cli.matrix.ms', what: 'markeer matrix W2 --json, wall time', target: { text: '≤ 1,000', met: atMost('cli.matrix.ms', 1000) } },
   // Live team sync (issue 14): W2 on a team server on loopback, joined from an empty profile.
   { name: 'sync.w2.firstSync.ms', what: 'join W2 from empty browser to all in IndexedDB', target: { text: '≤ 3 × w2.import', met: atMostTimes('sync.w2.firstSync.ms', 3, 'w2.import.ms') } },
   { name: 'sync.w2.firstSync.ratio', what: 'first sync / import of the W2 bundle', target: { text: '≤ 3', met: atMost('sync.w2.firstSync.ratio', 3) } },
@@ -70,6 +73,8 @@ export const FIGURES: readonly Figure[] = [
   { name: 'sync.w2.firstSync.documentList.ms', what: 'join click to all documents listed' },
   { name: 'sync.latency.p50.ms', what: 'key at one coder to painted at another, median' },
   { name: 'sync.latency.p95.ms', what: 'key at one coder to painted at another, p95', target: { text: '< 1,000', met: below('sync.latency.p95.ms', 1000) } },
+  // W3 = W2 ten times over (issue 15): report-w3.ts
+  ...W3_FIGURES,
   { name: 'bundle.initialJs.gzipKb', what: 'first-screen JS, gzipped (KiB)', target: { text: '≤ 350', met: atMost('bundle.initialJs.gzipKb', 350) } },
 ];
 
@@ -138,6 +143,7 @@ export function appendHistory(path: string, row: { date: string; commit: string;
     fmt(r['cli.agreement.ms']),
     `${fmt(r['sync.w2.firstSync.ms'])} (${fmt(r['sync.w2.firstSync.ratio'])}x)`,
     pair('sync.latency.p50.ms', 'sync.latency.p95.ms'),
+    ...w3HistoryCells(r, fmt),
   ];
   const newRow = `| ${cells.join(' | ')} |`;
   const at = doc.indexOf(HISTORY_END);

@@ -2,7 +2,7 @@
  * `npm run bench`: builds the app, generates the workloads (W1, its uncoded baseline, W2) as
  * `.markeer` bundles, serves the build on 127.0.0.1, loads the bundles through the app's import,
  * drives headless Chromium (1280x800) and measures every figure of issue 3 (with the later
- * w2.matrix, w2.agreement and cli.agreement: measure-analysis.ts) and the live team sync figures
+ * w2.matrix, w2.agreement, cli.agreement and cli.matrix: measure-analysis.ts) and the live team sync figures
  * of issue 14 (W2's first sync into an empty browser, keypress-to-painted latency between two
  * coders: measure-sync.ts); prints a table, writes bench/results/latest.json and adds a row to the
  * history in docs/BENCHMARKS.md.
@@ -13,8 +13,11 @@
  *                                          bench/results/latest-quick.json, no history row
  *   npm run bench -- --workload w1.json    W1 from that file (e.g. ../shared/bench/gen-w1.mjs's)
  *   npm run bench -- --no-build            reuse the last benchmark build
- *   npm run bench -- --only w1|w2|sync     one step only (while working on it); sync alone also
+ *   npm run bench -- --only w1|w2|w3|sync  one step only (while working on it); sync alone also
  *                                          imports the W2 bundle once, as the base of its ratio
+ *
+ * W3 (issue 15: W2 ten times over, 1,200 documents; 24 in the quick run) is measured by
+ * measure-w3.ts, which also takes the W2 figures it is compared with (report-w3.ts).
  *
  * Thresholds are reported, never failures: the exit code is non-zero only when the benchmark
  * itself could not run (build failure, a time limit, the app not reaching a state it waits for).
@@ -27,10 +30,12 @@ import { launchBrowser, startServer } from '../tests/e2e/harness';
 import { loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
 import { buildApp, initialJs } from './build';
 import { measureApply, measureOpen, measureScroll } from './measure-w1';
-import { measureAgreement, measureCliAgreement, measureMatrix } from './measure-analysis';
+import { measureAgreement, measureCliAgreement, measureCliMatrix, measureMatrix } from './measure-analysis';
 import { appZipLevel, measureExport, measureHeap, measureProjectOpen, measureRawBulkPut, measureRawZip, readBytes } from './measure-w2';
-import { makeBenchProjects, ROOT, type BenchProjects } from './projects';
+import { makeBenchProjects, makeW3Project, ROOT, W3_DOCUMENTS, type BenchProjects } from './projects';
 import { measureSync } from './measure-sync';
+import { benchW3, W3_BUDGET } from './measure-w3';
+import { summariseW3 } from './report-w3';
 import { appendHistory, table, writeResults, type Machine, type Results } from './report';
 import { median, percentile, round1 } from './stats';
 
@@ -43,11 +48,11 @@ const QUICK = args.includes('--quick');
 const ONLY = valueOf('--only');
 const W1_FILE = valueOf('--workload');
 
-if (ONLY !== undefined && !['w1', 'w2', 'sync'].includes(ONLY)) {
-  console.error(`bench: --only takes w1, w2 or sync, not ${ONLY}`);
+if (ONLY !== undefined && !['w1', 'w2', 'w3', 'sync'].includes(ONLY)) {
+  console.error(`bench: --only takes w1, w2, w3 or sync, not ${ONLY}`);
   process.exit(1);
 }
-const RUN = { w1: !ONLY || ONLY === 'w1', w2: !ONLY || ONLY === 'w2', sync: !ONLY || ONLY === 'sync' };
+const RUN = { w1: !ONLY || ONLY === 'w1', w2: !ONLY || ONLY === 'w2', w3: !ONLY || ONLY === 'w3', sync: !ONLY || ONLY === 'sync' };
 
 const REPS = QUICK
   ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1, matrix: 1, agreement: 1, cli: 1, cliWarmup: 0, syncJoin: 1, syncLatency: 5 }
@@ -57,7 +62,7 @@ const TIMEOUT = QUICK ? 30_000 : 180_000;
 /** Time limit of one first sync of W2 (a join that takes longer is reported as not measured). */
 const SYNC_TIMEOUT = QUICK ? 120_000 : 900_000;
 /** Time limit of the whole run. */
-const TOTAL_LIMIT = QUICK ? 240_000 : 60 * 60_000;
+const TOTAL_LIMIT = (QUICK ? 240_000 : 60 * 60_000) + (RUN.w3 ? (QUICK ? W3_BUDGET.quick : W3_BUDGET.full) : 0);
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'markeer-bench');
 const DIST = join(CACHE, 'dist');
@@ -215,6 +220,7 @@ function summarise(s: Samples): Results {
     'w2.agreement.ms',
     'w2.agreement.open.ms',
     'cli.agreement.ms',
+    'cli.matrix.ms',
     'sync.w2.firstSync.ms',
     'sync.w2.firstSync.opened.ms',
     'sync.w2.firstSync.documentList.ms',
@@ -226,7 +232,7 @@ function summarise(s: Samples): Results {
   r['sync.latency.p50.ms'] = s['sync.latency.ms']?.length ? percentile(s['sync.latency.ms'], 50) : null;
   r['sync.latency.p95.ms'] = s['sync.latency.ms']?.length ? percentile(s['sync.latency.ms'], 95) : null;
   for (const [k, x] of Object.entries(r)) if (x !== null && !Number.isFinite(x)) r[k] = null;
-  return r;
+  return { ...r, ...summariseW3(s, r) };
 }
 
 async function main(): Promise<void> {
@@ -273,6 +279,14 @@ async function main(): Promise<void> {
       await prof.context.close();
     }
     if (RUN.sync) await benchSync(browser, server.url, p, files, samples, notes, errors);
+    if (RUN.w3) {
+      const documents = QUICK ? W3_DOCUMENTS.quick : W3_DOCUMENTS.full;
+      log(`generating W3 (${documents} documents)`);
+      // a directory of its own: a quick run beside a full one does not overwrite the 1,200 documents
+      const w3 = await makeW3Project({ dir: join(CACHE, QUICK ? 'projects-w3-quick' : 'projects-w3'), documents });
+      log(`  W3 ${w3.project.documentGuids.length} documents, ${w3.characters} chars, ${w3.project.segments} segments, ${w3.project.codings} codings, bundle ${(w3.project.bundleBytes / 1048576).toFixed(1)} MiB (${Math.round(w3.ms)} ms)`);
+      await benchW3({ browser, url: server.url, w2: p.w2, w3: w3.project, schema: p.schema, files, quick: QUICK, log }, samples, notes, errors);
+    }
   } finally {
     await browser.close().catch(() => undefined);
     await server.close().catch(() => undefined);
@@ -283,6 +297,10 @@ async function main(): Promise<void> {
     const cli = measureCliAgreement(ROOT, p.w2.bundle, p.w2.coders, { reps: REPS.cli, warmup: REPS.cliWarmup });
     samples['cli.agreement.ms'] = cli.map((c) => c.ms);
     log(`  ${cli[0]?.coders ?? '?'} coders, ${cli[0]?.codes ?? '?'} codes, ${cli[0]?.domains ?? '?'} domains`);
+    log(`cli.matrix: ${REPS.cli} x (after ${REPS.cliWarmup} untimed) markeer matrix ${p.w2.bundle.split('/').pop() ?? ''} --json`);
+    const matrix = measureCliMatrix(ROOT, p.w2.bundle, p.w2.documentGuids.length, { reps: REPS.cli, warmup: REPS.cliWarmup });
+    samples['cli.matrix.ms'] = matrix.map((m) => m.ms);
+    log(`  ${matrix[0]?.rows ?? '?'} codes x ${matrix[0]?.columns ?? '?'} documents, ${matrix[0]?.filled ?? '?'} cells above 0`);
   }
 
   const results = summarise(samples);
