@@ -90,6 +90,8 @@ export interface AgreementSample {
   /** Codes in the three-coder report, and code rows in its table at the mark. */
   readonly codes: number;
   readonly rows: number;
+  /** Navigation start to the project held in memory (the `markeer:project-read` mark). */
+  readonly read: number;
 }
 
 /**
@@ -105,6 +107,10 @@ export async function measureAgreement(profile: Profile, project: BenchProject, 
   for (let i = 0; i < reps; i++) {
     const page = await openPage(profile, projectHash(project), { timeout });
     await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, project.documentGuids.length, { timeout, polling: 50 });
+    // The workspace reads the whole project into memory when idle, a moment after it opens: the
+    // click comes from a coder who has had the project open that long (the read itself is
+    // w2.projectRead.ms).
+    const read = (await (await page.waitForFunction(() => performance.getEntriesByName('markeer:project-read')[0]?.startTime ?? null, null, { timeout, polling: 100 })).jsonValue()) as number;
     await settle(page, 500);
     await page.locator(AGREEMENT_UI.menu).click({ timeout });
     await page.locator(AGREEMENT_UI.open).first().waitFor({ timeout });
@@ -132,7 +138,7 @@ export async function measureAgreement(profile: Profile, project: BenchProject, 
     const all = await waitForAppMark(page, 'markeer:agreement-ready', { after: lastTick, coders }, timeout);
     if (all.rows === 0 || all.stale) notes.push(`w2.agreement: at the mark the table showed ${all.rows} code rows${all.stale ? ' (stale)' : ''} (rep ${i + 1})`);
     const codes = typeof all.detail?.codes === 'number' ? all.detail.codes : -1;
-    samples.push({ open: opened.t - openClick, three: all.t - lastTick, codes, rows: all.rows });
+    samples.push({ open: opened.t - openClick, three: all.t - lastTick, codes, rows: all.rows, read });
     await page.close();
   }
   return { samples, notes };

@@ -159,6 +159,7 @@ async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   log(`w2.agreement: ${REPS.agreement} x (open the dialog; tick the third coder)`);
   const agreement = await measureAgreement(profile, p.w2, p.w2.coders, REPS.agreement, TIMEOUT);
   s['w2.agreement.open.ms'] = agreement.samples.map((a) => a.open);
+  s['w2.projectRead.ms'] = agreement.samples.map((a) => a.read);
   s['w2.agreement.ms'] = agreement.samples.map((a) => a.three);
   notes.push(...agreement.notes);
   log(`  ${p.w2.coders} coders, ${agreement.samples[0]?.codes ?? '?'} codes, ${agreement.samples[0]?.rows ?? '?'} code rows shown`);
@@ -203,6 +204,7 @@ function summarise(s: Samples): Results {
   r['w1.open.ratio'] = open != null && base != null && base > 0 ? open / base : null;
   r['w1.apply.p50.ms'] = s['w1.apply.ms']?.length ? percentile(s['w1.apply.ms'], 50) : null;
   r['w1.apply.p95.ms'] = s['w1.apply.ms']?.length ? percentile(s['w1.apply.ms'], 95) : null;
+  r['w1.apply.max.ms'] = s['w1.apply.ms']?.filter(Number.isFinite).length ? Math.max(...s['w1.apply.ms'].filter(Number.isFinite)) : null;
   for (const name of [
     'w1.open.longestTask.ms',
     'w1.domElements',
@@ -219,6 +221,7 @@ function summarise(s: Samples): Results {
     'w2.matrix.tab.ms',
     'w2.agreement.ms',
     'w2.agreement.open.ms',
+    'w2.projectRead.ms',
     'cli.agreement.ms',
     'cli.matrix.ms',
     'sync.w2.firstSync.ms',
