@@ -68,6 +68,8 @@ export async function measureHeap(profile: Profile, project: BenchProject, reps:
     const page = await openPage(profile, projectHash(project), { timeout });
     await page.locator(`.pane-documents a[href$="${document.guid}"]`).click({ timeout });
     await waitForMark(page, { segments: document.segments, painted: 1, complete: true }, timeout);
+    // With the whole project in memory, as it is a few seconds after opening (storage/project-snapshot.ts).
+    await page.waitForFunction(() => performance.getEntriesByName('markeer:project-read').length > 0, null, { timeout, polling: 100 });
     await settle(page, 500);
     samples.push(await heapMb(page));
     await page.close();

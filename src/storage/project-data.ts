@@ -23,6 +23,22 @@ const PAGE = 4000;
  * each other (no write from another tab lands in between). Null when there is no such project.
  */
 export async function readProjectData(db: MarkeerDb, projectGuid: Guid, options: ReadProjectOptions = {}): Promise<ProjectData | null> {
+  readsUnderWay++;
+  try {
+    return await readInOneTransaction(db, projectGuid, options);
+  } finally {
+    readsUnderWay--;
+  }
+}
+
+/**
+ * Whole-project reads under way (an export, a report): the project snapshot's read-ahead
+ * (project-snapshot.ts) waits for them rather than compete with them for IndexedDB and the CPU.
+ */
+let readsUnderWay = 0;
+export const wholeProjectReadsUnderWay = (): number => readsUnderWay;
+
+function readInOneTransaction(db: MarkeerDb, projectGuid: Guid, options: ReadProjectOptions): Promise<ProjectData | null> {
   return db.transaction('r', TABLES.map((t) => db.table(t)), async (tx) => {
     // Tables bound to the transaction, as in changes.ts: every read stays inside it.
     const table = <K extends (typeof TABLES)[number]>(name: K) => tx.table(name) as MarkeerDb[K];

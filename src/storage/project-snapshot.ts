@@ -4,6 +4,7 @@ import type { ProjectData } from '../domain/project-data';
 import { PROJECT_LISTS, PROJECT_TABLES, type ListName } from '../domain/tables';
 import { onCommitted, type Change } from './changes';
 import { storeOf, type MarkeerDb, type TableName } from './db';
+import { wholeProjectReadsUnderWay } from './project-data';
 
 type Row = Record<string, unknown>;
 
@@ -81,6 +82,7 @@ const SHARED_FIELDS = ['projectGuid', 'documentGuid', 'coderGuid', 'segmentGuid'
  * IndexedDB gives every row its own copies, about 60 bytes each.
  */
 async function readPaged(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData | null> {
+  while (wholeProjectReadsUnderWay() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   const project = await db.projects.get(projectGuid);
   if (!project) return null;
   const strings = new Map<string, string>();
@@ -113,8 +115,10 @@ async function readPaged(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData 
       if (page.length < PAGE) break;
       const last = page[page.length - 1] as Row;
       after = last[LIST_OF.get(storeOf(list) as TableName)?.key ?? 'guid'];
-      // A task between pages: the coder's keys and writes come first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A task between pages: the coder's keys and writes come first, and an export or report
+      // reading the whole project finishes before this read goes on.
+      do await new Promise((resolve) => setTimeout(resolve, wholeProjectReadsUnderWay() > 0 ? 50 : 0));
+      while (wholeProjectReadsUnderWay() > 0);
     }
     data[list] = rows;
   }
