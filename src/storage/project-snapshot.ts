@@ -218,6 +218,9 @@ function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
       },
     ),
   };
+  // A failed read is reported to whoever waits for it (loadProjectSnapshot); the screens that only
+  // listen keep showing "loading", and nothing is left unhandled.
+  entry.loaded.catch(() => undefined);
   current = entry;
   return entry;
 }

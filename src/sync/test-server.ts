@@ -245,7 +245,16 @@ export function cookieFetch(base: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (session !== null) headers.set('Cookie', `AuthSession=${session}`);
-    const response = await base(input, { ...init, headers });
+    let response: Response;
+    try {
+      response = await base(input, { ...init, headers });
+    } catch (e) {
+      // Node's fetch may reuse a kept-alive connection the server has just closed ("other side
+      // closed"); a browser sends such a request again on a new connection, and so does this.
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'UND_ERR_SOCKET' || init?.signal?.aborted) throw e;
+      response = await base(input, { ...init, headers });
+    }
     for (const cookie of response.headers.getSetCookie()) {
       const match = /^AuthSession=([^;]*)/.exec(cookie);
       if (match) session = match[1] ? match[1] : null;
