@@ -3,18 +3,11 @@
  * W2 figures they are compared with, their growth W2 → W3 (W3 / W2, `w3.<figure>.growth`) and the
  * targets of issue 15, reported, never enforced.
  */
-import { median, percentile } from './stats';
+import { atMost, figure, median, percentile } from './stats';
 
 type Results = Record<string, number | null>;
 
-const v = (r: Results, name: string): number | null => {
-  const x = r[name];
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-};
-const atMost = (name: string, limit: number) => (r: Results) => {
-  const x = v(r, name);
-  return x === null ? null : x <= limit;
-};
+const v = figure;
 /** At most `factor` × `base` and below `limit`. */
 const timesAndBelow = (name: string, factor: number, base: string, limit: number) => (r: Results) => {
   const x = v(r, name);

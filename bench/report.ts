@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { W3_FIGURES, w3HistoryCells } from './report-w3';
-import { round1 } from './stats';
+import { atMost, figure, round1 } from './stats';
 
 export type Results = Record<string, number | null>;
 
@@ -20,14 +20,7 @@ interface Figure {
   readonly peers?: readonly (number | null)[];
 }
 
-const v = (r: Results, name: string): number | null => {
-  const x = r[name];
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
-};
-const atMost = (name: string, limit: number) => (r: Results) => {
-  const x = v(r, name);
-  return x === null ? null : x <= limit;
-};
+const v = figure;
 const atMostTimes = (name: string, factor: number, base: string, limit = Infinity) => (r: Results) => {
   const x = v(r, name);
   const b = v(r, base);

@@ -18,3 +18,15 @@ export function percentile(xs: readonly number[], p: number): number {
 
 /** Rounds for reporting: one decimal. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** A figure of a results record when it is a finite number, else null (not measured). */
+export function figure(r: Readonly<Record<string, number | null>>, name: string): number | null {
+  const x = r[name];
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+/** The check of "at most `limit`": null when the figure is missing. */
+export const atMost = (name: string, limit: number) => (r: Readonly<Record<string, number | null>>): boolean | null => {
+  const x = figure(r, name);
+  return x === null ? null : x <= limit;
+};

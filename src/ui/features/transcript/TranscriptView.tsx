@@ -140,6 +140,26 @@ function firstWindow(blocks: readonly Block[]): PaintWindow {
   return { start: 0, end: blocks[last]?.end ?? 0, top: -Infinity, bottom: -Infinity };
 }
 
+/**
+ * The paragraphs from the last one starting at or above `from` (else the first) to the last one
+ * starting above `to` (px from the top of the text): paragraph tops grow down the page, so a
+ * binary search finds the first, and each top is read once.
+ */
+function paragraphsBetween(paras: HTMLCollection, from: number, to: number): { first: number; last: number; topAt(i: number): number } {
+  const tops: number[] = [];
+  const topAt = (i: number) => (tops[i] ??= (paras[i] as HTMLElement).offsetTop);
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (topAt(mid) <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  let last = lo;
+  while (last + 1 < paras.length && topAt(last + 1) < to) last++;
+  return { first: lo, last, topAt };
+}
+
 /** The part of the text whose codings are painted, and where its paragraphs lie (px from the top). */
 interface PaintWindow {
   readonly start: number;
@@ -199,16 +219,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     const h = scroller.clientHeight;
     const from = scroller.scrollTop - WINDOW_SCREENS * h;
     const to = scroller.scrollTop + (1 + WINDOW_SCREENS) * h;
-    const topAt = (i: number) => (paras[i] as HTMLElement).offsetTop;
-    let lo = 0;
-    let hi = paras.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (topAt(mid) <= from) lo = mid;
-      else hi = mid - 1;
-    }
-    let last = lo;
-    while (last + 1 < paras.length && topAt(last + 1) < to) last++;
+    const { first: lo, last, topAt } = paragraphsBetween(paras, from, to);
     const lastPara = paras[last] as HTMLElement;
     return {
       start: blocks[lo]?.start ?? 0,
@@ -264,19 +275,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     if (paras.length === 0) return setBars([]);
     const viewTop = scroller.scrollTop - scroller.clientHeight;
     const viewBottom = scroller.scrollTop + 2 * scroller.clientHeight;
-    // Paragraph tops grow down the page: binary-search the first and last near the viewport.
-    const tops: number[] = [];
-    const topAt = (i: number) => (tops[i] ??= (paras[i] as HTMLElement).offsetTop);
-    let lo = 0;
-    let hi = paras.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (topAt(mid) <= viewTop) lo = mid;
-      else hi = mid - 1;
-    }
-    const first = lo;
-    let last = first;
-    while (last + 1 < paras.length && topAt(last + 1) < viewBottom) last++;
+    const { first, last } = paragraphsBetween(paras, viewTop, viewBottom);
     // Scrolling within the same paragraphs, with the same codings and width, changes no bar.
     const window = `${first}:${last}:${root.clientWidth}`;
     const inputs = [blocks, sortedSegments, codingsBySegment, codes, coderMarks];
