@@ -7,7 +7,8 @@
  *   npx tsx bench/profile.ts matrix [--no-build] [--quick]     W2: workspace open, then to the Matrices tab
  *   npx tsx bench/profile.ts agreement [--no-build] [--quick]  W2: the agreement dialog from the Project menu
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
- *   npx tsx bench/profile.ts open [--no-build] [--quick]       W1: a fresh load of the coded document
+ *   npx tsx bench/profile.ts open [--no-build] [--baseline]    W1: a fresh load of the coded document (or the uncoded baseline)
+ *   --trace (apply, open): also a Chromium timeline trace, <scenario>-trace.json
  */
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,11 +128,16 @@ async function main(): Promise<void> {
         return (await appMark(page, 'markeer:agreement-ready', before)) - before;
       });
     } else if (scenario === 'open') {
+      // --baseline: the same text uncoded (w1.open.baseline.ms)
+      const open = args.includes('--baseline') ? p.w1Baseline : w;
+      if (open !== w) await loadProject(profile, open, { timeout: 600_000, schema: p.schema });
       const page = await profile.context.newPage();
+      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'open-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       result = await profiled(page, async () => {
-        await page.goto(`${server.url}${hash}/d/${w.documentGuids[0]}`);
+        await page.goto(`${server.url}#/p/${open.projectGuid}/d/${open.documentGuids[0]}`);
         return appMark(page, 'markeer:highlights-painted', -1);
       });
+      if (args.includes('--trace')) await browser.stopTracing();
     } else {
       const page = await openPage(profile, `${hash}/d/${w.documentGuids[0]}`, { timeout: 120_000 });
       await waitForMark(page, { segments: w.segments, painted: 1, complete: true }, 120_000);
@@ -166,7 +172,14 @@ async function main(): Promise<void> {
             sel?.addRange(r);
           }, add);
           await settle(page, 150);
-          const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench?.marks.at(-1)?.painted ?? 0);
+          // What the highlights hold now: the painted window follows the scrolling, so the last mark's count is stale.
+          const before = await page.evaluate(() => {
+            let n = 0;
+            CSS.highlights.forEach((h, name) => {
+              if (String(name).startsWith('mk-code-')) n += h.size;
+            });
+            return n;
+          });
           const t0 = await page.evaluate(() => performance.now());
           // --keys: the profile holds only the moments from the key to the paint
           if (keysOnly) await keysCdp?.send('Profiler.start');
@@ -179,8 +192,11 @@ async function main(): Promise<void> {
               return m && k ? m.t - k : null;
             },
             { before, t0 },
-            { polling: 20 },
-          );
+            { polling: 20, timeout: 20_000 },
+          ).catch(async (e: unknown) => {
+            console.log(JSON.stringify(await page.evaluate(() => { const b = (window as unknown as BenchWindow).__bench; return { marks: b?.marks.slice(-3), keys: b?.keydowns.slice(-3), sel: document.getSelection()?.toString().slice(0, 40), active: document.activeElement?.className }; })));
+            throw e;
+          });
           times.push((await h.jsonValue()) as number);
           if (keysOnly && keysCdp) keyProfiles.push(((await keysCdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
         }

@@ -68,8 +68,11 @@ function mergeSorted(rows: readonly Row[], key: string, edits: ReadonlyMap<strin
   return out;
 }
 
-/** Rows per read: each page is its own short read transaction. */
-const PAGE = 4000;
+/**
+ * Rows per read: each page is its own short read transaction, and turning its rows into objects
+ * one task (about 12 ms for 1,000 codings on the bench machine; 4,000 held a key back by 50 ms).
+ */
+const PAGE = 1000;
 /** Fields whose values repeat across rows (the project, document, coder, segment, code they refer to). */
 const SHARED_FIELDS = ['projectGuid', 'documentGuid', 'coderGuid', 'segmentGuid', 'codeGuid', 'authorGuid', 'parentGuid', 'createdAt'];
 

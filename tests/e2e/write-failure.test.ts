@@ -14,10 +14,10 @@ const REFUSED = 'Toen belde de mentor';
 type Moment = { painted: number; alerts: number };
 
 /**
- * Starts recording, in the page, the painted codings (CSS.highlights) and the error messages after
- * every change of the DOM (a React commit paints its highlights in the same task), and remembers
- * how many `markeer:highlights-painted` marks there were, so that `stopRecording` returns the
- * segment counts of the paints since.
+ * Starts recording, in the page, the painted codings (CSS.highlights) and the error messages in
+ * every frame (a new coding is painted without a DOM change, in the task of its key) and after
+ * every change of the DOM, and remembers how many `markeer:highlights-painted` marks there were,
+ * so that `stopRecording` returns the ranges painted at each paint since.
  */
 async function startRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -31,13 +31,22 @@ async function startRecording(page: Page): Promise<void> {
     };
     w.e2eMoments = [snapshot()];
     w.e2eMarks = performance.getEntriesByName('markeer:highlights-painted').length;
-    const observer = new MutationObserver(() => {
+    const record = () => {
       const now = snapshot();
       const last = w.e2eMoments[w.e2eMoments.length - 1]!;
       if (now.painted !== last.painted || now.alerts !== last.alerts) w.e2eMoments.push(now);
-    });
+    };
+    const observer = new MutationObserver(record);
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    w.e2eStop = () => observer.disconnect();
+    // Each frame, before it paints: what it shows.
+    let frame = requestAnimationFrame(function each() {
+      record();
+      frame = requestAnimationFrame(each);
+    });
+    w.e2eStop = () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   });
 }
 
@@ -50,7 +59,7 @@ async function stopRecording(page: Page): Promise<{ moments: Moment[]; paints: n
     const paints = performance
       .getEntriesByName('markeer:highlights-painted')
       .slice(w.e2eMarks)
-      .map((e) => ((e as PerformanceMark).detail as { segments: number }).segments);
+      .map((e) => ((e as PerformanceMark).detail as { ranges: number }).ranges);
     return { moments: w.e2eMoments, paints };
   });
 }
@@ -133,8 +142,8 @@ describe('a coding the disk has no room for', () => {
     // ...and taken back, with the message: the screen ends as it began, plus the message.
     expect(seen.moments.at(0)).toEqual({ painted: 1, alerts: 0 });
     expect(seen.moments.at(-1)).toEqual({ painted: 1, alerts: 1 });
-    expect(seen.paints.indexOf(2), `segments per paint: ${seen.paints.join(', ')}`).toBeGreaterThanOrEqual(0);
-    expect(seen.paints.at(-1), `segments per paint: ${seen.paints.join(', ')}`).toBe(1);
+    expect(seen.paints.indexOf(2), `ranges per paint: ${seen.paints.join(', ')}`).toBeGreaterThanOrEqual(0);
+    expect(seen.paints.at(-1), `ranges per paint: ${seen.paints.join(', ')}`).toBe(1);
     expect(await m.paintedRanges()).toBe(1);
     expect(await m.segmentCount()).toBe(1);
     await expect.poll(() => codeCount()).toBe('1');
@@ -151,8 +160,8 @@ describe('a coding the disk has no room for', () => {
     await expect(alerts.nth(1).textContent()).resolves.toContain(STORAGE_FULL);
     expect(seen.moments).toContainEqual({ painted: 2, alerts: 1 });
     expect(seen.moments.at(-1)).toEqual({ painted: 1, alerts: 2 });
-    expect(seen.paints.indexOf(2), `segments per paint: ${seen.paints.join(', ')}`).toBeGreaterThanOrEqual(0);
-    expect(seen.paints.at(-1), `segments per paint: ${seen.paints.join(', ')}`).toBe(1);
+    expect(seen.paints.indexOf(2), `ranges per paint: ${seen.paints.join(', ')}`).toBeGreaterThanOrEqual(0);
+    expect(seen.paints.at(-1), `ranges per paint: ${seen.paints.join(', ')}`).toBe(1);
     expect(await m.paintedRanges()).toBe(1);
     expect(await m.segmentCount()).toBe(1);
     await expect.poll(() => codeCount()).toBe('1');

@@ -12,11 +12,40 @@ export function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/** Screens still opening (holdIdle), and who waits for them to be painted. */
+let holds = 0;
+let waiting: (() => void)[] = [];
+
 /**
- * Resolves when the browser is idle (at the latest after `timeout` ms): for reads that can wait
- * until what the user opened is on screen, such as counts over a whole project.
+ * A screen that is opening (a document reading its 10,000 codings) holds back whenIdle's readers
+ * until it is painted: a read over the whole project competes with it for IndexedDB, and
+ * `requestIdleCallback`'s timeout fires on a slow machine before the browser is ever idle. Returns
+ * the release; a hold is let go after `limit` ms in any case, so that a stuck screen stops nothing.
  */
-export function whenIdle(timeout = 1000): Promise<void> {
+export function holdIdle(limit = 10_000): () => void {
+  holds++;
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    clearTimeout(timer);
+    holds--;
+    if (holds > 0) return;
+    const go = waiting;
+    waiting = [];
+    for (const fn of go) fn();
+  };
+  const timer = setTimeout(release, limit);
+  return release;
+}
+
+/**
+ * Resolves when no screen is opening (holdIdle) and then the browser is idle (at the latest after
+ * `timeout` ms): for reads that can wait until what the user opened is on screen, such as counts
+ * over a whole project.
+ */
+export async function whenIdle(timeout = 1000): Promise<void> {
+  if (holds > 0) await new Promise<void>((resolve) => waiting.push(resolve));
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
     else setTimeout(resolve, 0);

@@ -1,11 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Code, Coding } from '../../../domain/model';
+import { hiddenCoderGuid } from '../../../domain/exercise';
+import type { Code, Coding, Segment } from '../../../domain/model';
+import type { Change } from '../../../storage/changes';
+import { afterPaint, holdIdle } from '../../shell/after-paint';
+import { useLens } from '../../shell/lens-context';
 import { applySpeakerMap } from '../../../domain/turns';
 import { getDocumentText } from '../../../storage/queries';
 import type { KnownDocument } from '../../../commands/coding';
-import { findSegment, useDocumentCodings } from './useDocumentCodings';
+import { findSegment, useDocumentCodings, type DocumentCodings } from './useDocumentCodings';
 import { useProject } from '../../shell/project-context';
 import { SegmentPanel } from '../coding/SegmentPanel';
 import { ReadToggle } from '../phases/ReadMark';
@@ -37,11 +41,37 @@ export const DocumentPane = memo(function DocumentPane(props: {
 }) {
   const { t } = useTranslation();
   const { db, project, codes } = useProject();
+  const { shown: lensShown } = useLens();
   const { documentGuid } = props;
   const doc = useLiveQuery(async () => (await db.documents.get([project.guid, documentGuid])) ?? null, [db, project.guid, documentGuid]);
   const stored = useLiveQuery(async () => (await getDocumentText(db, project.guid, documentGuid)) ?? null, [db, project.guid, documentGuid]);
+  // A new coding this screen shows is painted in the task that made it, before React renders it.
+  const paintAhead = useRef<((segment: Segment, codeGuid: string) => void) | null>(null);
+  const ahead = useRef<((changes: readonly Change[], next: DocumentCodings) => void) | null>(null);
+  const hidden = hiddenCoderGuid(project);
+  useLayoutEffect(() => {
+    ahead.current = (changes, next) => {
+      for (const c of changes) {
+        if (c.table !== 'codings' || !c.after || c.before) continue;
+        const coding = c.after as unknown as Coding;
+        // Only what the transcript will show: the lens's coders, never an exercise's hidden reference.
+        if (coding.documentGuid !== documentGuid || coding.coderGuid === hidden || (lensShown && !lensShown.has(coding.coderGuid))) continue;
+        const added = changes.find((x) => x.table === 'segments' && x.after && (x.after as unknown as Segment).guid === coding.segmentGuid);
+        const segment = (added?.after as unknown as Segment | undefined) ?? next.segments.find((x) => x.guid === coding.segmentGuid);
+        if (segment) paintAhead.current?.(segment, coding.codeGuid);
+      }
+    };
+  }, [documentGuid, hidden, lensShown]);
+  const live = useDocumentCodings(db, project.guid, documentGuid, ahead);
+  // Reads over the whole project (counts, the read-ahead) wait until this document is painted.
+  const release = useRef<(() => void) | null>(null);
+  useLayoutEffect(() => {
+    const r = holdIdle();
+    release.current = r;
+    return r;
+  }, []);
   // A student never sees the exercise's reference coding (features/exercises/hiding.ts).
-  const coded = useVisibleCodings(useDocumentCodings(db, project.guid, documentGuid));
+  const coded = useVisibleCodings(live.codings);
   // What the coder lens shows; applying a code still finds the coder's own segments in all of it.
   const shown = useLensCodings(coded);
   const segments = shown?.segments;
@@ -54,18 +84,25 @@ export const DocumentPane = memo(function DocumentPane(props: {
 
   const { selectionReader } = props;
   const { openDocument } = props;
+  // Planned against the latest lists, which a code applied a moment ago is in before React renders
+  // it (a second key right after the first finds the segment the first one made).
+  const { latest } = live;
+  const ready = !!stored && !!coded;
   useLayoutEffect(() => {
-    if (!stored || !coded) return;
+    if (!stored || !ready) return;
     openDocument.current = {
       documentGuid,
       text: stored.text,
-      segmentAt: (coderGuid, start, end) => findSegment(coded, coderGuid, start, end),
-      codingsOf: (segmentGuid) => coded.codingsBySegment.get(segmentGuid) ?? NO_CODINGS,
+      segmentAt: (coderGuid, start, end) => {
+        const now = latest();
+        return now ? findSegment(now, coderGuid, start, end) : undefined;
+      },
+      codingsOf: (segmentGuid) => latest()?.codingsBySegment.get(segmentGuid) ?? NO_CODINGS,
     };
     return () => {
       if (openDocument.current?.documentGuid === documentGuid) openDocument.current = null;
     };
-  }, [openDocument, documentGuid, stored, coded]);
+  }, [openDocument, documentGuid, stored, ready, latest]);
 
   const { rangeReader, read } = useMemo(() => {
     const ref: { current: (() => TextRange | null) | null } = { current: null };
@@ -85,6 +122,11 @@ export const DocumentPane = memo(function DocumentPane(props: {
     },
     [selectionReader, read],
   );
+
+  const settled = doc === null || stored === null || (!!doc && !!stored && !!segments);
+  useEffect(() => {
+    if (settled) afterPaint(() => release.current?.());
+  }, [settled]);
 
   if (doc === null || stored === null) return <p className="empty-state">{t('project.documentMissing')}</p>;
   if (!doc || !stored || !segments) return <p className="loading">{t('common.loading')}</p>;
@@ -109,6 +151,7 @@ export const DocumentPane = memo(function DocumentPane(props: {
           activeSegmentGuids={activeSet}
           focus={props.focus}
           selectionReader={rangeReader}
+          paintAhead={paintAhead}
           label={t('transcript.label', { name: doc.name })}
           onSegmentsAt={setActive}
           onShortcut={props.onShortcut}

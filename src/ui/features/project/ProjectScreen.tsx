@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { loadProjectSnapshot, releaseProjectSnapshot } from '../../../storage/project-snapshot';
-import { afterPaint } from '../../shell/after-paint';
+import { afterPaint, whenIdle } from '../../shell/after-paint';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { rememberedLens, rememberLens } from '../../../commands/coders';
@@ -218,16 +218,16 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const { db } = ctx;
   const projectGuid = ctx.project.guid;
   useEffect(() => {
-    const start = () => void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
-    // A moment after opening (the document being opened reads and paints first), when idle.
-    let idle: number | null = null;
+    let live = true;
+    // A moment after opening, once the document being opened is painted, when idle.
     const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(start, { timeout: READ_AHEAD_MS });
-      else start();
+      void whenIdle(READ_AHEAD_MS).then(() => {
+        if (live) void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
+      });
     }, READ_AHEAD_MS);
     return () => {
+      live = false;
       clearTimeout(timer);
-      if (idle !== null) cancelIdleCallback(idle);
       releaseProjectSnapshot(projectGuid);
     };
   }, [db, projectGuid]);

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { afterPaint } from '../../shell/after-paint';
 import type { Coding, Guid, Segment } from '../../../domain/model';
 import { onCommitted, type Change } from '../../../storage/changes';
 import type { MarkeerDb } from '../../../storage/db';
@@ -91,34 +92,76 @@ export function findSegment(state: DocumentCodings, coderGuid: Guid, start: numb
   return undefined;
 }
 
+/** The document's codings as React renders them, and as the latest committed (or tentative) change left them. */
+export interface LiveDocumentCodings {
+  /** What the screen renders: follows `latest()` in the task after the next frame. */
+  readonly codings: DocumentCodings | null;
+  /** The lists with every change heard so far, for deciding what a key does before React renders it. */
+  latest(): DocumentCodings | null;
+}
+
 /**
  * A document's segments and codings, kept live: read once, then patched with the rows that
  * commands commit in this tab or another (storage/changes.ts), so that a new coding paints
  * without reading and tracking 10,000 records again, as a live query would after every write.
+ *
+ * A change is applied to the lists at once (`latest()`, and `ahead` hears it in the same task: the
+ * transcript paints a new coding before anything else), while React renders the patched lists in
+ * the task after the next frame: rendering the document pane inside the keypress's task held back
+ * the frame that shows the coding (docs/BENCHMARKS.md, one-frame coding).
  */
-export function useDocumentCodings(db: MarkeerDb, projectGuid: Guid, documentGuid: Guid): DocumentCodings | null {
+export function useDocumentCodings(
+  db: MarkeerDb,
+  projectGuid: Guid,
+  documentGuid: Guid,
+  ahead?: { readonly current: ((changes: readonly Change[], next: DocumentCodings) => void) | null },
+): LiveDocumentCodings {
   const [state, setState] = useState<DocumentCodings | null>(null);
+  const latest = useRef<DocumentCodings | null>(null);
   useEffect(() => {
     setState(null);
+    latest.current = null;
     let live = true;
     // Changes that arrive while the first read is under way are applied on top of it.
-    const early: Change[] = [];
+    let early: Change[] | null = [];
+    let scheduled = false;
+    const render = () => {
+      if (scheduled) return;
+      scheduled = true;
+      afterPaint(() => {
+        scheduled = false;
+        if (live) setState(latest.current);
+      });
+    };
     const off = onCommitted((changes) => {
       if (!live) return;
-      early.push(...changes);
-      setState((prev) => (prev ? patchDocumentCodings(prev, changes, documentGuid) : prev));
+      if (early) {
+        early.push(...changes);
+        return;
+      }
+      const prev = latest.current;
+      if (!prev) return;
+      const next = patchDocumentCodings(prev, changes, documentGuid);
+      if (next === prev) return;
+      latest.current = next;
+      ahead?.current?.(changes, next);
+      render();
     });
     void db
       .transaction('r', db.segments, db.codings, () =>
         Promise.all([listDocumentSegments(db, projectGuid, documentGuid), listDocumentCodings(db, projectGuid, documentGuid)]),
       )
       .then(([segments, codings]) => {
-        if (live) setState(patchDocumentCodings(initial(segments, codings), early, documentGuid));
+        if (!live) return;
+        latest.current = patchDocumentCodings(initial(segments, codings), early ?? [], documentGuid);
+        early = null;
+        setState(latest.current);
       });
     return () => {
       live = false;
       off();
     };
-  }, [db, projectGuid, documentGuid]);
-  return state;
+  }, [db, projectGuid, documentGuid, ahead]);
+  const get = useCallback(() => latest.current, []);
+  return { codings: state, latest: get };
 }

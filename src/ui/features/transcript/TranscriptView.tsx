@@ -29,6 +29,12 @@ export interface TranscriptViewProps {
    * the workspace's one owner of the selection (project/current-selection.ts) reads through it.
    */
   readonly selectionReader?: { current: (() => TextRange | null) | null };
+  /**
+   * Receives a function that paints one new coding at once, before the lists holding it are
+   * rendered (DocumentPane calls it in the task that applied the code): the frame after the key
+   * shows it. A coding outside the painted window waits for the render, as scrolling would.
+   */
+  readonly paintAhead?: { current: ((segment: Segment, codeGuid: string) => void) | null };
   onSegmentsAt(guids: string[]): void;
   onShortcut(key: number): void;
 }
@@ -115,7 +121,7 @@ function isSorted(segments: readonly Segment[]): boolean {
  * benchmarks and tests can tell when codings are visible: a frame, then a task after it. Its
  * detail: the document's segments, and the ranges painted (those of the codings in the window).
  */
-function markPainted(segmentCount: number, ranges: number): void {
+function markPainted(segmentCount: number | null, ranges: number): void {
   if (typeof performance === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
   requestAnimationFrame(() =>
     setTimeout(() => performance.mark('markeer:highlights-painted', { detail: { segments: segmentCount, ranges } }), 0),
@@ -265,6 +271,23 @@ export function TranscriptView(props: TranscriptViewProps) {
     const painted = painterRef.current.paint(map, w ? segmentsInRange(sortedSegments, w.start, w.end) : sortedSegments, codingsBySegment, codes, activeSegmentGuids);
     markPainted(segments.length, painted);
   }, [blocks, segments.length, sortedSegments, codingsBySegment, codes, activeSegmentGuids, measureWindow, windowMoves]);
+
+  // A coding painted ahead of the render: its segment count is not known yet (the mark says null).
+  const { paintAhead } = props;
+  useLayoutEffect(() => {
+    if (!paintAhead) return;
+    paintAhead.current = (segment, codeGuid) => {
+      const map = mapRef.current;
+      const painter = painterRef.current;
+      const w = windowRef.current?.blocks === blocks ? windowRef.current.window : undefined;
+      if (!map || !painter || w === undefined) return;
+      if (w && (segment.end <= w.start || segment.start >= w.end)) return;
+      if (painter.paintAhead(map, segment, codeGuid, codes)) markPainted(null, painter.rangeCount());
+    };
+    return () => {
+      paintAhead.current = null;
+    };
+  }, [paintAhead, blocks, codes]);
 
   const computeBars = useCallback(() => {
     const map = mapRef.current;

@@ -24,15 +24,15 @@ function rgba(hex: string, alpha: number): string {
 /** What is painted for one segment: the segment and codings it was painted from, a range per code. */
 interface Painted {
   readonly segment: Segment;
-  readonly codings: readonly Coding[] | undefined;
-  readonly ranges: ReadonlyMap<string, AbstractRange>;
+  codings: readonly Coding[] | undefined;
+  readonly ranges: Map<string, AbstractRange>;
   /** The paint() call that last saw this segment, to find the segments that went. */
   seen: number;
 }
 
-/** Whether a segment's painted ranges are exactly those of its codings whose code exists. */
-function paintsCodes(p: Painted, codes: ReadonlyMap<string, Code>): boolean {
-  const wanted = new Set((p.codings ?? []).filter((c) => codes.has(c.codeGuid)).map((c) => c.codeGuid));
+/** Whether a segment's painted ranges are exactly those of the codings given whose code exists. */
+function paintsCodes(p: Painted, codes: ReadonlyMap<string, Code>, codings = p.codings): boolean {
+  const wanted = new Set((codings ?? []).filter((c) => codes.has(c.codeGuid)).map((c) => c.codeGuid));
   return wanted.size === p.ranges.size && [...wanted].every((g) => p.ranges.has(g));
 }
 
@@ -89,6 +89,13 @@ export class HighlightPainter {
         kept++;
         continue;
       }
+      // Painted ahead (paintAhead) or otherwise with the same codes: nothing to change on screen.
+      if (old && old.segment === s && paintsCodes(old, codes, codings)) {
+        old.codings = codings;
+        old.seen = pass;
+        kept++;
+        continue;
+      }
       if (old) this.unpaint(old);
       const ranges = new Map<string, AbstractRange>();
       for (const c of codings ?? []) {
@@ -110,6 +117,30 @@ export class HighlightPainter {
     }
     this.paintActive(segments, active);
     this.writeRules(codes);
+    return this.rangeCount();
+  }
+
+  /**
+   * Paints one new coding at once, before the lists it belongs to are rendered (a code applied by
+   * key or palette): one range added to its code's highlight, in the task that applied it. The
+   * next paint() finds it painted and keeps it. Returns whether anything was painted: not when the
+   * text was rendered anew since the last paint(), or the coding is painted already.
+   */
+  paintAhead(map: OffsetMap, segment: Segment, codeGuid: string, codes: ReadonlyMap<string, Code>): boolean {
+    if (!highlightsSupported() || map !== this.map || !codes.has(codeGuid)) return false;
+    const old = this.painted.get(segment.guid);
+    if (old && (old.segment !== segment || old.ranges.has(codeGuid))) return false;
+    const range = map.staticRange(segment.start, segment.end);
+    if (!range) return false;
+    this.highlightOf(codeGuid).add(range);
+    if (old) old.ranges.set(codeGuid, range);
+    else this.painted.set(segment.guid, { segment, codings: undefined, ranges: new Map([[codeGuid, range]]), seen: this.pass });
+    this.writeRules(codes);
+    return true;
+  }
+
+  /** Ranges painted now (those of the codings in the painted window). */
+  rangeCount(): number {
     let ranges = 0;
     for (const p of this.painted.values()) ranges += p.ranges.size;
     return ranges;
