@@ -41,7 +41,7 @@ interface CpuProfile {
   endTime: number;
 }
 
-function summarise(p: CpuProfile, top = 25): string {
+function summarise(p: CpuProfile, top = Number(process.env.TOP ?? 25)): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -72,6 +72,8 @@ function summarise(p: CpuProfile, top = 25): string {
 }
 
 async function profiled<T>(page: Page, what: () => Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
+  // --no-profile: the step's time without the profiler's cost
+  if (args.includes('--no-profile')) return { value: await what(), profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 } };
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

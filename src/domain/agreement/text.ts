@@ -15,6 +15,7 @@ import { countCharacters, type CharacterCounts } from './coverage';
 import { indexAgreementInput, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
 import {
   addIngredients,
+  binaryIngredients,
   binaryUAlpha,
   cuAlpha,
   emptyIngredients,
@@ -97,8 +98,9 @@ function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
   const documents = index.documents.map((document, d) => {
     const ranges = rangesOfCode(index, d, code.guid);
     const counts = countCharacters(document.length, ranges, m);
-    const units = ranges.map((coderRanges) => unitsOf(coderRanges, 0));
-    const ingredients = unitizingIngredients(document.length, units, 1);
+    // One value (the code) against the gaps: sorted ranges go straight to the binary sweep.
+    const merged = ranges.map((coderRanges) => mergeRanges(coderRanges, { touching: 'keep' }));
+    const ingredients = binaryIngredients(document.length, merged) ?? unitizingIngredients(document.length, merged.map((units) => units.map(({ start, end }) => ({ start, end, value: 0 }))), 1);
     pooledCounts = addCounts(pooledCounts, counts);
     pooledIngredients = addIngredients(pooledIngredients, ingredients);
     pooledLength += document.length;

@@ -3,6 +3,7 @@ import vectors from './fixtures/reference-vectors.json';
 import { bruteForceAlphas, GAP_KEY, type NamedUnit } from './test-brute-force';
 import {
   addIngredients,
+  binaryIngredients,
   binaryUAlpha,
   cuAlpha,
   emptyIngredients,
@@ -123,6 +124,44 @@ describe('unitizingIngredients', () => {
         { numRuns: 300 },
       );
     }
+  });
+
+  it('finds, for one value against the gaps, what the literal count finds, by its fast path for sorted ranges', () => {
+    // Each coder's ranges sorted and apart (touching allowed), one value: the case of every code of a report.
+    const apart = (length: number) =>
+      fc.uniqueArray(fc.integer({ min: 0, max: length }), { maxLength: 8 }).chain((cuts) => {
+        const bounds = [...cuts].sort((x, y) => x - y);
+        return fc.array(fc.boolean(), { minLength: bounds.length, maxLength: bounds.length }).map((keep) => {
+          const units: NamedUnit[] = [];
+          for (let i = 0; i + 1 < bounds.length; i++) if (keep[i]) units.push({ start: bounds[i] ?? 0, end: bounds[i + 1] ?? 0, value: 'a' });
+          return units;
+        });
+      });
+    fc.assert(
+      fc.property(arbitraryCase(apart), ({ length, unitsByCoder }) => {
+        const ranges = unitsByCoder.map((units) => units.map(({ start, end }) => ({ start, end })));
+        const found = binaryIngredients(length, ranges);
+        expect(found).not.toBeNull();
+        const brute = bruteForceAlphas(length, unitsByCoder);
+        const scale = found?.pairScale ?? 0;
+        const l = (c: string, k: string) => brute.coincidences.get(c)?.get(k) ?? 0;
+        const row = (c: string) => [...(brute.coincidences.get(c)?.values() ?? [])].reduce((sum, x) => sum + x, 0);
+        expect(found?.gap.row).toBeCloseTo(row(GAP_KEY) * scale, 9);
+        expect(found?.gap.diagonal).toBeCloseTo(l(GAP_KEY, GAP_KEY) * scale, 9);
+        expect(found?.gap.squares).toBe(brute.squares.get(GAP_KEY) ?? 0);
+        const value = found?.values[0];
+        expect(value?.row).toBeCloseTo(row('a') * scale, 9);
+        expect(value?.diagonal).toBeCloseTo(l('a', 'a') * scale, 9);
+        expect(value?.withGap).toBeCloseTo(l('a', GAP_KEY) * scale, 9);
+        expect(value?.squares).toBe(brute.squares.get('a') ?? 0);
+        expect(value?.pairableSquares).toBe(brute.pairableSquares.get('a') ?? 0);
+      }),
+      { numRuns: 500 },
+    );
+    // Overlapping or unsorted ranges are left to the general sweep.
+    expect(binaryIngredients(10, [[{ start: 0, end: 5 }, { start: 3, end: 8 }], []])).toBeNull();
+    expect(binaryIngredients(10, [[{ start: 5, end: 8 }, { start: 0, end: 2 }], []])).toBeNull();
+    expect(binaryIngredients(10, [[{ start: 5, end: 12 }], []])).toBeNull();
   });
 
   it('gives 1 wherever defined when every coder has the same units', () => {

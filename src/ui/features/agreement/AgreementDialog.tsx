@@ -6,6 +6,7 @@ import { findConsensusCoder, readConsensusDecisions, type ConsensusDecisions } f
 import { computeAgreement, type AgreementReport } from '../../../domain/agreement';
 import type { Guid } from '../../../domain/model';
 import { sortDocuments } from '../../../storage/queries';
+import { afterPaint } from '../../shell/after-paint';
 import { useProject } from '../../shell/project-context';
 import { useProjectSnapshot } from '../analysis/useProjectData';
 import { downloadBytes } from '../bundles/download';
@@ -94,6 +95,18 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
   useEffect(() => {
     if (report && deferred && !computing) markAgreementReady(deferred.coders.length, report.codes.length);
   }, [report, deferred, computing]);
+  // The agreement per segment, below the figures, is computed and shown in the frame after them.
+  const [segmentsOf, setSegmentsOf] = useState<typeof deferred>(null);
+  useEffect(() => {
+    if (!deferred || computing) return;
+    let live = true;
+    afterPaint(() => {
+      if (live) setSegmentsOf(deferred);
+    });
+    return () => {
+      live = false;
+    };
+  }, [deferred, computing]);
 
   const consensus = findConsensusCoder(coders) ?? null;
   const chosenDocuments = useMemo(() => (work?.documents ?? []).filter((d) => !documentChoice || documentChoice.has(d.guid)), [work, documentChoice]);
@@ -173,7 +186,7 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
                   {report && (
                     <div className={computing ? 'agreement-stale' : undefined}>
                       <AgreementTable report={report} codes={codes} coders={ordered.filter((c) => chosenCoders.includes(c.guid))} onReview={selectForReview} />
-                      {deferred && <SegmentTable input={deferred} codes={codes} coders={coders} />}
+                      {segmentsOf && <SegmentTable input={segmentsOf} codes={codes} coders={coders} />}
                       <DomainTable domains={report.domains} coders={coders} />
                     </div>
                   )}

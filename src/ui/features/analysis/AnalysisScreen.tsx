@@ -1,4 +1,6 @@
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
+import { whenIdle } from '../../shell/after-paint';
+import { lazyPreload } from '../../shell/lazy-preload';
 import { useTranslation } from 'react-i18next';
 import { useProject } from '../../shell/project-context';
 import { ANALYSIS_TABS, navigate, type AnalysisTab } from '../../shell/route';
@@ -8,16 +10,21 @@ import { LensControl } from '../project/LensControl';
 import { useLensData } from '../project/lens';
 import './analysis.css';
 
-/** Each tab is its own chunk, fetched when it is first opened. */
-const TABS: Record<AnalysisTab, ComponentType<AnalysisTabProps>> = {
-  documents: lazy(() => import('../variables/VariablesTab')),
-  matrix: lazy(() => import('../matrix/MatrixTab')),
-  charts: lazy(() => import('../charts/ChartsTab')),
-  query: lazy(() => import('../query/QueryTab')),
-  search: lazy(() => import('../search/SearchTab')),
-  memos: lazy(() => import('../memos/MemosTab')),
-  themes: lazy(() => import('../themes/ThemesTab')),
+/** Each tab is its own chunk, fetched when it is first opened or when the browser is idle. */
+const TAB_CODE: Record<AnalysisTab, { Component: ComponentType<AnalysisTabProps>; preload(): Promise<void> }> = {
+  documents: lazyPreload(() => import('../variables/VariablesTab')),
+  matrix: lazyPreload(() => import('../matrix/MatrixTab')),
+  charts: lazyPreload(() => import('../charts/ChartsTab')),
+  query: lazyPreload(() => import('../query/QueryTab')),
+  search: lazyPreload(() => import('../search/SearchTab')),
+  memos: lazyPreload(() => import('../memos/MemosTab')),
+  themes: lazyPreload(() => import('../themes/ThemesTab')),
 };
+
+/** Loads the code of the tabs most used on large projects (the matrices), before a click asks for it. */
+export function preloadAnalysisTabs(): Promise<void> {
+  return TAB_CODE.matrix.preload();
+}
 
 /**
  * The research lead's screen: documents with their variables and groups, matrices, queries,
@@ -28,7 +35,20 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
   const { project } = useProject();
   // Every tab sees the project through the coder lens chosen in the header.
   const data = useLensData(useProjectData());
-  const Tab = useMemo(() => TABS[tab], [tab]);
+  const Tab = TAB_CODE[tab].Component;
+  // The other tabs' code, once this one has its data and the browser is idle: a click on a tab
+  // then renders it at once (the Matrices tab spent a tenth of a second fetching its chunk).
+  const ready = !!data;
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    void whenIdle().then(() => {
+      if (live) for (const code of Object.values(TAB_CODE)) void code.preload().catch(() => undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready]);
   const go = (next: AnalysisTab) => navigate({ name: 'project', projectGuid: project.guid, documentGuid: null, analysis: next });
   return (
     <main id="main" className="analysis">

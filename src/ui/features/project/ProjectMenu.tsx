@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
+import type { AgreementDialog as AgreementDialogType } from '../agreement/AgreementDialog';
+import { lazyPreload } from '../../shell/lazy-preload';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { hiddenCoderGuid } from '../../../domain/exercise';
@@ -9,7 +11,8 @@ import { ExportDialog } from '../bundles/ExportMenu';
 import { MergeDialog } from '../team/MergeDialog';
 
 // The agreement and results dialogs (tables, statistics) load on first use, not with the coding screen.
-const AgreementDialog = lazy(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
+const { Component: AgreementDialog, preload: preloadAgreementDialog } = lazyPreload<ComponentProps<typeof AgreementDialogType>>(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
+export { preloadAgreementDialog };
 const ResultsDialog = lazy(() => import('../exercises/ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
 const TeamServerDialog = lazy(() => import('../sync/TeamServerDialog').then((m) => ({ default: m.TeamServerDialog })));
 

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, type ComponentProps, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { loadProjectSnapshot, releaseProjectSnapshot } from '../../../storage/project-snapshot';
 import { afterPaint, whenIdle } from '../../shell/after-paint';
+import { lazyPreload } from '../../shell/lazy-preload';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { rememberedLens, rememberLens } from '../../../commands/coders';
@@ -35,14 +36,15 @@ type SideTab = 'codebook' | 'retrieval' | 'document';
 
 import { CodersDialog } from './CodersDialog';
 import { LensControl } from './LensControl';
-import { ProjectMenu } from './ProjectMenu';
+import { ProjectMenu, preloadAgreementDialog } from './ProjectMenu';
+import type { AnalysisScreen as AnalysisScreenType } from '../analysis/AnalysisScreen';
 import { SyncStatus } from '../sync/SyncStatus';
 import { lensLabel } from './lens';
 import { useCurrentSelection, useHasSelection, type Selection } from './current-selection';
 
 export type { Selection };
 
-const AnalysisScreen = lazy(() => import('../analysis/AnalysisScreen').then((m) => ({ default: m.AnalysisScreen })));
+const { Component: AnalysisScreen, preload: preloadAnalysisScreen } = lazyPreload<ComponentProps<typeof AnalysisScreenType>>(() => import('../analysis/AnalysisScreen').then((m) => ({ default: m.AnalysisScreen })));
 
 export default function ProjectScreen({ db, projectGuid, documentGuid, analysis = null }: { db: MarkeerDb; projectGuid: string; documentGuid: string | null; analysis?: AnalysisTab | null }) {
   const { t } = useTranslation();
@@ -109,6 +111,8 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
 
 /** This long after the workspace opened, the whole project is read ahead when the browser is idle. */
 const READ_AHEAD_MS = 2000;
+/** The code of the screens that work on the whole project, loaded ahead with it. */
+const ANALYSIS_CODE: readonly (() => Promise<unknown>)[] = [preloadAnalysisScreen, () => import('../analysis/AnalysisScreen').then((m) => m.preloadAnalysisTabs()), preloadAgreementDialog];
 
 function Workspace({ documentGuid, analysis }: { documentGuid: string | null; analysis: AnalysisTab | null }) {
   const { t } = useTranslation();
@@ -221,7 +225,10 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
     let live = true;
     // A moment after opening, once the document being opened is painted, when idle.
     const timer = setTimeout(() => {
-      void whenIdle(READ_AHEAD_MS).then(() => {
+      void whenIdle(READ_AHEAD_MS).then(async () => {
+        // The analyses' code first (a click on Agreement spent half a second fetching and
+        // compiling it), then their data.
+        if (live) await Promise.all(ANALYSIS_CODE.map((load) => load().catch(() => undefined)));
         if (live) void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
       });
     }, READ_AHEAD_MS);
