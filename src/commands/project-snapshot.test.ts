@@ -1,7 +1,7 @@
 import { inGuidOrder, type ProjectData } from '../domain/project-data';
 import type { Change } from '../storage/changes';
 import { readProjectData } from '../storage/project-data';
-import { loadProjectSnapshot, patchProjectData, projectSnapshot, releaseProjectSnapshot } from '../storage/project-snapshot';
+import { loadProjectSnapshot, patchProjectData, projectSnapshot, releaseProjectSnapshot, subscribeProjectSnapshot } from '../storage/project-snapshot';
 import { applyCode, removeCoding, setSegmentComment } from './coding';
 import { addCode, deleteCode } from './codes';
 import { history } from './history';
@@ -52,6 +52,31 @@ describe('the project held in memory', () => {
     const one = codings.find((c) => c.codeGuid === CODE_SIGNALEN_INTERPRETEREN);
     expect(one).toBeTruthy();
     if (one) expect((await removeCoding(f.projectGuid, one.segmentGuid, one.codeGuid, f.db)).ok).toBe(true);
+    await expectCurrent(f);
+  });
+
+  it('reads ahead only while the coder is not at work, and at once when a screen asks for it', async () => {
+    const f = await codedProject('Ik zag [dat hij niet online kwam] die week.');
+    let atWork = true;
+    let done = false;
+    const ahead = loadProjectSnapshot(f.db, f.projectGuid, () => atWork).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(done).toBe(false);
+    atWork = false;
+    await ahead;
+    await expectCurrent(f);
+    releaseProjectSnapshot();
+
+    // Paused again, until an analysis subscribes: then it reads without pausing.
+    done = false;
+    const again = loadProjectSnapshot(f.db, f.projectGuid, () => true).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(done).toBe(false);
+    const heard: unknown[] = [];
+    const off = subscribeProjectSnapshot(f.db, f.projectGuid, (d) => heard.push(d));
+    await again;
+    off();
+    expect(heard).toHaveLength(1);
     await expectCurrent(f);
   });
 

@@ -84,8 +84,9 @@ const SHARED_FIELDS = ['projectGuid', 'documentGuid', 'coderGuid', 'segmentGuid'
  * Strings that repeat across rows (the GUIDs a row refers to) are kept once, not once per row:
  * IndexedDB gives every row its own copies, about 60 bytes each.
  */
-async function readPaged(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData | null> {
-  while (wholeProjectReadsUnderWay() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+async function readPaged(db: MarkeerDb, projectGuid: Guid, paused: () => boolean): Promise<ProjectData | null> {
+  const wait = () => wholeProjectReadsUnderWay() > 0 || paused();
+  while (wait()) await new Promise((resolve) => setTimeout(resolve, 50));
   const project = await db.projects.get(projectGuid);
   if (!project) return null;
   const strings = new Map<string, string>();
@@ -118,10 +119,11 @@ async function readPaged(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData 
       if (page.length < PAGE) break;
       const last = page[page.length - 1] as Row;
       after = last[LIST_OF.get(storeOf(list) as TableName)?.key ?? 'guid'];
-      // A task between pages: the coder's keys and writes come first, and an export or report
-      // reading the whole project finishes before this read goes on.
-      do await new Promise((resolve) => setTimeout(resolve, wholeProjectReadsUnderWay() > 0 ? 50 : 0));
-      while (wholeProjectReadsUnderWay() > 0);
+      // A task between pages: the coder's keys and writes come first, an export or report reading
+      // the whole project finishes before this read goes on, and a read ahead waits while its
+      // pause says so (the coder is at work).
+      do await new Promise((resolve) => setTimeout(resolve, wait() ? 50 : 0));
+      while (wait());
     }
     data[list] = rows;
   }
@@ -141,6 +143,8 @@ interface Entry {
   /** Changes heard since the last patch, applied a moment later or when the project is read. */
   queued: Change[];
   timer: ReturnType<typeof setTimeout> | null;
+  /** A read ahead of need waits between pages while `pause` says so; null once a screen waits for it. */
+  readonly gate: { pause: (() => boolean) | null };
 }
 
 /**
@@ -179,12 +183,17 @@ let current: Entry | null = null;
  * reading it all again. Reading W2 (36,000 segments, 6 M characters) takes seconds; a patch takes
  * a millisecond. One project is held at a time: asking for another lets the previous one go.
  */
-function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
-  if (current && current.db === db && current.projectGuid === projectGuid) return current;
+function entryFor(db: MarkeerDb, projectGuid: Guid, pause: (() => boolean) | null): Entry {
+  if (current && current.db === db && current.projectGuid === projectGuid) {
+    // Somebody needs it now: no more pausing.
+    if (!pause) current.gate.pause = null;
+    return current;
+  }
   releaseProjectSnapshot();
   // Changes published while the read runs may or may not be in what it reads: all of them are
   // applied after it again (patching is idempotent), so none is lost.
   let pending: Change[] | null = [];
+  const gate = { pause };
   const entry: Entry = {
     db,
     projectGuid,
@@ -192,6 +201,7 @@ function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
     listeners: new Set(),
     queued: [],
     timer: null,
+    gate,
     off: onCommitted((changes) => {
       if (pending) {
         pending.push(...changes);
@@ -203,7 +213,7 @@ function entryFor(db: MarkeerDb, projectGuid: Guid): Entry {
     }),
     // Page by page: no one long task turns the rows into objects, and no long transaction holds
     // the coder's writes back.
-    loaded: readPaged(db, projectGuid).then(
+    loaded: readPaged(db, projectGuid, () => gate.pause?.() ?? false).then(
       (read) => {
         const data = read && pending?.length ? patchProjectData(read, pending) : read;
         pending = null;
@@ -235,9 +245,13 @@ export function projectSnapshot(db: MarkeerDb, projectGuid: Guid): ProjectData |
   return current.data;
 }
 
-/** Starts reading the project into memory (if it is not there yet); resolves when it is. */
-export function loadProjectSnapshot(db: MarkeerDb, projectGuid: Guid): Promise<ProjectData | null> {
-  return entryFor(db, projectGuid).loaded;
+/**
+ * Starts reading the project into memory (if it is not there yet); resolves when it is. A read
+ * ahead of need (`pause`) waits between its pages while `pause()` is true, until a screen asks for
+ * the project (subscribeProjectSnapshot, or a load without a pause).
+ */
+export function loadProjectSnapshot(db: MarkeerDb, projectGuid: Guid, pause?: () => boolean): Promise<ProjectData | null> {
+  return entryFor(db, projectGuid, pause ?? null).loaded;
 }
 
 /**
@@ -245,7 +259,7 @@ export function loadProjectSnapshot(db: MarkeerDb, projectGuid: Guid): Promise<P
  * starts that read when needed. Returns the function that stops listening.
  */
 export function subscribeProjectSnapshot(db: MarkeerDb, projectGuid: Guid, listener: Listener): () => void {
-  const entry = entryFor(db, projectGuid);
+  const entry = entryFor(db, projectGuid, null);
   entry.listeners.add(listener);
   return () => entry.listeners.delete(listener);
 }

@@ -111,6 +111,8 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
 
 /** This long after the workspace opened, the whole project is read ahead when the browser is idle. */
 const READ_AHEAD_MS = 2000;
+/** The coder counts as at work this long after a key, a click or a scroll: reading ahead waits. */
+const CODER_AT_WORK_MS = 1000;
 /** The code of the screens that work on the whole project, loaded ahead with it. */
 const ANALYSIS_CODE: readonly (() => Promise<unknown>)[] = [preloadAnalysisScreen, () => import('../analysis/AnalysisScreen').then((m) => m.preloadAnalysisTabs()), preloadAgreementDialog];
 
@@ -223,18 +225,33 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   const projectGuid = ctx.project.guid;
   useEffect(() => {
     let live = true;
+    // While the coder is at work (a key, a click or a scroll in the last moment), reading ahead
+    // waits: its pages are short tasks, but a key landing on one waits for it.
+    let lastInput = -Infinity;
+    const busy = () => performance.now() - lastInput < CODER_AT_WORK_MS;
+    const seen = () => {
+      lastInput = performance.now();
+    };
+    const inputs = ['keydown', 'pointerdown', 'wheel'] as const;
+    for (const type of inputs) window.addEventListener(type, seen, { capture: true, passive: true });
+    const pause = async () => {
+      while (live && busy()) await new Promise((resolve) => setTimeout(resolve, CODER_AT_WORK_MS));
+    };
     // A moment after opening, once the document being opened is painted, when idle.
     const timer = setTimeout(() => {
       void whenIdle(READ_AHEAD_MS).then(async () => {
+        await pause();
         // The analyses' code first (a click on Agreement spent half a second fetching and
         // compiling it), then their data.
         if (live) await Promise.all(ANALYSIS_CODE.map((load) => load().catch(() => undefined)));
-        if (live) void loadProjectSnapshot(db, projectGuid).catch(() => undefined);
+        await pause();
+        if (live) void loadProjectSnapshot(db, projectGuid, busy).catch(() => undefined);
       });
     }, READ_AHEAD_MS);
     return () => {
       live = false;
       clearTimeout(timer);
+      for (const type of inputs) window.removeEventListener(type, seen, { capture: true });
       releaseProjectSnapshot(projectGuid);
     };
   }, [db, projectGuid]);
