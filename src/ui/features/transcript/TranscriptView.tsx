@@ -136,13 +136,23 @@ function markPainted(segmentCount: number | null, ranges: number): void {
  */
 const WINDOW_SCREENS = 2;
 
-/** Characters painted before the text is laid out: more than the first screens hold at any width. */
-const FIRST_WINDOW_CHARS = 30_000;
+/**
+ * Characters painted before the text is laid out: more than the view and the two screens below it
+ * hold (the view opens at the top), from the window's size at about 150 px² a character in a
+ * column at most 900 px wide, and never under 10,000 (14,400 at 1280 x 800). Each is a range the
+ * first paint creates; the window is measured in the next frame in any case.
+ */
+function firstWindowChars(): number {
+  const width = typeof window === 'undefined' ? 1280 : Math.min(window.innerWidth || 1280, 900);
+  const height = typeof window === 'undefined' ? 800 : window.innerHeight || 800;
+  return Math.max(10_000, Math.ceil((3 * width * height) / 150));
+}
 
 /** The window of a transcript not laid out yet: its first paragraphs, edges unknown (measured next). */
 function firstWindow(blocks: readonly Block[]): PaintWindow {
+  const chars = firstWindowChars();
   let last = 0;
-  while (last + 1 < blocks.length && (blocks[last]?.end ?? 0) < FIRST_WINDOW_CHARS) last++;
+  while (last + 1 < blocks.length && (blocks[last]?.end ?? 0) < chars) last++;
   return { start: 0, end: blocks[last]?.end ?? 0, top: -Infinity, bottom: -Infinity };
 }
 
