@@ -7,6 +7,10 @@ import { applyRemoteDocs, conflictsMetaKey, seqMetaKey } from './apply';
 import { docId, ownerFor, parseDocId, sameData, sharedPart, SYNCED_TABLES, type Row, type TeamDoc } from './docs';
 import { openReplica, remoteOptions, type PouchChange, type PouchDatabase, type PouchEmitter, type PouchEnvironment } from './pouch';
 
+
+/** What browsers say when a request fails for want of a network (Chromium, Firefox, Safari). */
+const NETWORK_FAILURE = /^(Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed)$/;
+
 /** A project's connection to a team server, as this browser keeps it (`meta` `team:<guid>`). */
 export interface TeamLink {
   /** The CouchDB database URL (no credentials). */
@@ -91,6 +95,17 @@ export class TeamSync {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private stopped = false;
   private readonly onOnline = () => this.restartReplication();
+  /**
+   * The replication library leaves some of its own requests' failures unhandled when the network
+   * goes while they are under way (PouchDB 9's http adapter; cf. apache/pouchdb#7047): a rejected
+   * `fetch` ("Failed to fetch") that nothing awaits. The replication retries by itself and the
+   * header says offline, so such a failure is expected here, not an error of the page. Only a
+   * network failure (a TypeError from fetch) is taken; the app makes no other requests.
+   */
+  private readonly onStrayFailure = (e: PromiseRejectionEvent) => {
+    const reason: unknown = e.reason;
+    if (reason instanceof TypeError && NETWORK_FAILURE.test(reason.message)) e.preventDefault();
+  };
   private readonly onOffline = () => this.setState({ kind: 'offline', since: this.now(), pending: this.pending() });
 
   constructor(
@@ -118,6 +133,7 @@ export class TeamSync {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onOnline);
       window.addEventListener('offline', this.onOffline);
+      window.addEventListener('unhandledrejection', this.onStrayFailure);
     }
     // The rest runs in the background: a first sync takes a while, and the project is usable
     // (and fills up) meanwhile.
@@ -197,6 +213,7 @@ export class TeamSync {
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);
+      window.removeEventListener('unhandledrejection', this.onStrayFailure);
     }
     await this.running.catch(() => undefined);
     await this.applying;
@@ -415,8 +432,13 @@ export class TeamSync {
     replication
       .on('active', () => {
         // A replication wakes up for every change it sees; "syncing" is worth saying when there is
-        // something of ours to send, or when it comes back from offline or a start.
+        // something of ours to send, or when it comes back from offline or a start. Without a
+        // network it only tries: the header keeps saying offline, with what waits.
         if (this.replication !== replication) return;
+        if (this.state.kind === 'offline' && typeof navigator !== 'undefined' && navigator.onLine === false) {
+          this.setState({ ...this.state, pending: this.pending() });
+          return;
+        }
         if (this.pending() > 0 || this.state.kind === 'offline' || this.state.kind === 'starting') this.setState({ kind: 'syncing', pending: this.pending() });
       })
       .on('change', (info: { direction?: string; change?: { docs_written?: number } }) => {

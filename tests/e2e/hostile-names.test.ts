@@ -47,8 +47,10 @@ async function column(page: Page, variable: string): Promise<string[]> {
 async function visitEveryTab(page: Page) {
   for (const tab of TABS) {
     await page.getByRole('tab', { name: tab }).click();
-    await page.getByRole('tabpanel').waitFor();
-    expect(await page.getByRole('tabpanel').textContent(), tab).not.toMatch(NOT_A_VALUE);
+    // The tab's own panel (the Themes tab has tabs and panels of its own inside it).
+    const panel = page.getByRole('tabpanel', { name: tab, exact: true });
+    await panel.waitFor();
+    expect(await panel.textContent(), tab).not.toMatch(NOT_A_VALUE);
   }
 }
 

@@ -43,7 +43,8 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
     if (!ready) return;
     let live = true;
     void whenIdle().then(() => {
-      if (live) for (const code of Object.values(TAB_CODE)) void code.preload().catch(() => undefined);
+      // Not without a network: see ProjectScreen's read-ahead.
+      if (live && (typeof navigator === 'undefined' || navigator.onLine !== false)) for (const code of Object.values(TAB_CODE)) void code.preload().catch(() => undefined);
     });
     return () => {
       live = false;
