@@ -26,3 +26,9 @@ export function lazyPreload<P extends object>(load: () => Promise<{ default: Com
   }
   return { Component, preload: () => get().then(() => undefined) };
 }
+
+/**
+ * Whether code can be fetched ahead: not without a network (the offline copy has it all, but a
+ * browser that has not installed it yet would only log failed requests; a click loads it later).
+ */
+export const canFetchAhead = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;

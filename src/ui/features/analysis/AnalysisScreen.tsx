@@ -1,6 +1,6 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { whenIdle } from '../../shell/after-paint';
-import { lazyPreload } from '../../shell/lazy-preload';
+import { canFetchAhead, lazyPreload } from '../../shell/lazy-preload';
 import { useTranslation } from 'react-i18next';
 import { useProject } from '../../shell/project-context';
 import { ANALYSIS_TABS, navigate, type AnalysisTab } from '../../shell/route';
@@ -43,8 +43,7 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
     if (!ready) return;
     let live = true;
     void whenIdle().then(() => {
-      // Not without a network: see ProjectScreen's read-ahead.
-      if (live && (typeof navigator === 'undefined' || navigator.onLine !== false)) for (const code of Object.values(TAB_CODE)) void code.preload().catch(() => undefined);
+      if (live && canFetchAhead()) for (const code of Object.values(TAB_CODE)) void code.preload().catch(() => undefined);
     });
     return () => {
       live = false;

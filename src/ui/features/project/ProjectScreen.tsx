@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { loadProjectSnapshot, releaseProjectSnapshot } from '../../../storage/project-snapshot';
 import { afterPaint, whenIdle } from '../../shell/after-paint';
-import { lazyPreload } from '../../shell/lazy-preload';
+import { canFetchAhead, lazyPreload } from '../../shell/lazy-preload';
 import { applyCode, planApplyCode, type ApplyCodeInput } from '../../../commands/coding';
 import { history } from '../../../commands/history';
 import { rememberedLens, rememberLens } from '../../../commands/coders';
@@ -111,12 +111,6 @@ export default function ProjectScreen({ db, projectGuid, documentGuid, analysis 
 
 /** This long after the workspace opened, the whole project is read ahead when the browser is idle. */
 const READ_AHEAD_MS = 2000;
-/**
- * Whether code can be fetched ahead: not without a network (the offline copy has it all, but a
- * browser that has not installed it yet would only log failed requests; a click loads it later).
- */
-const online = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;
-
 /** The coder counts as at work this long after a key, a click or a scroll: reading ahead waits. */
 const CODER_AT_WORK_MS = 1000;
 /** The code of the screens that work on the whole project, loaded ahead with it. */
@@ -249,7 +243,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         await pause();
         // The analyses' code first (a click on Agreement spent half a second fetching and
         // compiling it), then their data.
-        if (live && online()) await Promise.all(ANALYSIS_CODE.map((load) => load().catch(() => undefined)));
+        if (live && canFetchAhead()) await Promise.all(ANALYSIS_CODE.map((load) => load().catch(() => undefined)));
         await pause();
         if (live) void loadProjectSnapshot(db, projectGuid, busy).catch(() => undefined);
       });
