@@ -5,11 +5,15 @@
  * Where there are no frames (tests without a layout), in the next task.
  */
 export function afterPaint(fn: () => void): void {
+  // Nothing when the page has gone meanwhile (a test's document torn down under a pending task).
+  const run = () => {
+    if (typeof document !== 'undefined') fn();
+  };
   if (typeof requestAnimationFrame !== 'function' || (typeof document !== 'undefined' && document.visibilityState === 'hidden')) {
-    setTimeout(fn, 0);
+    setTimeout(run, 0);
     return;
   }
-  requestAnimationFrame(() => setTimeout(fn, 0));
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** Screens still opening (holdIdle), and who waits for them to be painted. */

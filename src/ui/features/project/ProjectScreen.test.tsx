@@ -59,5 +59,7 @@ describe('applying a code by its key', () => {
     await waitFor(() => expect(head()).toBe('1 segment'));
     await waitFor(async () => expect(await f.db.codings.count()).toBe(1));
     await waitFor(() => expect(shown()).toEqual(['1 segment', '1 segment']));
+    // The notice follows the frame that shows the coding (and the test ends after it, not before).
+    expect(await screen.findByText(/Code “.+” (applied|toegepast)\./)).toBeInTheDocument();
   });
 });
