@@ -98,8 +98,8 @@ describe('a long transcript', () => {
     expect(await m2.segmentCount()).toBe(2);
     await expect.poll(() => m2.paintedRanges()).toBe(1);
     await scrollTo(m2, 'bottom');
-    await expect.poll(() => m2.paintedRanges()).toBe(1);
-    expect(await paintedTexts(m2)).toEqual([LATE]);
+    // The painted window follows the scroll in a frame or two: the early coding goes, the late one comes.
+    await expect.poll(() => paintedTexts(m2)).toEqual([LATE]);
     expect(app.errors).toEqual([]);
   });
 });
