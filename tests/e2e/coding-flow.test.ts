@@ -143,9 +143,10 @@ describe('a coder codes transcripts end to end', () => {
     await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Cognitief reageren' });
     const list = page.locator('.retrieval-list li');
     await expect.poll(() => list.count()).toBe(2);
-    const texts = await page.locator('.retrieval-list mark').allTextContents();
-    expect(texts).toContain('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
-    expect(texts.some((t) => t.startsWith('Daar hadden we vóór corona') && t.endsWith('Wat hebben jullie toen gedaan?'))).toBe(true);
+    // Each item shows its quotation once its text is read.
+    const texts = () => page.locator('.retrieval-list mark').allTextContents();
+    await expect.poll(texts).toContain('We merkten al na twee dagen dat er leerlingen gewoon niet online kwamen.');
+    await expect.poll(async () => (await texts()).some((t) => t.startsWith('Daar hadden we vóór corona') && t.endsWith('Wat hebben jullie toen gedaan?'))).toBe(true);
     await page.getByLabel('Code (met subcodes)').selectOption({ label: 'Communicatie' });
     await expect.poll(() => list.count()).toBe(2);
     // The passages selected with Shift+arrows and coded with key 1, with exactly their text.
