@@ -240,20 +240,26 @@ function couch(url: string, admin: TestCouch['admin'], options: { deletesOnStop:
  * cookies): it remembers the cookie each answer sets (CouchDB renews it now and then; signing out
  * clears it) and sends it with every later request. One jar per call: one per simulated browser.
  */
+/** How often a request meeting a closed kept-alive connection is sent, in all. */
+const STALE_CONNECTION_ATTEMPTS = 3;
+
 export function cookieFetch(base: typeof fetch = fetch): typeof fetch {
   let session: string | null = null;
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (session !== null) headers.set('Cookie', `AuthSession=${session}`);
-    let response: Response;
-    try {
-      response = await base(input, { ...init, headers });
-    } catch (e) {
-      // Node's fetch may reuse a kept-alive connection the server has just closed ("other side
-      // closed"); a browser sends such a request again on a new connection, and so does this.
-      const code = (e as { cause?: { code?: string } }).cause?.code;
-      if (code !== 'UND_ERR_SOCKET' || init?.signal?.aborted) throw e;
-      response = await base(input, { ...init, headers });
+    let response: Response | undefined;
+    for (let attempt = 1; response === undefined; attempt++) {
+      try {
+        response = await base(input, { ...init, headers });
+      } catch (e) {
+        // Node's fetch may reuse a kept-alive connection the server has just closed ("other side
+        // closed", or a write that meets the reset): a browser sends such a request again on a new
+        // connection, and so does this, a few times.
+        const code = (e as { cause?: { code?: string } }).cause?.code;
+        const stale = code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+        if (!stale || attempt >= STALE_CONNECTION_ATTEMPTS || init?.signal?.aborted) throw e;
+      }
     }
     for (const cookie of response.headers.getSetCookie()) {
       const match = /^AuthSession=([^;]*)/.exec(cookie);
