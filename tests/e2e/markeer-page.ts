@@ -57,25 +57,42 @@ export class MarkeerPage {
     );
   }
 
+  /**
+   * Where the phrase is once the screen holds still, as a person looks before they drag: the box
+   * again after two frames, until it stays put (a render after a coding may still move the text).
+   */
+  private async steadyPhraseBox(phrase: string) {
+    let b = await this.phraseBox(phrase);
+    for (let i = 0; i < 20; i++) {
+      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const again = await this.phraseBox(phrase);
+      if (JSON.stringify(again) === JSON.stringify(b)) return b;
+      b = again;
+    }
+    return b;
+  }
+
   /** Clicks on the first character of a phrase of the transcript (opens the segments there). */
   async clickInPhrase(phrase: string) {
-    const b = await this.phraseBox(phrase);
+    const b = await this.steadyPhraseBox(phrase);
     await this.page.mouse.click(b.x1 + 1, b.y1);
   }
 
   /** Drags the mouse over a phrase of the transcript, as a person selects text. */
   async selectWithMouse(phrase: string) {
-    const b = await this.phraseBox(phrase);
+    const b = await this.steadyPhraseBox(phrase);
     await this.page.mouse.move(b.x1, b.y1);
     await this.page.mouse.down();
     await this.page.mouse.move((b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2, { steps: 4 });
     await this.page.mouse.move(b.x2, b.y2, { steps: 4 });
     await this.page.mouse.up();
+    const selected = await this.selectedText();
+    if (selected !== phrase) throw new Error(`dragging over ${JSON.stringify(phrase)} selected ${JSON.stringify(selected)}`);
   }
 
   /** Clicks at the start of a phrase, then extends the selection with Shift+ArrowRight. */
   async selectWithKeyboard(phrase: string) {
-    const b = await this.phraseBox(phrase);
+    const b = await this.steadyPhraseBox(phrase);
     await this.page.mouse.click(b.x1 - 1, b.y1);
     for (let i = 0; i < phrase.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
   }
