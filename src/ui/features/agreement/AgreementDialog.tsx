@@ -95,7 +95,8 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
   useEffect(() => {
     if (report && deferred && !computing) markAgreementReady(deferred.coders.length, report.codes.length);
   }, [report, deferred, computing]);
-  // The agreement per segment, below the figures, is computed and shown in the frame after them.
+  // The agreement per segment, below the figures, and the review above them are computed and
+  // shown in the frame after the figures (null until the figures were first painted).
   const [segmentsOf, setSegmentsOf] = useState<typeof deferred>(null);
   useEffect(() => {
     if (!deferred || computing) return;
@@ -158,7 +159,9 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
                 <section id={`${id}-review`} aria-labelledby={`${id}-review-heading`} className="agreement-section">
                   <h3 id={`${id}-review-heading`}>{t('agreement.review.heading')}</h3>
                   {report && report.codes.length === 0 && <p className="muted">{t('agreement.empty')}</p>}
-                  {report && target && (
+                  {/* In the frame after the figures, as the per-segment table is: it derives the pair's
+                      disagreements and coverage from every segment, and lays out a document twice. */}
+                  {report && target && segmentsOf && (
                     <ReviewPanel
                       work={work}
                       codes={codes}
