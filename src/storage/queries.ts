@@ -63,8 +63,10 @@ export async function codingsBySegment(db: MarkeerDb, projectGuid: Guid, segment
 
 /** Number of segments per document, for the document list and the frozen-text rule (index counts only). */
 export async function segmentCounts(db: MarkeerDb, projectGuid: Guid, documentGuids: readonly Guid[]): Promise<Map<Guid, number>> {
-  const counts = await Promise.all(
-    documentGuids.map((d) => db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, d]).count()),
+  // One transaction for all the counts: a transaction of its own per count (1,200 on a large
+  // project) cost 400 ms of the page's time in Dexie and IndexedDB set-up alone.
+  const counts = await db.transaction('r', db.segments, () =>
+    Promise.all(documentGuids.map((d) => db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, d]).count())),
   );
   return new Map(documentGuids.map((d, i) => [d, counts[i] ?? 0]));
 }

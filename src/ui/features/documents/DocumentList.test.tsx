@@ -2,8 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { addDocuments } from '../../../commands/documents';
 import { assert } from '../../../domain/assert';
+import type { Segment } from '../../../domain/model';
 import { listDocuments } from '../../../storage/queries';
 import type { ProjectContextValue } from '../../shell/project-context';
+import { holdIdle } from '../../shell/after-paint';
 import { DocumentList } from './DocumentList';
 import { projectContext, renderInProject } from './test-helpers';
 
@@ -27,7 +29,7 @@ describe('DocumentList', () => {
     await user.upload(screen.getByLabelText('Files to import'), textFile('school-noord-ouder.txt', transcript));
 
     const link = await screen.findByRole('link', { name: /school-noord-ouder/ });
-    expect(link).toHaveTextContent('0 segments');
+    await waitFor(() => expect(link).toHaveTextContent('0 segments'));
     const docs = await listDocuments(ctx.db, ctx.project.guid);
     expect(docs.map((d) => [d.name, d.source])).toEqual([['school-noord-ouder', 'school-noord-ouder.txt']]);
     expect(await screen.findByText('1 document imported')).toBeInTheDocument();
@@ -111,5 +113,25 @@ describe('DocumentList', () => {
     expect(within(list).getByRole('link', { name: /Twee/ })).toHaveAttribute('aria-current', 'page');
     expect(within(list).getByRole('link', { name: /Eén/ })).not.toHaveAttribute('aria-current');
     expect(within(list).getByRole('link', { name: /Eén/ })).toHaveAttribute('href', `#/p/${ctx.project.guid}/d/${added.value[0]}`);
+    await waitFor(() => expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['Eén0 segments', 'Twee0 segments']));
+  });
+
+  it('lists the documents while a document is still opening, and adds their counts once it is painted', async () => {
+    const added = await addDocuments(ctx.project.guid, [{ name: 'Eén', text: 'a b' }, { name: 'Twee', text: 'b' }], { db: ctx.db, firstOrder: 0 });
+    assert(added.ok, 'added');
+    const first = added.value[0] as string;
+    const segment: Segment = { guid: '0b6f1f0e-7c2e-4c59-9a53-6c1f7a1b2c3d', projectGuid: ctx.project.guid, documentGuid: first, coderGuid: ctx.coder.guid, start: 0, end: 1, text: 'a', comment: '', createdAt: '2026-12-06T00:00:00.000Z' };
+    await ctx.db.segments.put(segment);
+    // A document being opened holds the counts back (they read every document's segments).
+    const release = holdIdle();
+    try {
+      renderInProject(ctx, <DocumentList activeDocumentGuid={null} />);
+      const list = await screen.findByRole('list');
+      await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(2));
+      expect(within(list).getAllByRole('link').map((l) => l.textContent?.trim())).toEqual(['Eén', 'Twee']);
+    } finally {
+      release();
+    }
+    await waitFor(() => expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Eén1 segment', 'Twee0 segments']));
   });
 });
