@@ -8,16 +8,18 @@
  *   npx tsx bench/profile.ts agreement [--no-build] [--quick]  W2: the agreement dialog from the Project menu
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
  *   npx tsx bench/profile.ts open [--no-build] [--baseline]    W1: a fresh load of the coded document (or the uncoded baseline)
- *   --trace (apply, open): also a Chromium timeline trace, <scenario>-trace.json
+ *   npx tsx bench/profile.ts project [--no-build] [--w3]     W2 (or W3, written with bulkPut): a fresh load of the project until every document is a link
+ *   --trace (apply, open, project): also a Chromium timeline trace, <scenario>-trace.json
  */
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startServer } from '../tests/e2e/harness';
-import { loadProject, newBenchProfile, openPage, settle, waitForMark, type BenchFiles } from './browser';
+import { loadProject, newBenchProfile, openPage, settle, waitForMark, writeRecordsDirectly, type BenchFiles } from './browser';
 import { buildApp } from './build';
 import { AGREEMENT_UI } from './measure-analysis';
-import { makeBenchProjects, ROOT } from './projects';
+import { makeBenchProjects, makeW3Project, ROOT, W3_DOCUMENTS } from './projects';
+import { startFileServer } from './file-server';
 import type { BenchWindow } from './page-hooks';
 
 const args = process.argv.slice(2);
@@ -101,12 +103,39 @@ async function main(): Promise<void> {
   const server = await startServer({ distDir: DIST });
   const browser = await launchBrowser();
   try {
-    const profile = await newBenchProfile(browser, server.url, files);
-    const w = scenario === 'apply' || scenario === 'open' ? p.w1 : p.w2;
-    await loadProject(profile, w, { timeout: 600_000, schema: p.schema });
+    const w3 = scenario === 'project' && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
+    // W3's 377 MB of records come from a file server on loopback (as in measure-w3.ts)
+    if (w3) files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
+    const fileServer = w3 ? await startFileServer(files) : null;
+    const profile = await newBenchProfile(browser, server.url, files, fileServer ? { allowOrigins: [fileServer.url] } : {});
+    const w = scenario === 'apply' || scenario === 'open' ? p.w1 : (w3 ?? p.w2);
+    if (w3 && fileServer) {
+      await profile.context.grantPermissions(['local-network-access'], { origin: new URL(server.url).origin });
+      try {
+        const ms = await writeRecordsDirectly(profile.home, w3, p.schema, 'markeer', { base: fileServer.url, timeout: 900_000 });
+        console.log(`W3 written with bulkPut in ${Math.round(ms)} ms`);
+      } finally {
+        await fileServer.close();
+      }
+    } else await loadProject(profile, w, { timeout: 600_000, schema: p.schema });
     const hash = `#/p/${w.projectGuid}`;
     let result: { value: number; profile: CpuProfile };
-    if (scenario === 'matrix') {
+    if (scenario === 'project') {
+      // a first load warms the caches as the bench's first of several loads does
+      await (await openPage(profile, hash, { timeout: 300_000 })).close();
+      const page = await profile.context.newPage();
+      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'project-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      result = await profiled(page, async () => {
+        await page.goto(`${server.url}${hash}`);
+        const h = await page.waitForFunction(
+          (n) => (document.querySelectorAll('.pane-documents a').length >= n ? performance.now() : null),
+          w.documentGuids.length,
+          { timeout: 300_000, polling: 20 },
+        );
+        return (await h.jsonValue()) as number;
+      });
+      if (args.includes('--trace')) await browser.stopTracing();
+    } else if (scenario === 'matrix') {
       const page = await openPage(profile, hash, { timeout: 120_000 });
       await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
       await settle(page, 8000);
