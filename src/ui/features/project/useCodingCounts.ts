@@ -54,11 +54,14 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
       // Counting a large project's codings can wait until the document it opens is painted.
       await whenIdle();
       if (coders === null) {
-        const entries = await Promise.all(
-          codeList
-            .split(',')
-            .filter(Boolean)
-            .map(async (guid) => [guid, await db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count()] as const),
+        // One transaction for all the counts, not one per code (see segmentCounts).
+        const entries = await db.transaction('r', db.codings, () =>
+          Promise.all(
+            codeList
+              .split(',')
+              .filter(Boolean)
+              .map(async (guid) => [guid, await db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count()] as const),
+          ),
         );
         return new Map(entries.filter(([, n]) => n > 0));
       }
