@@ -135,6 +135,8 @@ async function main(): Promise<void> {
         return (await h.jsonValue()) as number;
       });
       if (args.includes('--trace')) await browser.stopTracing();
+      // --linger: what the page does in the seconds after (counts, read-ahead), for its errors
+      if (args.includes('--linger')) await settle(page, 20_000);
     } else if (scenario === 'matrix') {
       const page = await openPage(profile, hash, { timeout: 120_000 });
       await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
