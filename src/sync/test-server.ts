@@ -235,14 +235,14 @@ function couch(url: string, admin: TestCouch['admin'], options: { deletesOnStop:
   };
 }
 
+/** How often a request meeting a closed kept-alive connection is sent, in all. */
+const STALE_CONNECTION_ATTEMPTS = 3;
+
 /**
  * A fetch that keeps CouchDB's `AuthSession` cookie, as a browser does (Node's fetch keeps no
  * cookies): it remembers the cookie each answer sets (CouchDB renews it now and then; signing out
  * clears it) and sends it with every later request. One jar per call: one per simulated browser.
  */
-/** How often a request meeting a closed kept-alive connection is sent, in all. */
-const STALE_CONNECTION_ATTEMPTS = 3;
-
 export function cookieFetch(base: typeof fetch = fetch): typeof fetch {
   let session: string | null = null;
   return async (input, init) => {

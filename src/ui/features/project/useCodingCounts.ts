@@ -71,11 +71,15 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
       });
       return out;
     };
-    void read().then((next) => {
-      // The counts include whatever was committed before they were read; they replace the deltas.
-      reads++;
-      if (live) setCounts(next);
-    });
+    read().then(
+      (next) => {
+        // The counts include whatever was committed before they were read; they replace the deltas.
+        reads++;
+        if (live) setCounts(next);
+      },
+      // A database closed meanwhile (the screen is gone): there is nothing to show.
+      () => undefined,
+    );
     return () => {
       live = false;
       off();
