@@ -55,7 +55,7 @@ export async function newBenchProfile(browser: Browser, url: string, files: Benc
 export async function openPage(profile: Profile, hash: string, opts: { watchLinks?: boolean; timeout?: number } = {}): Promise<Page> {
   const page = await profile.context.newPage();
   page.setDefaultTimeout(opts.timeout ?? 60_000);
-  page.on('pageerror', (e) => profile.errors.push(`pageerror: ${e.stack ?? e.message}`));
+  page.on('pageerror', (e) => profile.errors.push(`pageerror: ${e.stack || e.message || String(e)}`));
   page.on('crash', () => profile.errors.push(`crash: the page at ${hash} crashed`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
