@@ -56,6 +56,23 @@ export async function openPage(profile: Profile, hash: string, opts: { watchLink
   const page = await profile.context.newPage();
   page.setDefaultTimeout(opts.timeout ?? 60_000);
   page.on('pageerror', (e) => profile.errors.push(`pageerror: ${e.stack || e.message || String(e)}`));
+  // Chromium's own record of an uncaught exception names the script, line and column even when
+  // the value thrown or rejected is not an Error (Playwright's pageerror then has no stack)
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const where = `${d.url ?? d.scriptId ?? '?'}:${d.lineNumber + 1}:${d.columnNumber + 1}`;
+    const frames = (d.stackTrace?.callFrames ?? []).map((f) => `${f.functionName || '(anonymous)'} ${f.url}:${f.lineNumber + 1}:${f.columnNumber + 1}`);
+    const value = d.exception ? `${d.exception.className ?? d.exception.type}: ${d.exception.description ?? String(d.exception.value)}` : '';
+    const at = profile.errors.push(`exception: ${d.text} ${value} at ${where}${frames.length ? ` via ${frames.join(' < ')}` : ''}`) - 1;
+    // A value that is not an Error (a minified library's error class) shows only its class name: ask it for its name and message.
+    const objectId = d.exception?.objectId;
+    if (objectId && d.exception?.subtype !== 'error')
+      void cdp
+        .send('Runtime.callFunctionOn', { objectId, functionDeclaration: 'function () { return `${this && this.name}: ${this && this.message}`; }', returnByValue: true })
+        .then((r) => (profile.errors[at] += ` (${String(r.result.value)})`))
+        .catch(() => undefined);
+  });
+  await cdp.send('Runtime.enable');
   page.on('crash', () => profile.errors.push(`crash: the page at ${hash} crashed`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;

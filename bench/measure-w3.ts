@@ -109,6 +109,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
   /** Runs one step; a failure becomes a note naming the limit it hit and the IndexedDB size then. */
   const step = async <T>(name: string, profile: Profile | null, fn: () => Promise<T>): Promise<T | undefined> => {
     const t0 = performance.now();
+    const before = profile?.errors.length ?? 0;
     try {
       return await fn();
     } catch (e) {
@@ -122,6 +123,9 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
       notes.push(note);
       log(`  ${note}`);
       return undefined;
+    } finally {
+      // each page error names the step it came in
+      if (profile) for (let i = before; i < profile.errors.length; i++) profile.errors[i] = `${name}: ${profile.errors[i]}`;
     }
   };
   try {
@@ -142,6 +146,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
     if (adds2.length < reps.apply) notes.push(`w2.apply: only ${adds2.length} uncoded ranges in document ${w2Probe.index + 1}`);
     const failed2 = apply2.filter((a) => a.error);
     if (failed2.length) notes.push(`w2.apply: ${failed2.length} of ${apply2.length} failed: ${failed2.slice(0, 3).map((f) => `${f.id} ${f.error}`).join('; ')}`);
+    for (let i = 0; i < p2.errors.length; i++) p2.errors[i] = `w2 comparison: ${p2.errors[i]}`;
     await close(p2);
     profiles.pop();
 
@@ -232,7 +237,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
       ),
     );
     if (rawBulk) s['w3.import.rawBulkPut.ms'] = rawBulk;
-    if (rawProfile) errors.push(...(rawProfile as Profile).errors);
+    if (rawProfile) errors.push(...(rawProfile as Profile).errors.map((e) => `w3.import.rawBulkPut: ${e}`));
   } finally {
     for (const p of profiles) await close(p);
     c.files.delete('zip-entries.bin');

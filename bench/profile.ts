@@ -137,6 +137,21 @@ async function main(): Promise<void> {
       if (args.includes('--trace')) await browser.stopTracing();
       // --linger: what the page does in the seconds after (counts, read-ahead), for its errors
       if (args.includes('--linger')) await settle(page, 20_000);
+      // --heap-loads: then three loads as the bench's heap step makes them (a document open, the
+      // whole project read, then the page closed), for their errors
+      if (args.includes('--heap-loads')) {
+        const first = w.documentGuids[0] ?? '';
+        for (let i = 0; i < 3; i++) {
+          const before = profile.errors.length;
+          const load = await openPage(profile, hash, { timeout: 300_000 });
+          await load.locator(`.pane-documents a[href$="${first}"]`).click({ timeout: 300_000 });
+          await load.waitForFunction(() => performance.getEntriesByName('markeer:project-read').length > 0, null, { timeout: 300_000, polling: 100 });
+          await settle(load, 500);
+          await load.close();
+          await settle(page, 1000);
+          console.log(`heap-like load ${i + 1}: ${profile.errors.length - before} errors`);
+        }
+      }
     } else if (scenario === 'matrix') {
       const page = await openPage(profile, hash, { timeout: 120_000 });
       await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
@@ -245,7 +260,7 @@ async function main(): Promise<void> {
     const out = join(CACHE, `${scenario}.cpuprofile`);
     writeFileSync(out, JSON.stringify(result.profile));
     console.log(`wrote ${out}`);
-    if (profile.errors.length) console.log(`app errors: ${profile.errors.slice(0, 5).join('; ')}`);
+    if (profile.errors.length) console.log(`app errors:\n${profile.errors.join('\n')}`);
   } finally {
     await browser.close();
     await server.close();

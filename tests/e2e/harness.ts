@@ -122,7 +122,7 @@ function watchPage(page: Page, profile: Profile): void {
     profile.errors.push(`console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
   });
   page.on('pageerror', (error) => {
-    profile.errors.push(`pageerror: ${error.stack ?? error.message}`);
+    profile.errors.push(`pageerror: ${error.stack || error.message || String(error)}`);
   });
   page.on('crash', () => {
     profile.errors.push('crash: the page crashed');
