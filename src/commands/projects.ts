@@ -64,9 +64,13 @@ export async function deleteProject(projectGuid: Guid, db: MarkeerDb = getDb()):
   return result.ok ? ok(undefined) : result;
 }
 
-/** Marks a project as just used, so that the list shows recent projects first. */
+/**
+ * Marks a project as just used, so that the list shows recent projects first. When storage
+ * refuses it (the disk is full, the page is closing), the project opens all the same: only the
+ * order of the list depends on it, and every write that holds work reports its own failure.
+ */
 export async function touchProject(projectGuid: Guid, db: MarkeerDb = getDb()): Promise<void> {
-  await db.projects.update(projectGuid, { updatedAt: now() });
+  await db.projects.update(projectGuid, { updatedAt: now() }).catch(() => undefined);
 }
 
 /**

@@ -166,6 +166,16 @@ describe('a coding the disk has no room for', () => {
     expect(await m.segmentCount()).toBe(1);
     await expect.poll(() => codeCount()).toBe('1');
 
+    // 3. Opened again while the disk is still full: the work is there, and opening it (which
+    // notes the project as recently used) raises no error.
+    await page.reload();
+    await m.transcript().waitFor();
+    await expect.poll(() => m.paintedRanges()).toBe(1);
+    expect(await m.segmentCount()).toBe(1);
+    await expect.poll(() => codeCount()).toBe('1');
+    expect(await alerts.count()).toBe(0);
+    expect(app.errors).toEqual([]);
+
     // Room again, and a reload: the refused coding is not stored, the earlier work is.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await page.reload();
