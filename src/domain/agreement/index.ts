@@ -3,12 +3,15 @@
  * units. Pure functions over plain data. Definitions: `../shared/agreement/README.md` (from the
  * repository root).
  */
-export { computeAgreement, kappa2x2 } from './text';
+export { computeAgreement, computePackedAgreement, joinAgreementShares, kappa2x2 } from './text';
 export { DEFAULT_SEGMENT_SHARE, segmentAgreement } from './segments';
 export type { SegmentAgreementReport, SegmentCounts } from './segments';
-export type { AgreementReport, AgreementStats, CodeAgreement, DocumentAgreement, DomainAgreement } from './text';
+export type { AgreementReport, AgreementStats, CodeAgreement, DocumentAgreement, DomainAgreement, ReportShare } from './text';
 export { disagreements } from './disagreements';
+export { packAgreementInput } from './packed';
+export type { PackedAgreementInput } from './packed';
 export type { Disagreement } from './disagreements';
+export { sameAgreementInput } from './input';
 export type { AgreementCoding, AgreementDocument, AgreementInput, AgreementSegment } from './input';
 export { coverage, characterCounts } from './coverage';
 export type { CharacterCounts, CoveragePiece } from './coverage';

@@ -114,7 +114,11 @@ export function indexAgreementInput(input: AgreementInput): AgreementIndex {
     if (segment.end === segment.start) continue;
     segments[d]?.push({ guid: segment.guid, coder, start: segment.start, end: segment.end, chains: codes.map(chainOf) });
   }
-  const coderCount = input.coders.length;
+  return indexByCode(input.coders.length, documents, segments);
+}
+
+/** The index of the documents' segments, with their segments per code (see `AgreementIndex.byCode`). */
+export function indexByCode(coderCount: number, documents: readonly AgreementDocument[], segments: readonly (readonly IndexedSegment[])[]): AgreementIndex {
   const byCode = segments.map((list) => {
     const perCode = new Map<Guid, IndexedSegment[][]>();
     const counted: Guid[] = [];
@@ -137,4 +141,25 @@ export function indexAgreementInput(input: AgreementInput): AgreementIndex {
 /** One coder's ranges per coder index, for one code and document, its descendants included. */
 export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeGuid: Guid): readonly (readonly TextRange[])[] {
   return index.byCode[documentIndex]?.get(codeGuid) ?? Array.from({ length: index.coderCount }, () => []);
+}
+
+/**
+ * Whether two inputs give the same report: the same documents, codes, coders, segments, codings
+ * and choices, field by field (a project read again gives new objects for the same records).
+ */
+export function sameAgreementInput(a: AgreementInput, b: AgreementInput): boolean {
+  if (a === b) return true;
+  const same = <T>(x: readonly T[] | undefined, y: readonly T[] | undefined, eq: (p: T, q: T) => boolean) =>
+    x === y || (x !== undefined && y !== undefined && x.length === y.length && x.every((p, i) => p === y[i] || eq(p, y[i] as T)));
+  const never = () => false;
+  return (
+    same(a.coders, b.coders, never) &&
+    same(a.codeGuids, b.codeGuids, never) &&
+    same(a.documentGuids, b.documentGuids, never) &&
+    same(a.domainGuids, b.domainGuids, never) &&
+    same(a.documents, b.documents, (p, q) => p.guid === q.guid && p.name === q.name && p.length === q.length) &&
+    same(a.codes, b.codes, (p, q) => p.guid === q.guid && p.parentGuid === q.parentGuid && p.name === q.name && p.order === q.order) &&
+    same(a.segments, b.segments, (p, q) => p.guid === q.guid && p.documentGuid === q.documentGuid && p.coderGuid === q.coderGuid && p.start === q.start && p.end === q.end) &&
+    same(a.codings, b.codings, (p, q) => p.segmentGuid === q.segmentGuid && p.codeGuid === q.codeGuid)
+  );
 }

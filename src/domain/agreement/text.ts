@@ -8,11 +8,13 @@
  * documents and compute once; they never average per-document coefficients. A coefficient that is
  * undefined is null, never 0 or 1.
  */
+import { assert } from '../assert';
 import { childrenOf, flattenTree } from '../codebook';
 import type { Code, Guid } from '../model';
 import { mergeRanges, type TextRange } from '../ranges';
 import { countCharacters, type CharacterCounts } from './coverage';
 import { indexAgreementInput, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
+import { indexPackedInput, type PackedAgreementInput } from './packed';
 import {
   addIngredients,
   binaryIngredients,
@@ -176,7 +178,7 @@ function codesInChains(index: AgreementIndex, parents: boolean): Set<Guid> {
 }
 
 /** The codes to report: chosen ones in their order, else every code used, in codebook order. */
-function reportedCodes(input: AgreementInput, index: AgreementIndex): Code[] {
+function reportedCodes(input: ReportChoice, index: AgreementIndex): Code[] {
   const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
   if (input.codeGuids) return input.codeGuids.flatMap((guid) => byGuid.get(guid) ?? []);
   const used = codesInChains(index, false);
@@ -186,7 +188,7 @@ function reportedCodes(input: AgreementInput, index: AgreementIndex): Code[] {
 }
 
 /** The parents whose domains to report (see `AgreementInput.domainGuids`). */
-function reportedDomains(input: AgreementInput, index: AgreementIndex): Code[] {
+function reportedDomains(input: ReportChoice, index: AgreementIndex): Code[] {
   const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
   if (input.domainGuids) return input.domainGuids.flatMap((guid) => byGuid.get(guid) ?? []);
   const parents = new Set(input.codes.map((code) => code.parentGuid));
@@ -198,11 +200,48 @@ function reportedDomains(input: AgreementInput, index: AgreementIndex): Code[] {
     .filter((code) => used.has(code.guid));
 }
 
-/** Agreement per code (and document, and pooled) and per domain, for the chosen coders. */
-export function computeAgreement(input: AgreementInput): AgreementReport {
-  const index = indexAgreementInput(input);
+/**
+ * One of `of` shares of a report, so that several threads can each compute one: the reported codes
+ * and domains whose position in the whole report leaves `index` when divided by `of` (interleaved,
+ * since a code above others costs more than a leaf and the codebook lists it first).
+ */
+export interface ReportShare {
+  readonly index: number;
+  readonly of: number;
+}
+
+/**
+ * Agreement per code (and document, and pooled) and per domain, for the chosen coders; with a
+ * share, only that share's codes and domains (`joinAgreementShares` puts the shares together).
+ */
+export function computeAgreement(input: AgreementInput, share?: ReportShare): AgreementReport {
+  return reportOf(input, indexAgreementInput(input), share);
+}
+
+/** `computeAgreement` of a packed input (what a worker is given: see packed.ts). */
+export function computePackedAgreement(packed: PackedAgreementInput, share?: ReportShare): AgreementReport {
+  return reportOf(packed, indexPackedInput(packed), share);
+}
+
+/** What a report takes from its input besides the index. */
+type ReportChoice = Pick<AgreementInput, 'codes' | 'coders' | 'codeGuids' | 'domainGuids'>;
+
+function reportOf(input: ReportChoice, index: AgreementIndex, share: ReportShare | undefined): AgreementReport {
+  if (share) assert(Number.isInteger(share.of) && share.of >= 1 && Number.isInteger(share.index) && share.index >= 0 && share.index < share.of, () => `share ${share.index} of ${share.of} is one of the shares`);
+  const mine = <T>(list: readonly T[]): readonly T[] => (share ? list.filter((_, i) => i % share.of === share.index) : list);
   return {
-    codes: reportedCodes(input, index).map((code) => codeAgreement(index, code)),
-    domains: reportedDomains(input, index).map((parent) => domainAgreement(index, parent, input.codes, input.coders)),
+    codes: mine(reportedCodes(input, index)).map((code) => codeAgreement(index, code)),
+    domains: mine(reportedDomains(input, index)).map((parent) => domainAgreement(index, parent, input.codes, input.coders)),
   };
+}
+
+/** The whole report from its shares 0, 1, ... (in that order), each computed on the same input. */
+export function joinAgreementShares(shares: readonly AgreementReport[]): AgreementReport {
+  const interleave = <T>(lists: readonly (readonly T[])[]): T[] => {
+    const out: T[] = [];
+    const longest = Math.max(0, ...lists.map((list) => list.length));
+    for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i] as T);
+    return out;
+  };
+  return { codes: interleave(shares.map((s) => s.codes)), domains: interleave(shares.map((s) => s.domains)) };
 }

@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import type { Guid } from '../model';
+import { sameAgreementInput, type AgreementInput } from './input';
+import { packAgreementInput } from './packed';
+import { CODEBOOK, coding } from './test-builders';
+import { computeAgreement, computePackedAgreement, joinAgreementShares } from './text';
+
+const CODERS = ['anna', 'ben', 'cleo', 'dirk'];
+// 'ghost' is in no codebook; a coding of it is ignored by the report.
+const CODES = [...CODEBOOK.map((code) => code.guid), 'ghost'];
+const DOCUMENTS = ['d0', 'd1', 'd2', 'lost'];
+
+/**
+ * Projects as the dialog and the command line give them: segments of coders not compared and of
+ * documents not in the input, codes outside the codebook, chosen documents and codes or not.
+ */
+const arbitraryInput = fc
+  .record({
+    lengths: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }),
+    compared: fc.subarray(CODERS, { minLength: 2 }),
+    segments: fc.array(
+      fc.record({
+        coder: fc.constantFrom(...CODERS),
+        document: fc.constantFrom(...DOCUMENTS),
+        x: fc.nat(40),
+        y: fc.nat(40),
+        codes: fc.subarray(CODES, { minLength: 0, maxLength: 3 }),
+      }),
+      { maxLength: 24 },
+    ),
+    documentChoice: fc.option(fc.subarray(DOCUMENTS), { nil: undefined }),
+    codeChoice: fc.option(fc.subarray(CODEBOOK.map((code) => code.guid)), { nil: undefined }),
+  })
+  .map(({ lengths, compared, segments, documentChoice, codeChoice }): AgreementInput => {
+    const built = coding();
+    for (const s of segments) {
+      const length = lengths[DOCUMENTS.indexOf(s.document)] ?? 40;
+      const [a, b] = [s.x % (length + 1), s.y % (length + 1)];
+      built.add(s.coder, s.document, Math.min(a, b), Math.max(a, b), ...s.codes);
+    }
+    const documents: Record<Guid, number> = {};
+    lengths.forEach((length, i) => (documents[`d${i}`] = length));
+    return built.input(documents, compared, {
+      ...(documentChoice ? { documentGuids: documentChoice } : {}),
+      ...(codeChoice ? { codeGuids: codeChoice } : {}),
+    });
+  });
+
+describe('an agreement input packed for another thread', () => {
+  it('gives the same report as the input itself, whole or in a share', () => {
+    fc.assert(
+      fc.property(arbitraryInput, fc.integer({ min: 1, max: 3 }), (input, of) => {
+        const packed = packAgreementInput(input);
+        expect(computePackedAgreement(packed)).toEqual(computeAgreement(input));
+        expect(computePackedAgreement(packed, { index: of - 1, of })).toEqual(computeAgreement(input, { index: of - 1, of }));
+      }),
+    );
+  });
+
+  it('gives a segment whose guid is given twice the codings of that guid, as the input does', () => {
+    const input = coding().add('anna', 'd0', 0, 5).add('anna', 'd0', 10, 15, 'joy').add('ben', 'd0', 0, 12, 'joy').input({ d0: 20 }, ['anna', 'ben']);
+    const twice = { ...input, segments: input.segments.map((s) => ({ ...s, guid: s.guid === 'segment-1' ? 'segment-0' : s.guid })), codings: input.codings.map((c) => ({ ...c, segmentGuid: c.segmentGuid === 'segment-1' ? 'segment-0' : c.segmentGuid })) };
+    expect(computeAgreement(twice).codes[0]?.pooled).toMatchObject({ both: 7, onlyA: 3, onlyB: 5 });
+    expect(computePackedAgreement(packAgreementInput(twice))).toEqual(computeAgreement(twice));
+  });
+
+  it('keeps only the compared coders’ segments of the input’s documents, and their codings', () => {
+    const input = coding()
+      .add('anna', 'd0', 0, 5, 'anger')
+      .add('cleo', 'd0', 0, 5, 'anger')
+      .add('ben', 'elsewhere', 0, 5, 'anger')
+      .add('ben', 'd0', 2, 4, 'joy', 'ghost')
+      .input({ d0: 10 }, ['anna', 'ben']);
+    const packed = packAgreementInput(input);
+    expect(packed.segmentGuids).toEqual(['segment-0', 'segment-3']);
+    expect([...packed.segments]).toEqual([0, 0, 0, 5, 0, 1, 2, 4]);
+    expect(packed.codingCodes).toEqual(['anger', 'joy', 'ghost']);
+    expect([...packed.codings]).toEqual([0, 0, 1, 1, 1, 2]);
+  });
+
+  it('still stops at a segment outside its document, naming it', () => {
+    const input = coding().add('anna', 'd0', 0, 5, 'anger').add('ben', 'd0', 3, 12, 'anger').input({ d0: 10 }, ['anna', 'ben']);
+    expect(() => computePackedAgreement(packAgreementInput(input))).toThrow(/segment-1 \[3, 12\)/);
+  });
+});
+
+describe('a report computed in shares', () => {
+  it('is the whole report once its shares are joined, for any number of shares', () => {
+    fc.assert(
+      fc.property(arbitraryInput, fc.integer({ min: 1, max: 5 }), (input, of) => {
+        const shares = Array.from({ length: of }, (_, index) => computeAgreement(input, { index, of }));
+        expect(joinAgreementShares(shares)).toEqual(computeAgreement(input));
+      }),
+    );
+  });
+
+  it('gives each share a part of the codes, interleaved', () => {
+    const input = coding().add('anna', 'd0', 0, 5, 'rage', 'joy', 'school', 'other').add('ben', 'd0', 0, 5, 'home').input({ d0: 10 }, ['anna', 'ben']);
+    const whole = computeAgreement(input).codes.map((code) => code.guid);
+    expect(whole).toEqual(['emotion', 'anger', 'rage', 'joy', 'topic', 'school', 'home', 'other']);
+    expect(computeAgreement(input, { index: 0, of: 3 }).codes.map((code) => code.guid)).toEqual(['emotion', 'joy', 'home']);
+    expect(computeAgreement(input, { index: 2, of: 3 }).codes.map((code) => code.guid)).toEqual(['rage', 'school']);
+    expect(() => computeAgreement(input, { index: 3, of: 3 })).toThrow(/share 3 of 3/);
+  });
+});
+
+describe('whether two inputs give the same report', () => {
+  const input = coding().add('anna', 'd0', 0, 5, 'anger').add('ben', 'd0', 2, 6, 'joy').input({ d0: 10 }, ['anna', 'ben']);
+  const copy = (): AgreementInput => ({
+    ...input,
+    documents: input.documents.map((d) => ({ ...d })),
+    codes: input.codes.map((c) => ({ ...c })),
+    segments: input.segments.map((s) => ({ ...s })),
+    codings: input.codings.map((c) => ({ ...c })),
+  });
+
+  it('compares records by their fields, not by identity', () => {
+    expect(sameAgreementInput(input, copy())).toBe(true);
+  });
+
+  it('sees every change that can change the report', () => {
+    const changes: ((i: AgreementInput) => AgreementInput)[] = [
+      (i) => ({ ...i, coders: ['ben', 'anna'] }),
+      (i) => ({ ...i, documentGuids: ['d0'] }),
+      (i) => ({ ...i, codeGuids: ['anger'] }),
+      (i) => ({ ...i, domainGuids: ['emotion'] }),
+      (i) => ({ ...i, documents: [{ guid: 'd0', name: 'Renamed', length: 10 }] }),
+      (i) => ({ ...i, documents: [{ guid: 'd0', name: 'Document d0', length: 11 }] }),
+      (i) => ({ ...i, codes: i.codes.map((c) => (c.guid === 'joy' ? { ...c, name: 'Delight' } : c)) }),
+      (i) => ({ ...i, codes: i.codes.map((c) => (c.guid === 'joy' ? { ...c, parentGuid: 'topic' } : c)) }),
+      (i) => ({ ...i, codes: i.codes.map((c) => (c.guid === 'joy' ? { ...c, order: 9 } : c)) }),
+      (i) => ({ ...i, codes: i.codes.slice(1) }),
+      (i) => ({ ...i, segments: i.segments.map((s, n) => (n === 1 ? { ...s, end: 7 } : s)) }),
+      (i) => ({ ...i, segments: i.segments.map((s, n) => (n === 1 ? { ...s, coderGuid: 'anna' } : s)) }),
+      (i) => ({ ...i, codings: i.codings.map((c, n) => (n === 1 ? { ...c, codeGuid: 'rage' } : c)) }),
+      (i) => ({ ...i, codings: i.codings.slice(1) }),
+    ];
+    for (const change of changes) expect(sameAgreementInput(input, change(copy()))).toBe(false);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * An agreement input in a form that is cheap to copy to another thread: the segments' and
+ * codings' numbers in typed arrays (copied as blocks of memory), their guids in one array of
+ * strings, instead of tens of thousands of objects that a structured clone walks one by one.
+ * A report of it (`computePackedAgreement`) is the report of the input: what packing leaves out is
+ * what the report ignores anyway (segments of documents or coders not in the input, codings of
+ * segments left out).
+ */
+import { assert } from '../assert';
+import { ancestors } from '../codebook';
+import type { Guid } from '../model';
+import { indexByCode, type AgreementIndex, type AgreementInput, type IndexedSegment } from './input';
+
+export interface PackedAgreementInput {
+  readonly documents: AgreementInput['documents'];
+  readonly codes: AgreementInput['codes'];
+  readonly coders: AgreementInput['coders'];
+  readonly codeGuids?: AgreementInput['codeGuids'];
+  readonly documentGuids?: AgreementInput['documentGuids'];
+  readonly domainGuids?: AgreementInput['domainGuids'];
+  /** Per segment kept: its guid. */
+  readonly segmentGuids: readonly Guid[];
+  /**
+   * Per segment kept: the index of the first segment kept with its guid (itself but for a guid
+   * given twice), whose codings it shares, as codings name a segment by its guid.
+   */
+  readonly owners: Int32Array;
+  /** Per segment kept, four numbers: its document's index in `documents`, its coder's in `coders`, start, end. */
+  readonly segments: Float64Array;
+  /** Per coding of a kept segment, two numbers: the segment's index (in `segmentGuids`), and the code's guid's index in `codingCodes`. */
+  readonly codings: Int32Array;
+  /** The codes the codings name, each once (a coding may name a code that is not in `codes`). */
+  readonly codingCodes: readonly Guid[];
+}
+
+export function packAgreementInput(input: AgreementInput): PackedAgreementInput {
+  const documentIndex = new Map(input.documents.map((d, i) => [d.guid, i]));
+  const coderIndex = new Map(input.coders.map((c, i) => [c, i]));
+  const kept = new Map<Guid, number>();
+  const segmentGuids: Guid[] = [];
+  // Offsets as doubles: a malformed one (a fraction, a huge number) must reach the report's checks unchanged.
+  const segments = new Float64Array(4 * input.segments.length);
+  const owners = new Int32Array(input.segments.length);
+  for (const segment of input.segments) {
+    const d = documentIndex.get(segment.documentGuid);
+    const c = coderIndex.get(segment.coderGuid);
+    if (d === undefined || c === undefined) continue;
+    const at = segmentGuids.length;
+    // Codings name a segment by its guid: a guid given twice (a hostile file) reaches both, as before packing.
+    const owner = kept.get(segment.guid);
+    if (owner === undefined) kept.set(segment.guid, at);
+    owners[at] = owner ?? at;
+    segmentGuids.push(segment.guid);
+    segments.set([d, c, segment.start, segment.end], 4 * at);
+  }
+  const codeIndex = new Map<Guid, number>();
+  const codingCodes: Guid[] = [];
+  const codings = new Int32Array(2 * input.codings.length);
+  let n = 0;
+  for (const coding of input.codings) {
+    const s = kept.get(coding.segmentGuid);
+    if (s === undefined) continue;
+    let code = codeIndex.get(coding.codeGuid);
+    if (code === undefined) {
+      code = codingCodes.length;
+      codeIndex.set(coding.codeGuid, code);
+      codingCodes.push(coding.codeGuid);
+    }
+    codings[n++] = s;
+    codings[n++] = code;
+  }
+  return {
+    documents: input.documents.map(({ guid, name, length }) => ({ guid, name, length })),
+    codes: input.codes,
+    coders: input.coders,
+    ...(input.codeGuids ? { codeGuids: input.codeGuids } : {}),
+    ...(input.documentGuids ? { documentGuids: input.documentGuids } : {}),
+    ...(input.domainGuids ? { domainGuids: input.domainGuids } : {}),
+    segmentGuids,
+    owners: owners.slice(0, segmentGuids.length),
+    segments: segments.slice(0, 4 * segmentGuids.length),
+    codings: codings.slice(0, n),
+    codingCodes,
+  };
+}
+
+/**
+ * The index `indexAgreementInput` makes of the input that was packed, from the numbers: the
+ * codings reach their segments by position, not through a map of tens of thousands of guids
+ * (which took most of a report's time on a large project).
+ */
+export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
+  const { coders, segmentGuids, owners, codingCodes } = packed;
+  const seen = new Set<Guid>();
+  for (const guid of coders) {
+    assert(!seen.has(guid), `coder ${guid} is compared once`);
+    seen.add(guid);
+  }
+  const chosen = packed.documentGuids ? new Set(packed.documentGuids) : null;
+  // A packed document's place among the compared ones (-1: not compared). Two documents with one
+  // guid: the last is the one its segments belong to, as in indexAgreementInput.
+  const compared: number[] = [];
+  const place = new Map<Guid, number>();
+  packed.documents.forEach((document, i) => {
+    if (chosen && !chosen.has(document.guid)) return;
+    place.set(document.guid, compared.length);
+    compared.push(i);
+  });
+  const documents = compared.map((i) => packed.documents[i] as PackedAgreementInput['documents'][number]);
+  const comparedIndex = packed.documents.map((document) => place.get(document.guid) ?? -1);
+
+  const known = new Set(packed.codes.map((code) => code.guid));
+  const chains = codingCodes.map((guid) => (known.has(guid) ? [...ancestors(packed.codes, guid).map((code) => code.guid), guid] : null));
+  // Per segment, the codes of its codings (by index into codingCodes), each once, in codings order.
+  const codesOf: (number[] | undefined)[] = new Array(segmentGuids.length);
+  for (let i = 0; i < packed.codings.length; i += 2) {
+    const s = packed.codings[i] as number;
+    const code = packed.codings[i + 1] as number;
+    if (!chains[code]) continue;
+    const list = codesOf[s];
+    if (!list) codesOf[s] = [code];
+    else if (!list.includes(code)) list.push(code);
+  }
+
+  const segments: IndexedSegment[][] = documents.map(() => []);
+  for (let i = 0; i < segmentGuids.length; i++) {
+    const d = comparedIndex[packed.segments[4 * i] as number] ?? -1;
+    const codes = codesOf[owners[i] as number];
+    if (d < 0 || !codes) continue;
+    const coder = packed.segments[4 * i + 1] as number;
+    const start = packed.segments[4 * i + 2] as number;
+    const end = packed.segments[4 * i + 3] as number;
+    const length = documents[d]?.length ?? 0;
+    assert(
+      Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length,
+      () => `segment ${segmentGuids[i] ?? ''} [${start}, ${end}) lies inside its document of length ${length}`,
+    );
+    if (end === start) continue;
+    segments[d]?.push({ guid: segmentGuids[i] ?? '', coder, start, end, chains: codes.map((code) => chains[code] as Guid[]) });
+  }
+  return indexByCode(coders.length, documents, segments);
+}
