@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { findConsensusCoder, readConsensusDecisions, type ConsensusDecisions } from '../../../commands/consensus';
-import { computeAgreement, type AgreementReport } from '../../../domain/agreement';
+import type { AgreementReport } from '../../../domain/agreement';
 import type { Guid } from '../../../domain/model';
 import { sortDocuments } from '../../../storage/queries';
 import { afterPaint } from '../../shell/after-paint';
@@ -17,6 +17,7 @@ import { AgreementTable } from './AgreementTable';
 import { DomainTable } from './DomainTable';
 import { SegmentTable } from './SegmentTable';
 import { ReviewPanel, type ReviewTarget } from './ReviewPanel';
+import { useAgreementReport } from './useAgreementReport';
 import './agreement.css';
 
 export interface JumpTarget {
@@ -87,10 +88,9 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
     () => (stable && stable.coders.length >= 2 ? agreementInput(codes, stable, { documents: documentChoice, codes: codeChoice }, used) : null),
     [codes, stable, documentChoice, codeChoice, used],
   );
-  // The figures take a moment on a large project: the dialog shows "computing…" meanwhile.
-  const deferred = useDeferredValue(input, null);
-  const report = useMemo(() => (deferred ? computeAgreement(deferred) : null), [deferred]);
-  const computing = input !== deferred;
+  // The figures take a moment on a large project: they are computed off this thread, and the
+  // dialog shows "computing…" (and the figures before, greyed) meanwhile.
+  const { report, of: deferred, computing } = useAgreementReport(input);
   // Benchmarks and tests: the figures are on screen (a frame, then a task after it).
   useEffect(() => {
     if (report && deferred && !computing) markAgreementReady(deferred.coders.length, report.codes.length);

@@ -12,7 +12,9 @@ import { MergeDialog } from '../team/MergeDialog';
 
 // The agreement and results dialogs (tables, statistics) load on first use, not with the coding screen.
 const { Component: AgreementDialog, preload: preloadAgreementDialog } = lazyPreload<ComponentProps<typeof AgreementDialogType>>(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
-export { preloadAgreementDialog };
+export { preloadAgreementAhead, preloadAgreementDialog };
+// Its first report computed ahead, once the project is in memory (it needs nothing before).
+const { Component: AgreementAhead, preload: preloadAgreementAhead } = lazyPreload<Record<string, never>>(() => import('../agreement/AgreementAhead').then((m) => ({ default: m.AgreementAhead })));
 const ResultsDialog = lazy(() => import('../exercises/ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
 const TeamServerDialog = lazy(() => import('../sync/TeamServerDialog').then((m) => ({ default: m.TeamServerDialog })));
 
@@ -23,7 +25,7 @@ type Action = 'export' | 'merge' | 'team' | 'agreement' | 'results';
  * team server, agreement, an exercise's results), so that the header stays one row at 1024 px. Each item opens
  * its dialog; closing the dialog gives the focus back to the menu's button.
  */
-export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
+export function ProjectMenu({ onJump, inMemory = false }: { onJump(target: JumpTarget): void; /** The project is read into memory (storage/project-snapshot.ts). */ inMemory?: boolean }) {
   const { t } = useTranslation();
   const { db, project } = useProject();
   const [open, setOpen] = useState<Action | null>(null);
@@ -62,10 +64,17 @@ export function ProjectMenu({ onJump }: { onJump(target: JumpTarget): void }) {
           <TeamServerDialog isOpen onClose={close} />
         </Suspense>
       )}
-      {open === 'agreement' && (
+      {open === 'agreement' ? (
         <Suspense fallback={null}>
           <AgreementDialog isOpen onClose={close} onJump={onJump} />
         </Suspense>
+      ) : (
+        !student &&
+        inMemory && (
+          <Suspense fallback={null}>
+            <AgreementAhead />
+          </Suspense>
+        )
       )}
       {open === 'results' && (
         <Suspense fallback={null}>

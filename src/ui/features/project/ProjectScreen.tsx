@@ -36,7 +36,7 @@ type SideTab = 'codebook' | 'retrieval' | 'document';
 
 import { CodersDialog } from './CodersDialog';
 import { LensControl } from './LensControl';
-import { ProjectMenu, preloadAgreementDialog } from './ProjectMenu';
+import { ProjectMenu, preloadAgreementAhead, preloadAgreementDialog } from './ProjectMenu';
 import type { AnalysisScreen as AnalysisScreenType } from '../analysis/AnalysisScreen';
 import { SyncStatus } from '../sync/SyncStatus';
 import { lensLabel } from './lens';
@@ -114,7 +114,7 @@ const READ_AHEAD_MS = 2000;
 /** The coder counts as at work this long after a key, a click or a scroll: reading ahead waits. */
 const CODER_AT_WORK_MS = 1000;
 /** The code of the screens that work on the whole project, loaded ahead with it. */
-const ANALYSIS_CODE: readonly (() => Promise<unknown>)[] = [preloadAnalysisScreen, () => import('../analysis/AnalysisScreen').then((m) => m.preloadAnalysisTabs()), preloadAgreementDialog];
+const ANALYSIS_CODE: readonly (() => Promise<unknown>)[] = [preloadAnalysisScreen, () => import('../analysis/AnalysisScreen').then((m) => m.preloadAnalysisTabs()), preloadAgreementDialog, preloadAgreementAhead];
 
 function Workspace({ documentGuid, analysis }: { documentGuid: string | null; analysis: AnalysisTab | null }) {
   const { t } = useTranslation();
@@ -223,8 +223,11 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
   // when the project closes.
   const { db } = ctx;
   const projectGuid = ctx.project.guid;
+  // The project is in memory: the agreement dialog's first figures may be computed ahead (ProjectMenu).
+  const [inMemory, setInMemory] = useState(false);
   useEffect(() => {
     let live = true;
+    setInMemory(false);
     // While the coder is at work (a key, a click or a scroll in the last moment), reading ahead
     // waits: its pages are short tasks, but a key landing on one waits for it.
     let lastInput = -Infinity;
@@ -245,7 +248,11 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
         // compiling it), then their data.
         if (live && canFetchAhead()) await Promise.all(ANALYSIS_CODE.map((load) => load().catch(() => undefined)));
         await pause();
-        if (live) void loadProjectSnapshot(db, projectGuid, busy).catch(() => undefined);
+        if (live)
+          void loadProjectSnapshot(db, projectGuid, busy).then(
+            (data) => live && data !== null && setInMemory(true),
+            () => undefined,
+          );
       });
     }, READ_AHEAD_MS);
     return () => {
@@ -290,7 +297,7 @@ function Workspace({ documentGuid, analysis }: { documentGuid: string | null; an
               </a>
             )}
             <SyncStatus />
-            <ProjectMenu onJump={jumpTo} />
+            <ProjectMenu onJump={jumpTo} inMemory={inMemory} />
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => openPalette()} aria-keyshortcuts="Control+K" title="Ctrl+K">
               {t('palette.open')}
             </button>

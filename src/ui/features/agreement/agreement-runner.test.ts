@@ -1,0 +1,120 @@
+import { computeAgreement, computePackedAgreement } from '../../../domain/agreement';
+import { coding } from '../../../domain/agreement/test-builders';
+import { AgreementRunFailed, createAgreementRunner, type AgreementReply, type AgreementRequest, type AgreementWorkerPort } from './agreement-runner';
+
+interface Fleet {
+  readonly spawned: AgreementWorkerPort[];
+  readonly ended: number[];
+  readonly requests: AgreementRequest[];
+}
+
+/** Stand-in workers: they compute as the real one does, or never answer ('hold'), or fail to load. */
+function fakeWorkers(fleet: Fleet, behaviour: 'answer' | 'hold' | 'fail-to-load' = 'answer'): () => AgreementWorkerPort {
+  return () => {
+    const n = fleet.spawned.length;
+    const port: AgreementWorkerPort = {
+      onmessage: null,
+      onerror: null,
+      postMessage(m: AgreementRequest) {
+        fleet.requests.push(m);
+        if (behaviour === 'hold') return;
+        if (behaviour === 'fail-to-load') {
+          setTimeout(() => port.onerror?.({ message: 'could not load the worker' } as ErrorEvent), 0);
+          return;
+        }
+        let reply: AgreementReply;
+        try {
+          reply = { id: m.id, report: computePackedAgreement(m.input, m.share) };
+        } catch (e) {
+          reply = { id: m.id, error: (e as Error).message };
+        }
+        setTimeout(() => port.onmessage?.({ data: reply } as MessageEvent<AgreementReply>), 0);
+      },
+      terminate: () => fleet.ended.push(n),
+    };
+    fleet.spawned.push(port);
+    return port;
+  };
+}
+
+const newFleet = (): Fleet => ({ spawned: [], ended: [], requests: [] });
+
+const INPUT = coding()
+  .add('anna', 'd0', 0, 10, 'rage', 'school')
+  .add('ben', 'd0', 5, 10, 'anger', 'home')
+  .add('anna', 'd1', 0, 3, 'joy', 'other')
+  .add('ben', 'd1', 2, 6, 'joy')
+  .input({ d0: 20, d1: 8 }, ['anna', 'ben']);
+
+describe('computing agreement in workers', () => {
+  it('gives the same report as computing it here, each worker computing a share', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 3);
+    expect(await runner.run(INPUT)).toEqual(computeAgreement(INPUT));
+    expect(fleet.spawned).toHaveLength(3);
+    expect(fleet.requests.map((r) => r.share)).toEqual([
+      { index: 0, of: 3 },
+      { index: 1, of: 3 },
+      { index: 2, of: 3 },
+    ]);
+  });
+
+  it('keeps its workers for the next report, and computes a repeated request once', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 2);
+    const first = runner.run(INPUT);
+    expect(runner.run(INPUT)).toBe(first);
+    await first;
+    const three = { ...INPUT, coders: ['anna', 'ben', 'cleo'] };
+    expect(await runner.run(three)).toEqual(computeAgreement(three));
+    expect(fleet.spawned).toHaveLength(2);
+    expect(fleet.requests).toHaveLength(4);
+  });
+
+  it('knows a report it computed when asked for the same content again, without computing it again', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 1);
+    const first = runner.run(INPUT);
+    // The dialog's own input, built anew from the same records while the report computed ahead is under way.
+    const again = { ...INPUT, segments: INPUT.segments.map((s) => ({ ...s })), codes: [...INPUT.codes] };
+    expect(runner.run(again)).toBe(first);
+    expect(runner.peek(again)).toBeNull();
+    const report = await first;
+    expect(runner.peek(again)).toBe(report);
+    await expect(runner.run({ ...again })).resolves.toBe(report);
+    expect(fleet.requests).toHaveLength(1);
+    // Another coder's segment moved: computed anew.
+    const moved = { ...again, segments: again.segments.map((s, i) => (i === 1 ? { ...s, start: s.start + 1 } : s)) };
+    expect(runner.peek(moved)).toBeNull();
+    expect(await runner.run(moved)).toEqual(computeAgreement(moved));
+    expect(fleet.requests).toHaveLength(2);
+  });
+
+  it('ends the workers of figures a newer choice replaced', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet, 'hold'), 2);
+    const first = runner.run(INPUT);
+    const second = runner.run({ ...INPUT, documentGuids: ['d0'] });
+    await expect(first).rejects.toMatchObject({ reason: 'superseded' });
+    expect(fleet.ended).toEqual([0, 1]);
+    expect(fleet.spawned).toHaveLength(4);
+    runner.dispose();
+    await expect(second).rejects.toMatchObject({ reason: 'superseded' });
+    expect(fleet.ended).toEqual([0, 1, 2, 3]);
+  });
+
+  it('fails with the reason when the report cannot be computed', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 2);
+    const broken = coding().add('anna', 'd0', 0, 30, 'joy').add('ben', 'd0', 0, 5, 'joy').input({ d0: 20 }, ['anna', 'ben']);
+    const error = await runner.run(broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AgreementRunFailed);
+    expect(error).toMatchObject({ reason: 'failed', message: expect.stringMatching(/segment-0 \[0, 30\)/) });
+  });
+
+  it('fails when a worker cannot start', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet, 'fail-to-load'), 2);
+    await expect(runner.run(INPUT)).rejects.toMatchObject({ reason: 'failed', message: 'could not load the worker' });
+  });
+});
