@@ -180,6 +180,7 @@ export async function measureApply(
   const { page } = await openDocument(profile, project, { timeout, heap: false, ...(document ? { document } : {}) });
   await settle(page, 500);
   const samples: ApplySample[] = [];
+  let alertsBefore = (await page.locator('[role=alert]').allTextContents()).filter((t) => t.trim()).length;
   for (const add of adds) {
     const expected = text.slice(add.start, add.end);
     const selected = await selectRange(page, add.start, add.end);
@@ -215,6 +216,11 @@ export async function measureApply(
       samples.push({ id: add.id, ms: Number.NaN, error: `no new highlight painted (${(e as Error).message.split('\n')[0]})` });
     }
     await settle(page, 150);
+    // A coding painted and then taken back (the write failed: the disk full, say) is not a coding stored.
+    const alerts = (await page.locator('[role=alert]').allTextContents()).filter((t) => t.trim());
+    const last = samples.at(-1);
+    if (alerts.length > alertsBefore && last && !last.error) samples[samples.length - 1] = { ...last, error: `the app reported: ${alerts.at(-1)?.slice(0, 160)}` };
+    alertsBefore = alerts.length;
   }
   await page.close();
   return samples;

@@ -50,6 +50,38 @@ export async function storageEstimate(page: Page): Promise<{ usage: number; inde
   });
 }
 
+/**
+ * Whether the origin's IndexedDB still takes a small write (1 KiB into a database of its own,
+ * deleted after): 'ok', or the name and message of the error that refused it.
+ */
+export async function probeWrite(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('markeer-bench-probe', 1);
+        const done = (outcome: string) => {
+          const del = indexedDB.deleteDatabase('markeer-bench-probe');
+          del.onsuccess = del.onerror = () => resolve(outcome);
+        };
+        open.onupgradeneeded = () => open.result.createObjectStore('probe');
+        open.onerror = () => resolve(`open: ${open.error?.name}: ${open.error?.message}`);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('probe', 'readwrite');
+          tx.objectStore('probe').put('x'.repeat(1024), 1);
+          tx.oncomplete = () => {
+            db.close();
+            done('ok');
+          };
+          tx.onabort = () => {
+            db.close();
+            done(`${tx.error?.name}: ${tx.error?.message}`);
+          };
+        };
+      }),
+  );
+}
+
 /** Which limit an error of a step hit, in words. */
 export function whichLimit(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
@@ -218,6 +250,13 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
       const raw = await step('w3.export.rawZip', p3, () => measureRawZip(p3, source, c.files, level, reps.export, { base: server.url, timeout: T.export }));
       if (raw) s['w3.export.rawZip.ms'] = raw;
       c.files.delete('zip-entries.bin');
+      // Does the profile still take writes after all this? (An off-the-record profile keeps
+      // IndexedDB in memory, with limits of its own.)
+      const est = await storageEstimate(p3.home).catch(() => null);
+      const probe = await probeWrite(p3.home).catch((e: unknown) => `probe failed: ${String(e)}`);
+      const line = `w3: after the steps, with IndexedDB at ${est ? `${((est.indexedDB ?? est.usage) / MB).toFixed(1)} MiB of a ${(est.quota / MB).toFixed(0)} MiB quota` : 'an unknown size'}, a 1 KiB write to a new database: ${probe}`;
+      notes.push(line);
+      log(`  ${line}`);
     }
     await close(p3);
     profiles.pop();
