@@ -51,8 +51,6 @@ export interface AgreementRunner {
   run(input: AgreementInput): Promise<AgreementReport>;
   /** The last report computed, if it is the report of `input` (its content: see sameAgreementInput). */
   peek(input: AgreementInput): AgreementReport | null;
-  /** Starts the workers ahead of the first run (their code loads meanwhile). */
-  warm(): void;
   dispose(): void;
 }
 
@@ -137,9 +135,6 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
       // The caller's input from now on: the next comparison is by identity.
       last = { input, report: last.report };
       return last.report;
-    },
-    warm() {
-      if (pool.length === 0) start();
     },
     dispose() {
       stop();
