@@ -81,6 +81,11 @@ describe('an agreement input packed for another thread', () => {
   it('still stops at a segment outside its document, naming it', () => {
     const input = coding().add('anna', 'd0', 0, 5, 'anger').add('ben', 'd0', 3, 12, 'anger').input({ d0: 10 }, ['anna', 'ben']);
     expect(() => computePackedAgreement(packAgreementInput(input))).toThrow(/segment-1 \[3, 12\)/);
+    for (const start of [1.5, Number.NaN, '3' as unknown as number]) {
+      const odd = { ...input, segments: input.segments.map((s, i) => (i === 1 ? { ...s, start, end: 5 } : s)) };
+      expect(() => computeAgreement(odd)).toThrow(/segment-1/);
+      expect(() => computePackedAgreement(packAgreementInput(odd))).toThrow(/segment-1/);
+    }
   });
 });
 

@@ -51,7 +51,11 @@ export function packAgreementInput(input: AgreementInput): PackedAgreementInput 
     if (owner === undefined) kept.set(segment.guid, at);
     owners[at] = owner ?? at;
     segmentGuids.push(segment.guid);
-    segments.set([d, c, segment.start, segment.end], 4 * at);
+    segments[4 * at] = d;
+    segments[4 * at + 1] = c;
+    // Not a number (a hostile file): NaN, which the report refuses as it refuses the value itself.
+    segments[4 * at + 2] = typeof segment.start === 'number' ? segment.start : Number.NaN;
+    segments[4 * at + 3] = typeof segment.end === 'number' ? segment.end : Number.NaN;
   }
   const codeIndex = new Map<Guid, number>();
   const codingCodes: Guid[] = [];
