@@ -4,7 +4,8 @@
  */
 import type { Guid } from '../model';
 import { coverage } from './coverage';
-import { indexAgreementInput, rangesOfCode, type AgreementInput } from './input';
+import { rangesOfCode, type AgreementInput } from './input';
+import { indexAgreementInput } from './packed';
 
 export interface Disagreement {
   /** UTF-16 code units, half-open. */

@@ -3,8 +3,6 @@
  * each coder's ranges per code and per domain. A code includes its descendants (roll-up): a segment
  * coded with a subcode counts for every code above it too.
  */
-import { assert } from '../assert';
-import { ancestors } from '../codebook';
 import type { Code, Guid } from '../model';
 import type { TextRange } from '../ranges';
 
@@ -67,54 +65,6 @@ export interface AgreementIndex {
    * documents does not go through every segment again for each code.
    */
   readonly byCode: readonly ReadonlyMap<Guid, readonly (readonly IndexedSegment[])[]>[];
-}
-
-/** Indexes the chosen documents' segments by document; codings of unknown codes are ignored. */
-export function indexAgreementInput(input: AgreementInput): AgreementIndex {
-  const coderIndex = new Map<Guid, number>();
-  input.coders.forEach((guid, i) => {
-    assert(!coderIndex.has(guid), `coder ${guid} is compared once`);
-    coderIndex.set(guid, i);
-  });
-  const chosen = input.documentGuids ? new Set(input.documentGuids) : null;
-  const documents = input.documents.filter((document) => !chosen || chosen.has(document.guid));
-  const documentIndex = new Map(documents.map((document, i) => [document.guid, i]));
-
-  const known = new Set(input.codes.map((code) => code.guid));
-  const chainCache = new Map<Guid, readonly Guid[]>();
-  const chainOf = (guid: Guid): readonly Guid[] => {
-    let chain = chainCache.get(guid);
-    if (!chain) {
-      chain = [...ancestors(input.codes, guid).map((code) => code.guid), guid];
-      chainCache.set(guid, chain);
-    }
-    return chain;
-  };
-  // A segment has a code or two: small arrays, not sets, for tens of thousands of them.
-  const codesBySegment = new Map<Guid, Guid[]>();
-  for (const coding of input.codings) {
-    if (!known.has(coding.codeGuid)) continue;
-    const codes = codesBySegment.get(coding.segmentGuid);
-    if (!codes) codesBySegment.set(coding.segmentGuid, [coding.codeGuid]);
-    else if (!codes.includes(coding.codeGuid)) codes.push(coding.codeGuid);
-  }
-
-  const segments: IndexedSegment[][] = documents.map(() => []);
-  for (const segment of input.segments) {
-    const coder = coderIndex.get(segment.coderGuid);
-    const d = documentIndex.get(segment.documentGuid);
-    const codes = codesBySegment.get(segment.guid);
-    if (coder === undefined || d === undefined || !codes) continue;
-    const length = documents[d]?.length ?? 0;
-    const { start, end } = segment;
-    assert(
-      Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length,
-      () => `segment ${segment.guid} [${segment.start}, ${segment.end}) lies inside its document of length ${length}`,
-    );
-    if (segment.end === segment.start) continue;
-    segments[d]?.push({ guid: segment.guid, coder, start: segment.start, end: segment.end, chains: codes.map(chainOf) });
-  }
-  return indexByCode(input.coders.length, documents, segments);
 }
 
 /** The index of the documents' segments, with their segments per code (see `AgreementIndex.byCode`). */

@@ -47,6 +47,9 @@ const arbitraryInput = fc
   });
 
 describe('an agreement input packed for another thread', () => {
+  // Every report indexes its input packed (indexAgreementInput); what is checked here is that a
+  // packed input carries the choices too. The figures themselves are checked against the
+  // definition, character by character, in text.test.ts.
   it('gives the same report as the input itself, whole or in a share', () => {
     fc.assert(
       fc.property(arbitraryInput, fc.integer({ min: 1, max: 3 }), (input, of) => {

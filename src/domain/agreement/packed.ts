@@ -4,7 +4,7 @@
  * strings, instead of tens of thousands of objects that a structured clone walks one by one.
  * A report of it (`computePackedAgreement`) is the report of the input: what packing leaves out is
  * what the report ignores anyway (segments of documents or coders not in the input, codings of
- * segments left out).
+ * segments left out). The report indexes every input this way (`indexAgreementInput`).
  */
 import { assert } from '../assert';
 import { ancestors } from '../codebook';
@@ -88,10 +88,15 @@ export function packAgreementInput(input: AgreementInput): PackedAgreementInput 
   };
 }
 
+/** Indexes the chosen documents' segments by document; codings of unknown codes are ignored. */
+export function indexAgreementInput(input: AgreementInput): AgreementIndex {
+  return indexPackedInput(packAgreementInput(input));
+}
+
 /**
- * The index `indexAgreementInput` makes of the input that was packed, from the numbers: the
- * codings reach their segments by position, not through a map of tens of thousands of guids
- * (which took most of a report's time on a large project).
+ * The index of the input that was packed, from the numbers: the codings reach their segments by
+ * position, where a map of tens of thousands of GUIDs took most of a report's time on a large
+ * project (packing joins them once, in this thread or the one that sends the work).
  */
 export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
   const { coders, segmentGuids, owners, codingCodes } = packed;
@@ -102,7 +107,7 @@ export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
   }
   const chosen = packed.documentGuids ? new Set(packed.documentGuids) : null;
   // A packed document's place among the compared ones (-1: not compared). Two documents with one
-  // guid: the last is the one its segments belong to, as in indexAgreementInput.
+  // guid: the last is the one its segments belong to (packAgreementInput names it).
   const compared: number[] = [];
   const place = new Map<Guid, number>();
   packed.documents.forEach((document, i) => {

@@ -13,8 +13,8 @@ import { childrenOf, flattenTree } from '../codebook';
 import type { Code, Guid } from '../model';
 import { mergeRanges, type TextRange } from '../ranges';
 import { countCharacters, type CharacterCounts } from './coverage';
-import { indexAgreementInput, rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
-import { indexPackedInput, type PackedAgreementInput } from './packed';
+import { rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
+import { indexAgreementInput, indexPackedInput, type PackedAgreementInput } from './packed';
 import {
   addIngredients,
   binaryIngredients,
