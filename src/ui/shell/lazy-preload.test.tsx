@@ -35,9 +35,11 @@ describe('a screen whose code can be loaded ahead', () => {
 
   it('tries again after its code failed to load', async () => {
     let fail = true;
-    const { preload } = lazyPreload<{ name: string }>(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve({ default: Hello })));
+    const { preload, isLoaded } = lazyPreload<{ name: string }>(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve({ default: Hello })));
     await expect(preload()).rejects.toThrow('offline');
+    expect(isLoaded()).toBe(false);
     fail = false;
     await expect(preload()).resolves.toBeUndefined();
+    expect(isLoaded()).toBe(true);
   });
 });

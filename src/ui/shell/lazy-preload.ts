@@ -5,7 +5,7 @@ import { createElement, lazy, type ComponentType } from 'react';
  * (when the browser is idle): once loaded, the component renders at once, without the moment of
  * "loading" a lazy component shows on its first render even when its chunk is already there.
  */
-export function lazyPreload<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): { Component: ComponentType<P>; preload(): Promise<void> } {
+export function lazyPreload<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): { Component: ComponentType<P>; preload(): Promise<void>; isLoaded(): boolean } {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<{ default: ComponentType<P> }> | null = null;
   const get = (): Promise<{ default: ComponentType<P> }> =>
@@ -24,7 +24,7 @@ export function lazyPreload<P extends object>(load: () => Promise<{ default: Com
   function Component(props: P) {
     return createElement(loaded ?? Lazy, props);
   }
-  return { Component, preload: () => get().then(() => undefined) };
+  return { Component, preload: () => get().then(() => undefined), isLoaded: () => loaded !== null };
 }
 
 /**

@@ -12,8 +12,9 @@ import { MergeDialog } from '../team/MergeDialog';
 
 // The agreement and results dialogs (tables, statistics) load on first use, not with the coding screen.
 const { Component: AgreementDialog, preload: preloadAgreementDialog } = lazyPreload<ComponentProps<typeof AgreementDialogType>>(() => import('../agreement/AgreementDialog').then((m) => ({ default: m.AgreementDialog })));
-// Its first report computed ahead, once the project is in memory (it needs nothing before).
-const { Component: AgreementAhead, preload: preloadAgreementAhead } = lazyPreload<Record<string, never>>(() => import('../agreement/AgreementAhead').then((m) => ({ default: m.AgreementAhead })));
+// Its first report computed ahead, once the project is in memory, with code loaded ahead (never
+// fetched for it alone: offline, that would only log a failed request).
+const { Component: AgreementAhead, preload: preloadAgreementAhead, isLoaded: aheadLoaded } = lazyPreload<Record<string, never>>(() => import('../agreement/AgreementAhead').then((m) => ({ default: m.AgreementAhead })));
 export { preloadAgreementAhead, preloadAgreementDialog };
 const ResultsDialog = lazy(() => import('../exercises/ResultsDialog').then((m) => ({ default: m.ResultsDialog })));
 const TeamServerDialog = lazy(() => import('../sync/TeamServerDialog').then((m) => ({ default: m.TeamServerDialog })));
@@ -70,7 +71,8 @@ export function ProjectMenu({ onJump, inMemory = false }: { onJump(target: JumpT
         </Suspense>
       ) : (
         !student &&
-        inMemory && (
+        inMemory &&
+        aheadLoaded() && (
           <Suspense fallback={null}>
             <AgreementAhead />
           </Suspense>
