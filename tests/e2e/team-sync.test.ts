@@ -250,9 +250,9 @@ describe('live team work through a CouchDB', () => {
     const lt = new MarkeerPage(laptop.page);
     await lt.openDocument(DOC);
     await expect.poll(() => segmentsShown(laptop.page), { timeout: 20_000 }).toBe(3);
-    // The new profile reads the analyses' code and the project ahead when idle: offline in the
-    // middle of that, its requests fail (and say so in the console), so wait until it is done.
-    await laptop.page.waitForFunction(() => performance.getEntriesByName('markeer:project-read').length > 0, null, { timeout: 20_000 });
+    // Each page reads the analyses' code and then the project ahead when idle: offline in the
+    // middle of that, its requests fail (and say so in the console), so wait until both are done.
+    for (const app of [lead, laptop]) await app.page.waitForFunction(() => performance.getEntriesByName('markeer:project-read').length > 0, null, { timeout: 20_000 });
 
     await lead.context.setOffline(true);
     await laptop.context.setOffline(true);
