@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Guid } from '../model';
 import { sameAgreementInput, type AgreementInput } from './input';
-import { packAgreementInput } from './packed';
+import { packAgreementInput, segmentGuidAt } from './packed';
 import { CODEBOOK, coding } from './test-builders';
 import { computeAgreement, computePackedAgreement, joinAgreementShares } from './text';
 
@@ -75,7 +75,8 @@ describe('an agreement input packed for another thread', () => {
       .add('ben', 'd0', 2, 4, 'joy', 'ghost')
       .input({ d0: 10 }, ['anna', 'ben']);
     const packed = packAgreementInput(input);
-    expect(packed.segmentGuids).toEqual(['segment-0', 'segment-3']);
+    expect([0, 1].map((i) => segmentGuidAt(packed, i))).toEqual(['segment-0', 'segment-3']);
+    expect(packed.segmentGuidEnds).toHaveLength(2);
     expect([...packed.segments]).toEqual([0, 0, 0, 5, 0, 1, 2, 4]);
     expect(packed.codingCodes).toEqual(['anger', 'joy', 'ghost']);
     expect([...packed.codings]).toEqual([0, 0, 1, 1, 1, 2]);
