@@ -2,11 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { findConsensusCoder, readConsensusDecisions, type ConsensusDecisions } from '../../../commands/consensus';
+import { findConsensusCoder, isConsensusCoder, readConsensusDecisions, type ConsensusDecisions } from '../../../commands/consensus';
 import type { AgreementReport } from '../../../domain/agreement';
 import type { Guid } from '../../../domain/model';
 import { sortDocuments } from '../../../storage/queries';
-import { afterPaint } from '../../shell/after-paint';
+import { afterPaint, whenIdle } from '../../shell/after-paint';
 import { useProject } from '../../shell/project-context';
 import { useProjectSnapshot } from '../analysis/useProjectData';
 import { downloadBytes } from '../bundles/download';
@@ -17,6 +17,7 @@ import { AgreementTable } from './AgreementTable';
 import { DomainTable } from './DomainTable';
 import { SegmentTable } from './SegmentTable';
 import { ReviewPanel, type ReviewTarget } from './ReviewPanel';
+import { agreementRunner } from './agreement-runner';
 import { useAgreementReport } from './useAgreementReport';
 import './agreement.css';
 
@@ -108,6 +109,24 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
       live = false;
     };
   }, [deferred, computing]);
+
+  // Every coder together is the lead's likely next look (ticking the others): computed ahead,
+  // off this thread, once the figures of this choice and their segment table are on screen.
+  const everyCoder = useMemo(() => ordered.filter((c) => !isConsensusCoder(c)).map((c) => c.guid), [ordered]);
+  useEffect(() => {
+    if (!work || !segmentsOf || computing || everyCoder.length < 3 || everyCoder.every((guid) => chosenCoders.includes(guid))) return;
+    let live = true;
+    afterPaint(() => {
+      void whenIdle().then(() => {
+        if (!live) return;
+        const compared = comparedWork(work, everyCoder);
+        agreementRunner()?.ahead(agreementInput(codes, compared, { documents: documentChoice, codes: codeChoice }, usedCodes(codes, compared)));
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [work, segmentsOf, computing, everyCoder, chosenCoders, codes, documentChoice, codeChoice]);
 
   const consensus = findConsensusCoder(coders) ?? null;
   const chosenDocuments = useMemo(() => (work?.documents ?? []).filter((d) => !documentChoice || documentChoice.has(d.guid)), [work, documentChoice]);

@@ -1,4 +1,4 @@
-import { computeAgreement, computePackedAgreement } from '../../../domain/agreement';
+import { computeAgreement, computePackedAgreement, type AgreementReport } from '../../../domain/agreement';
 import { coding } from '../../../domain/agreement/test-builders';
 import { AgreementRunFailed, createAgreementRunner, type AgreementReply, type AgreementRequest, type AgreementWorkerPort } from './agreement-runner';
 
@@ -87,6 +87,53 @@ describe('computing agreement in workers', () => {
     const moved = { ...again, segments: again.segments.map((s, i) => (i === 1 ? { ...s, start: s.start + 1 } : s)) };
     expect(runner.peek(moved)).toBeNull();
     expect(await runner.run(moved)).toEqual(computeAgreement(moved));
+    expect(fleet.requests).toHaveLength(2);
+  });
+
+  it('keeps the last three reports: the two computed ahead stay while the dialog computes a third', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 1);
+    const inputs = [INPUT, { ...INPUT, coders: ['anna', 'ben', 'cleo'] }, { ...INPUT, documentGuids: ['d0'] }, { ...INPUT, documentGuids: ['d1'] }];
+    const reports: AgreementReport[] = [];
+    for (const input of inputs.slice(0, 3)) reports.push(await runner.run(input));
+    inputs.slice(0, 3).forEach((input, i) => expect(runner.peek({ ...input })).toBe(reports[i]));
+    expect(fleet.requests).toHaveLength(3);
+    await runner.run(inputs[3] as (typeof inputs)[number]);
+    // The oldest went.
+    expect(runner.peek({ ...INPUT })).toBeNull();
+    expect(runner.peek({ ...(inputs[1] as (typeof inputs)[number]) })).toBe(reports[1]);
+  });
+
+  it('lets a guess under way finish when the coder asks for other figures, which follow it on the same workers', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet, 'hold'), 1);
+    runner.ahead({ ...INPUT, coders: ['anna', 'ben', 'cleo'] });
+    const asked = runner.run({ ...INPUT, documentGuids: ['d0'] });
+    expect(fleet.ended).toEqual([]);
+    expect(fleet.spawned).toHaveLength(1);
+    expect(fleet.requests.map((r) => r.id)).toEqual([0, 1]);
+    // A choice the coder made is replaced as before: its workers end.
+    const replaced = runner.run(INPUT);
+    await expect(asked).rejects.toMatchObject({ reason: 'superseded' });
+    expect(fleet.ended).toEqual([0]);
+    runner.dispose();
+    await expect(replaced).rejects.toMatchObject({ reason: 'superseded' });
+  });
+
+  it('computes ahead only when nothing else is being computed, and a run for the same figures takes it over', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 1);
+    const three = { ...INPUT, coders: ['anna', 'ben', 'cleo'] };
+    const asked = runner.run(INPUT);
+    runner.ahead(three);
+    // The dialog's figures were under way: nothing was started for the guess, nor were they replaced.
+    expect(fleet.requests).toHaveLength(1);
+    await asked;
+    runner.ahead(three);
+    expect(fleet.requests).toHaveLength(2);
+    // The coder ticks the third coder while those are computed: the same run.
+    const report = await runner.run({ ...three });
+    expect(report).toEqual(computeAgreement(three));
     expect(fleet.requests).toHaveLength(2);
   });
 

@@ -46,23 +46,38 @@ export class AgreementRunFailed extends Error {
 export interface AgreementRunner {
   /**
    * The report of `input`: the same promise while an input with the same content is being
-   * computed, and at once when it is the last one computed.
+   * computed, and at once when it is one of the last ones computed.
    */
   run(input: AgreementInput): Promise<AgreementReport>;
-  /** The last report computed, if it is the report of `input` (its content: see sameAgreementInput). */
+  /**
+   * Computes the report of `input` ahead of a click, when nothing else is being computed (a run
+   * asked for meanwhile replaces it, unless it asks for the same figures).
+   */
+  ahead(input: AgreementInput): void;
+  /** The report of `input` if it is one of the last ones computed (its content: see sameAgreementInput). */
   peek(input: AgreementInput): AgreementReport | null;
   dispose(): void;
 }
+
+/**
+ * How many reports are kept: the two computed ahead (the dialog's default and every coder
+ * together, see AgreementAhead) stay while the dialog computes another.
+ */
+const KEPT_REPORTS = 3;
 
 export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers: number): AgreementRunner {
   const count = Math.max(1, Math.floor(workers));
   let pool: AgreementWorkerPort[] = [];
   let nextId = 0;
-  let last: { readonly input: AgreementInput; readonly report: AgreementReport } | null = null;
+  // The last reports computed, the latest first.
+  let recent: { readonly input: AgreementInput; readonly report: AgreementReport }[] = [];
+  const computed = (input: AgreementInput) => recent.findIndex((r) => sameAgreementInput(r.input, input));
   let pending: {
     readonly input: AgreementInput;
     readonly id: number;
     readonly promise: Promise<AgreementReport>;
+    /** Computed ahead of a click (see `ahead`), and not asked for since. */
+    ahead: boolean;
     readonly shares: (AgreementReport | undefined)[];
     settle(report: AgreementReport): void;
     fail(e: AgreementRunFailed): void;
@@ -77,7 +92,7 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
     pending = null;
     was?.fail(e);
   };
-  const start = () => {
+  const spawnPool = () => {
     pool = Array.from({ length: count }, () => {
       const w = spawn();
       w.onmessage = (e) => {
@@ -92,8 +107,9 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
         run.shares[pool.indexOf(w)] = e.data.report;
         if (run.shares.every((share) => share !== undefined)) {
           pending = null;
-          last = { input: run.input, report: joinAgreementShares(run.shares as AgreementReport[]) };
-          run.settle(last.report);
+          const report = joinAgreementShares(run.shares as AgreementReport[]);
+          recent = [{ input: run.input, report }, ...recent].slice(0, KEPT_REPORTS);
+          run.settle(report);
         }
       };
       w.onerror = (e) => {
@@ -105,42 +121,58 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
     });
   };
 
-  return {
+  const start = (input: AgreementInput, ahead: boolean): Promise<AgreementReport> => {
+    if (pool.length === 0) spawnPool();
+    const id = nextId++;
+    let settle!: (report: AgreementReport) => void;
+    let reject!: (e: AgreementRunFailed) => void;
+    const promise = new Promise<AgreementReport>((resolve, rejectWith) => {
+      settle = resolve;
+      reject = rejectWith;
+    });
+    pending = { input, id, promise, ahead, shares: Array.from({ length: count }, () => undefined), settle, fail: reject };
+    const packed = packAgreementInput(input);
+    pool.forEach((w, index) => w.postMessage({ id, input: packed, share: { index, of: count } }));
+    return promise;
+  };
+
+  const runner: AgreementRunner = {
     run(input) {
-      if (pending && sameAgreementInput(pending.input, input)) return pending.promise;
-      if (last && sameAgreementInput(last.input, input)) {
-        // Already computed; what is under way for another input goes on.
-        return Promise.resolve(last.report);
+      if (pending && sameAgreementInput(pending.input, input)) {
+        pending.ahead = false;
+        return pending.promise;
       }
+      const done = computed(input);
+      // Already computed; what is under way for another input goes on.
+      if (done >= 0) return Promise.resolve((recent[done] as (typeof recent)[number]).report);
       if (pending) {
-        // The workers are still on the old figures: end them rather than wait for what nobody will see.
-        stop();
+        // The workers are still on the old figures: end them rather than wait for what nobody
+        // will see. A guess (`ahead`) is let finish, its answer ignored, and the new figures
+        // follow it: a new worker's first report is slow (its code is not compiled yet).
+        if (!pending.ahead) stop();
         fail(new AgreementRunFailed('superseded', 'a newer choice replaced these figures'));
       }
-      if (pool.length === 0) start();
-      const id = nextId++;
-      let settle!: (report: AgreementReport) => void;
-      let reject!: (e: AgreementRunFailed) => void;
-      const promise = new Promise<AgreementReport>((resolve, rejectWith) => {
-        settle = resolve;
-        reject = rejectWith;
-      });
-      pending = { input, id, promise, shares: Array.from({ length: count }, () => undefined), settle, fail: reject };
-      const packed = packAgreementInput(input);
-      pool.forEach((w, index) => w.postMessage({ id, input: packed, share: { index, of: count } }));
-      return promise;
+      return start(input, false);
+    },
+    ahead(input) {
+      if (pending || computed(input) >= 0) return;
+      // Its failure shows when the dialog asks for the same figures.
+      start(input, true).catch(() => undefined);
     },
     peek(input) {
-      if (!last || !sameAgreementInput(last.input, input)) return null;
+      const done = computed(input);
+      const hit = recent[done];
+      if (!hit) return null;
       // The caller's input from now on: the next comparison is by identity.
-      last = { input, report: last.report };
-      return last.report;
+      recent = recent.map((r, i) => (i === done ? { input, report: hit.report } : r));
+      return hit.report;
     },
     dispose() {
       stop();
       fail(new AgreementRunFailed('superseded', 'the runner was disposed'));
     },
   };
+  return runner;
 }
 
 let shared: AgreementRunner | null | undefined;
