@@ -166,25 +166,25 @@ describe('a coding the disk has no room for', () => {
     expect(await m.segmentCount()).toBe(1);
     await expect.poll(() => codeCount()).toBe('1');
 
+    /** Reloads the page and checks what a coder sees: the segments, their highlights, the code's count, no alert. */
+    const reloadAndSee = async (segments: number) => {
+      await page.reload();
+      await m.transcript().waitFor();
+      await expect.poll(() => m.paintedRanges()).toBe(segments);
+      expect(await m.segmentCount()).toBe(segments);
+      await expect.poll(() => codeCount()).toBe(String(segments));
+      expect(await alerts.count()).toBe(0);
+    };
+
     // 3. Opened again while the disk is still full: the work is there, and opening it (which
     // notes the project as recently used) raises no error.
-    await page.reload();
-    await m.transcript().waitFor();
-    await expect.poll(() => m.paintedRanges()).toBe(1);
-    expect(await m.segmentCount()).toBe(1);
-    await expect.poll(() => codeCount()).toBe('1');
-    expect(await alerts.count()).toBe(0);
+    await reloadAndSee(1);
     expect(app.errors).toEqual([]);
 
     // Room again, and a reload: the refused coding is not stored, the earlier work is.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-    await page.reload();
-    await m.transcript().waitFor();
-    await expect.poll(() => m.paintedRanges()).toBe(1);
-    expect(await m.segmentCount()).toBe(1);
-    await expect.poll(() => codeCount()).toBe('1');
+    await reloadAndSee(1);
     expect(await m.codeRow(CODE).locator('.cb-key').getAttribute('data-value')).toBe('1');
-    expect(await alerts.count()).toBe(0);
 
     // The same key on the same passage now stores the coding, and it survives a reload.
     await m.selectWithKeyboard(REFUSED);
@@ -193,12 +193,7 @@ describe('a coding the disk has no room for', () => {
     await page.getByText(`Code “${CODE}” toegepast.`).waitFor();
     expect(await m.paintedRanges()).toBe(2);
     await expect.poll(codeCount).toBe('2');
-    await page.reload();
-    await m.transcript().waitFor();
-    await expect.poll(() => m.paintedRanges()).toBe(2);
-    expect(await m.segmentCount()).toBe(2);
-    await expect.poll(() => codeCount()).toBe('2');
-    expect(await alerts.count()).toBe(0);
+    await reloadAndSee(2);
 
     expect(app.externalRequests).toEqual([]);
     expect(app.errors).toEqual([]);
