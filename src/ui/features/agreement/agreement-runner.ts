@@ -50,8 +50,9 @@ export interface AgreementRunner {
    */
   run(input: AgreementInput): Promise<AgreementReport>;
   /**
-   * Computes the report of `input` ahead of a click, when nothing else is being computed (a run
-   * asked for meanwhile replaces it, unless it asks for the same figures).
+   * Computes the report of `input` ahead of a click, when nothing else is being computed. A run
+   * asked for meanwhile takes it over when it asks for the same figures; otherwise it replaces
+   * the guess, whose answer is ignored, and is computed after it on the same workers.
    */
   ahead(input: AgreementInput): void;
   /** The report of `input` if it is one of the last ones computed (its content: see sameAgreementInput). */
@@ -60,8 +61,8 @@ export interface AgreementRunner {
 }
 
 /**
- * How many reports are kept: the two computed ahead (the dialog's default and every coder
- * together, see AgreementAhead) stay while the dialog computes another.
+ * How many reports are kept: the dialog's default (computed ahead by AgreementAhead) and every
+ * coder together (guessed by the dialog) stay while the dialog computes another choice.
  */
 const KEPT_REPORTS = 3;
 
