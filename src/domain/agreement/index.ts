@@ -4,7 +4,7 @@
  * repository root).
  */
 export { computeAgreement, computePackedAgreement, joinAgreementShares, kappa2x2 } from './text';
-export { DEFAULT_SEGMENT_SHARE, segmentAgreement } from './segments';
+export { DEFAULT_SEGMENT_SHARE, packedSegmentAgreement, segmentAgreement } from './segments';
 export type { SegmentAgreementReport, SegmentCounts } from './segments';
 export type { AgreementReport, AgreementStats, CodeAgreement, DocumentAgreement, DomainAgreement, ReportShare } from './text';
 export { disagreements } from './disagreements';

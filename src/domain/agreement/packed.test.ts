@@ -1,50 +1,8 @@
 import fc from 'fast-check';
-import type { Guid } from '../model';
 import { sameAgreementInput, type AgreementInput } from './input';
 import { packAgreementInput, segmentGuidAt } from './packed';
-import { CODEBOOK, coding } from './test-builders';
+import { arbitraryAgreementInput as arbitraryInput, coding } from './test-builders';
 import { computeAgreement, computePackedAgreement, joinAgreementShares } from './text';
-
-const CODERS = ['anna', 'ben', 'cleo', 'dirk'];
-// 'ghost' is in no codebook; a coding of it is ignored by the report.
-const CODES = [...CODEBOOK.map((code) => code.guid), 'ghost'];
-const DOCUMENTS = ['d0', 'd1', 'd2', 'lost'];
-
-/**
- * Projects as the dialog and the command line give them: segments of coders not compared and of
- * documents not in the input, codes outside the codebook, chosen documents and codes or not.
- */
-const arbitraryInput = fc
-  .record({
-    lengths: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }),
-    compared: fc.subarray(CODERS, { minLength: 2 }),
-    segments: fc.array(
-      fc.record({
-        coder: fc.constantFrom(...CODERS),
-        document: fc.constantFrom(...DOCUMENTS),
-        x: fc.nat(40),
-        y: fc.nat(40),
-        codes: fc.subarray(CODES, { minLength: 0, maxLength: 3 }),
-      }),
-      { maxLength: 24 },
-    ),
-    documentChoice: fc.option(fc.subarray(DOCUMENTS), { nil: undefined }),
-    codeChoice: fc.option(fc.subarray(CODEBOOK.map((code) => code.guid)), { nil: undefined }),
-  })
-  .map(({ lengths, compared, segments, documentChoice, codeChoice }): AgreementInput => {
-    const built = coding();
-    for (const s of segments) {
-      const length = lengths[DOCUMENTS.indexOf(s.document)] ?? 40;
-      const [a, b] = [s.x % (length + 1), s.y % (length + 1)];
-      built.add(s.coder, s.document, Math.min(a, b), Math.max(a, b), ...s.codes);
-    }
-    const documents: Record<Guid, number> = {};
-    lengths.forEach((length, i) => (documents[`d${i}`] = length));
-    return built.input(documents, compared, {
-      ...(documentChoice ? { documentGuids: documentChoice } : {}),
-      ...(codeChoice ? { codeGuids: codeChoice } : {}),
-    });
-  });
 
 describe('an agreement input packed for another thread', () => {
   // Every report indexes its input packed (indexAgreementInput); what is checked here is that a

@@ -1,4 +1,8 @@
-import { segmentAgreement } from './segments';
+import fc from 'fast-check';
+import type { AgreementInput } from './input';
+import { packAgreementInput } from './packed';
+import { packedSegmentAgreement, segmentAgreement, type SegmentAgreementReport } from './segments';
+import { arbitraryAgreementInput, coding } from './test-builders';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -47,5 +51,46 @@ describe('segmentAgreement', () => {
     const r = segmentAgreement(input([]));
     expect(r.codes[0]).toMatchObject({ percentAgreement: null, kappa: null });
     expect(r.overall).toMatchObject({ percentAgreement: null, kappa: null, categories: 0 });
+  });
+});
+
+describe('the segment table of a packed agreement input (computed in the agreement worker)', () => {
+  /** The table as the dialog shows it: the codes with segments, and the overall row. */
+  const shown = (r: SegmentAgreementReport | null) => r && { overall: r.overall, codes: r.codes.filter((c) => c.segmentsA + c.segmentsB > 0) };
+  /**
+   * Unpacked: the first two coders, the input's segments of its documents, and by default the
+   * codes of the compared coders' codings there, in the order they first appear.
+   */
+  const here = (input: AgreementInput, share?: number) => {
+    const [a, b] = input.coders as [string, string];
+    const documents = new Set(input.documents.map((d) => d.guid));
+    const segments = input.segments.filter((s) => documents.has(s.documentGuid));
+    const compared = new Set(segments.filter((s) => input.coders.includes(s.coderGuid)).map((s) => s.guid));
+    return segmentAgreement({
+      coders: [a, b],
+      segments,
+      codings: input.codings,
+      codeGuids: input.codeGuids ?? [...new Set(input.codings.filter((c) => compared.has(c.segmentGuid)).map((c) => c.codeGuid))],
+      ...(input.documentGuids ? { documentGuids: input.documentGuids } : {}),
+      ...(share === undefined ? {} : { share }),
+    });
+  };
+
+  it('is the table of the input itself, for the first two coders, at any share', () => {
+    fc.assert(
+      fc.property(arbitraryAgreementInput, fc.option(fc.double({ min: 0.01, max: 1, noNaN: true }), { nil: undefined }), (input, share) => {
+        expect(shown(packedSegmentAgreement(packAgreementInput(input), share))).toEqual(shown(here(input, share)));
+      }),
+    );
+  });
+
+  it('matches across coders as the unpacked table does, and has none with one coder', () => {
+    const input = coding().add('anna', 'd0', 0, 10, 'joy').add('ben', 'd0', 1, 10, 'joy').add('cleo', 'd0', 0, 10, 'joy').add('ben', 'd0', 20, 30, 'anger').input({ d0: 40 }, ['anna', 'ben', 'cleo']);
+    const r = packedSegmentAgreement(packAgreementInput(input));
+    expect(r?.codes.map((c) => [c.codeGuid, c.segmentsA, c.matchedA, c.segmentsB, c.matchedB])).toEqual([
+      ['joy', 1, 1, 1, 1],
+      ['anger', 0, 0, 1, 0],
+    ]);
+    expect(packedSegmentAgreement(packAgreementInput({ ...input, coders: ['anna'] }))).toBeNull();
   });
 });

@@ -15,6 +15,7 @@
  */
 import type { Guid } from '../model';
 import type { AgreementCoding, AgreementSegment } from './input';
+import { segmentGuidAt, type PackedAgreementInput } from './packed';
 
 export interface SegmentAgreementInput {
   /** The two coders compared: A, then B. */
@@ -65,7 +66,11 @@ function overlapShare(s: Range, t: Range): number {
 /** How many of `mine` have a segment in `theirs` (same document) overlapping them by at least `share`. */
 function matched(mine: readonly Range[], theirs: readonly Range[], share: number): number {
   const byDocument = new Map<Guid, Range[]>();
-  for (const t of theirs) byDocument.set(t.documentGuid, [...(byDocument.get(t.documentGuid) ?? []), t]);
+  for (const t of theirs) {
+    const list = byDocument.get(t.documentGuid);
+    if (list) list.push(t);
+    else byDocument.set(t.documentGuid, [t]);
+  }
   return mine.filter((s) => (byDocument.get(s.documentGuid) ?? []).some((t) => overlapShare(s, t) >= share - 1e-12)).length;
 }
 
@@ -111,4 +116,40 @@ export function segmentAgreement(input: SegmentAgreementInput): SegmentAgreement
     codes,
     overall: { ...counts(sum((c) => c.segmentsA), sum((c) => c.matchedA), sum((c) => c.segmentsB), sum((c) => c.matchedB), k > 0 ? 1 / k : 1), categories: k },
   };
+}
+
+/**
+ * `segmentAgreement` of the first two coders of a packed agreement input (what an agreement worker
+ * is given, packed.ts), over its chosen codes and documents, or every code its codings name and
+ * every document; null with fewer than two coders. The same figures as `segmentAgreement` of the
+ * input before packing, for the segments of the input's documents.
+ */
+export function packedSegmentAgreement(packed: PackedAgreementInput, share?: number): SegmentAgreementReport | null {
+  const [a, b] = packed.coders;
+  if (a === undefined || b === undefined) return null;
+  const kept = packed.segmentGuidEnds.length;
+  const guids: Guid[] = new Array<Guid>(kept);
+  const segments: AgreementSegment[] = new Array<AgreementSegment>(kept);
+  for (let i = 0; i < kept; i++) {
+    const guid = segmentGuidAt(packed, i);
+    guids[i] = guid;
+    segments[i] = {
+      guid,
+      documentGuid: packed.documents[packed.segments[4 * i] as number]?.guid ?? '',
+      coderGuid: packed.coders[packed.segments[4 * i + 1] as number] ?? '',
+      start: packed.segments[4 * i + 2] as number,
+      end: packed.segments[4 * i + 3] as number,
+    };
+  }
+  const codings: AgreementCoding[] = [];
+  for (let j = 0; j < packed.codings.length; j += 2)
+    codings.push({ segmentGuid: guids[packed.codings[j] as number] as Guid, codeGuid: packed.codingCodes[packed.codings[j + 1] as number] as Guid });
+  return segmentAgreement({
+    coders: [a, b],
+    segments,
+    codings,
+    codeGuids: packed.codeGuids ?? packed.codingCodes,
+    ...(packed.documentGuids ? { documentGuids: packed.documentGuids } : {}),
+    ...(share === undefined ? {} : { share }),
+  });
 }

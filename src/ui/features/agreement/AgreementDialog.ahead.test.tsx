@@ -25,6 +25,8 @@ vi.mock('./agreement-runner', () => ({
     },
     ahead: (input: AgreementInput) => asked.ahead.push(input),
     peek: () => null,
+    // No table from a worker: the dialog computes it itself.
+    segmentTable: () => null,
   }),
 }));
 

@@ -1,6 +1,7 @@
-import { computeAgreement, computePackedAgreement, type AgreementReport } from '../../../domain/agreement';
+import { computeAgreement, packAgreementInput, packedSegmentAgreement, type AgreementReport } from '../../../domain/agreement';
 import { coding } from '../../../domain/agreement/test-builders';
 import { AgreementRunFailed, createAgreementRunner, type AgreementReply, type AgreementRequest, type AgreementWorkerPort } from './agreement-runner';
+import { answerAgreementRequest } from './agreement-work';
 
 interface Fleet {
   readonly spawned: AgreementWorkerPort[];
@@ -22,13 +23,7 @@ function fakeWorkers(fleet: Fleet, behaviour: 'answer' | 'hold' | 'fail-to-load'
           setTimeout(() => port.onerror?.({ message: 'could not load the worker' } as ErrorEvent), 0);
           return;
         }
-        let reply: AgreementReply;
-        try {
-          reply = { id: m.id, report: computePackedAgreement(m.input, m.share) };
-        } catch (e) {
-          reply = { id: m.id, error: (e as Error).message };
-        }
-        setTimeout(() => port.onmessage?.({ data: reply } as MessageEvent<AgreementReply>), 0);
+        answerAgreementRequest(m, (reply) => setTimeout(() => port.onmessage?.({ data: reply } as MessageEvent<AgreementReply>), 0));
       },
       terminate: () => fleet.ended.push(n),
     };
@@ -157,6 +152,40 @@ describe('computing agreement in workers', () => {
     const error = await runner.run(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgreementRunFailed);
     expect(error).toMatchObject({ reason: 'failed', message: expect.stringMatching(/segment-0 \[0, 30\)/) });
+  });
+
+  it('brings the segment table of the first two coders after the report, from the first share’s worker', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet), 2);
+    expect(runner.segmentTable(INPUT)).toBeNull();
+    const report = runner.run(INPUT);
+    const slot = runner.segmentTable({ ...INPUT });
+    expect(slot?.value).toBeUndefined();
+    await report;
+    const table = await slot?.promise;
+    expect(table).toEqual(packedSegmentAgreement(packAgreementInput(INPUT)));
+    expect(table?.codes.find((c) => c.codeGuid === 'joy')).toMatchObject({ segmentsA: 1, segmentsB: 1 });
+    expect(runner.segmentTable({ ...INPUT })?.value).toBe(table);
+    // Computed once: by one worker of the two.
+    expect(fleet.requests).toHaveLength(2);
+  });
+
+  it('gives no segment table, so that the dialog computes it, when its workers were ended or the report failed', async () => {
+    const fleet = newFleet();
+    const runner = createAgreementRunner(fakeWorkers(fleet, 'hold'), 1);
+    void runner.run(INPUT).catch(() => undefined);
+    const slot = runner.segmentTable(INPUT);
+    void runner.run({ ...INPUT, documentGuids: ['d0'] }).catch(() => undefined);
+    expect(await slot?.promise).toBeNull();
+    expect(slot?.value).toBeNull();
+    runner.dispose();
+
+    const answering = createAgreementRunner(fakeWorkers(newFleet()), 1);
+    const broken = coding().add('anna', 'd0', 0, 30, 'joy').add('ben', 'd0', 0, 5, 'joy').input({ d0: 20 }, ['anna', 'ben']);
+    const failed = answering.run(broken).catch(() => undefined);
+    const brokenSlot = answering.segmentTable(broken);
+    await failed;
+    expect(await brokenSlot?.promise).toBeNull();
   });
 
   it('fails when a worker cannot start', async () => {

@@ -2,8 +2,9 @@
  * Computes agreement reports in Web Workers, one share of the codes and domains per worker (one
  * worker per core, at most four): the dialog stays responsive while a large project's figures are
  * computed, and they come sooner on a machine with more than one core. The input goes to the
- * workers packed (domain/agreement/packed.ts). Where there are no workers (tests), or a worker
- * failed to start, the caller computes the report itself.
+ * workers packed (domain/agreement/packed.ts). The first share's worker also computes the first
+ * two coders' agreement per segment, after its share of the report (agreement-work.ts). Where
+ * there are no workers (tests), or a worker failed to start, the caller computes both itself.
  */
 import {
   joinAgreementShares,
@@ -11,17 +12,11 @@ import {
   sameAgreementInput,
   type AgreementInput,
   type AgreementReport,
-  type PackedAgreementInput,
-  type ReportShare,
+  type SegmentAgreementReport,
 } from '../../../domain/agreement';
+import type { AgreementReply, AgreementRequest } from './agreement-work';
 
-export interface AgreementRequest {
-  readonly id: number;
-  readonly input: PackedAgreementInput;
-  readonly share: ReportShare;
-}
-
-export type AgreementReply = { readonly id: number; readonly report: AgreementReport } | { readonly id: number; readonly error: string };
+export type { AgreementReply, AgreementRequest } from './agreement-work';
 
 /** The part of a Worker used here (tests pass a stand-in). */
 export interface AgreementWorkerPort {
@@ -43,6 +38,16 @@ export class AgreementRunFailed extends Error {
   }
 }
 
+/**
+ * The first two coders' agreement per segment at the default share, as a run's first worker sends
+ * it after the report: `value` is undefined until it came, null when the worker could not compute
+ * it or was ended first (the caller then computes it itself).
+ */
+export interface SegmentTableSlot {
+  readonly value: SegmentAgreementReport | null | undefined;
+  readonly promise: Promise<SegmentAgreementReport | null>;
+}
+
 export interface AgreementRunner {
   /**
    * The report of `input`: the same promise while an input with the same content is being
@@ -57,6 +62,8 @@ export interface AgreementRunner {
   ahead(input: AgreementInput): void;
   /** The report of `input` if it is one of the last ones computed (its content: see sameAgreementInput). */
   peek(input: AgreementInput): AgreementReport | null;
+  /** The segment table of `input`, when it is being computed or one of the last ones computed; null otherwise. */
+  segmentTable(input: AgreementInput): SegmentTableSlot | null;
   dispose(): void;
 }
 
@@ -71,7 +78,21 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
   let pool: AgreementWorkerPort[] = [];
   let nextId = 0;
   // The last reports computed, the latest first.
-  let recent: { readonly input: AgreementInput; readonly report: AgreementReport }[] = [];
+  let recent: { readonly input: AgreementInput; readonly report: AgreementReport; readonly table: SegmentTableSlot }[] = [];
+  // The segment tables still to come, by run.
+  const awaited = new Map<number, (table: SegmentAgreementReport | null) => void>();
+  const newSlot = (id: number): SegmentTableSlot => {
+    const slot: { value: SegmentAgreementReport | null | undefined; promise: Promise<SegmentAgreementReport | null> } = { value: undefined, promise: Promise.resolve(null) };
+    slot.promise = new Promise((resolve) =>
+      awaited.set(id, (table) => {
+        awaited.delete(id);
+        slot.value = table;
+        resolve(table);
+      }),
+    );
+    return slot;
+  };
+  const tableCame = (id: number, table: SegmentAgreementReport | null) => awaited.get(id)?.(table);
   const computed = (input: AgreementInput) => recent.findIndex((r) => sameAgreementInput(r.input, input));
   let pending: {
     readonly input: AgreementInput;
@@ -79,6 +100,7 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
     readonly promise: Promise<AgreementReport>;
     /** Computed ahead of a click (see `ahead`), and not asked for since. */
     ahead: boolean;
+    readonly table: SegmentTableSlot;
     readonly shares: (AgreementReport | undefined)[];
     settle(report: AgreementReport): void;
     fail(e: AgreementRunFailed): void;
@@ -87,6 +109,8 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
   const stop = () => {
     for (const w of pool) w.terminate();
     pool = [];
+    // Tables still to come will not: their callers compute them.
+    for (const id of [...awaited.keys()]) tableCame(id, null);
   };
   const fail = (e: AgreementRunFailed) => {
     const was = pending;
@@ -97,6 +121,12 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
     pool = Array.from({ length: count }, () => {
       const w = spawn();
       w.onmessage = (e) => {
+        if ('segments' in e.data) {
+          tableCame(e.data.id, e.data.segments);
+          return;
+        }
+        // A report that failed is followed by no table.
+        if ('error' in e.data) tableCame(e.data.id, null);
         const run = pending;
         if (!run || e.data.id !== run.id) return;
         if ('error' in e.data) {
@@ -109,7 +139,7 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
         if (run.shares.every((share) => share !== undefined)) {
           pending = null;
           const report = joinAgreementShares(run.shares as AgreementReport[]);
-          recent = [{ input: run.input, report }, ...recent].slice(0, KEPT_REPORTS);
+          recent = [{ input: run.input, report, table: run.table }, ...recent].slice(0, KEPT_REPORTS);
           run.settle(report);
         }
       };
@@ -131,7 +161,7 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
       settle = resolve;
       reject = rejectWith;
     });
-    pending = { input, id, promise, ahead, shares: Array.from({ length: count }, () => undefined), settle, fail: reject };
+    pending = { input, id, promise, ahead, table: newSlot(id), shares: Array.from({ length: count }, () => undefined), settle, fail: reject };
     const packed = packAgreementInput(input);
     pool.forEach((w, index) => w.postMessage({ id, input: packed, share: { index, of: count } }));
     return promise;
@@ -165,8 +195,12 @@ export function createAgreementRunner(spawn: () => AgreementWorkerPort, workers:
       const hit = recent[done];
       if (!hit) return null;
       // The caller's input from now on: the next comparison is by identity.
-      recent = recent.map((r, i) => (i === done ? { input, report: hit.report } : r));
+      recent = recent.map((r, i) => (i === done ? { ...hit, input } : r));
       return hit.report;
+    },
+    segmentTable(input) {
+      if (pending && sameAgreementInput(pending.input, input)) return pending.table;
+      return recent[computed(input)]?.table ?? null;
     },
     dispose() {
       stop();

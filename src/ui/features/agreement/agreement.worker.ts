@@ -1,6 +1,5 @@
 /** Computes one share of an agreement report off the main thread (agreement-runner.ts). */
-import { computePackedAgreement } from '../../../domain/agreement';
-import type { AgreementReply, AgreementRequest } from './agreement-runner';
+import { answerAgreementRequest, type AgreementReply, type AgreementRequest } from './agreement-work';
 
 // The worker's global scope, without mixing the WebWorker types into the app's DOM ones.
 const scope = self as unknown as {
@@ -8,11 +7,4 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<AgreementRequest>) => void) | null;
 };
 
-scope.onmessage = (e) => {
-  const { id, input, share } = e.data;
-  try {
-    scope.postMessage({ id, report: computePackedAgreement(input, share) });
-  } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-};
+scope.onmessage = (e) => answerAgreementRequest(e.data, (reply) => scope.postMessage(reply));
