@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '../storage/db';
 import { LANGS, setLang, type Lang } from './i18n';
 import { ConnectionNotice } from './shell/DatabaseTooNew';
+import { lazyPreload } from './shell/lazy-preload';
 import { NotifyProvider } from './shell/notify';
 import { useRoute, type AnalysisTab } from './shell/route';
 import { StartScreen } from './features/projects/StartScreen';
@@ -14,15 +15,12 @@ type ProjectScreenProps = { db: ReturnType<typeof getDb>; projectGuid: string; d
 /**
  * The project screen is its own chunk. It is fetched before the first render when the app opens on
  * a project (React would otherwise show the fallback and hold the screen back for its 300 ms
- * fallback throttle), and in idle time on the start screen.
+ * fallback throttle), and in idle time on the start screen. One loader for both (lazyPreload): a
+ * separate `lazy` beside the preload made the screen a new component type once the preload
+ * arrived after a project had opened, and the next route change remounted it, losing all it held.
  */
-let loadedProjectScreen: ComponentType<ProjectScreenProps> | null = null;
-export function preloadProjectScreen(): Promise<void> {
-  return import('./features/project/ProjectScreen').then((m) => {
-    loadedProjectScreen = m.default;
-  });
-}
-const LazyProjectScreen = lazy(() => import('./features/project/ProjectScreen'));
+const { Component: ProjectScreen, preload: preloadProjectScreen } = lazyPreload<ProjectScreenProps>(() => import('./features/project/ProjectScreen'));
+export { preloadProjectScreen };
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -32,9 +30,8 @@ export function App() {
   useEffect(() => {
     void requestPersistentStorage();
     const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void preloadProjectScreen());
+    idle(() => void preloadProjectScreen().catch(() => undefined));
   }, []);
-  const ProjectScreen = loadedProjectScreen ?? LazyProjectScreen;
 
   return (
     <NotifyProvider>
