@@ -86,7 +86,7 @@ describe('the per-segment table', () => {
       </I18nextProvider>,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Computing…');
-    expect(screen.getByRole('table', { name: /Per segment/ })).toHaveClass('agreement-stale');
+    expect(screen.getByRole('table', { name: /Per segment/ })).toHaveClass('agreement-segments-stale');
     expect(joyRow()).toHaveTextContent(/^Code joy0 of 1/);
   });
 });

@@ -76,7 +76,7 @@ export function SegmentTable({ input, codes, coders }: { input: AgreementInput; 
         </p>
       )}
       {report && (
-        <table className={computing ? 'agreement-table agreement-stale' : 'agreement-table'}>
+        <table className={computing ? 'agreement-table agreement-segments-stale' : 'agreement-table'}>
           <caption>
             {t('agreement.segments.caption')} <span className="muted">{t('agreement.segments.legend', { a: name(a), b: name(b) })}</span>
           </caption>
