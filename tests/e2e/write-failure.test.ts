@@ -71,6 +71,8 @@ async function stopRecording(page: Page): Promise<{ moments: Moment[]; paints: n
  * write larger than that allowance makes it ask the quota manager again. The test's origin runs on
  * a small disk from the start (a 5 MB quota, see below), so an 8 MB write by another database of
  * the origin does that, and is itself refused. From then on every write of the app is refused.
+ * The 8 MB are random: Chromium 150 compresses IndexedDB values, and 8 MB of one letter took
+ * 0.4 MB, under the allowance, so that write passed and the disk was not full.
  */
 async function fillDisk(cdp: CDPSession, page: Page, origin: string): Promise<string> {
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
@@ -83,7 +85,12 @@ async function fillDisk(cdp: CDPSession, page: Page, origin: string): Promise<st
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction('blobs', 'readwrite');
-          tx.objectStore('blobs').put('x'.repeat(8_000_000), 'filler');
+          const bytes = new Uint8Array(8_000_000);
+          // getRandomValues fills at most 65,536 bytes a call.
+          for (let i = 0; i < bytes.length; i += 65_536) crypto.getRandomValues(bytes.subarray(i, i + 65_536));
+          let filler = '';
+          for (let i = 0; i < bytes.length; i += 8_192) filler += String.fromCharCode(...bytes.subarray(i, i + 8_192));
+          tx.objectStore('blobs').put(filler, 'filler');
           tx.oncomplete = () => (db.close(), resolve('committed'));
           tx.onabort = () => (db.close(), resolve(tx.error?.name ?? 'aborted'));
         };
