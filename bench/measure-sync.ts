@@ -19,15 +19,15 @@
  *   selects a range no one has coded and presses "1" (W2's first leaf code); the time from her
  *   keydown (`performance.timeOrigin + keydown.t` in her page) to the first
  *   `markeer:highlights-painted` mark in bram's page with more ranges in the highlights than
- *   before (`performance.timeOrigin + mark.t` there). Both pages are in the same browser on the
- *   same machine, so their clocks are the same wall clock.
+ *   before (`performance.timeOrigin + mark.t` there). The two pages are in two
+ *   Chromiums (a profile each) on the same machine, so their clocks are the same wall clock.
  *
  * The server failing to start or to take W2 is the benchmark failing (thrown); the app not
  * reaching a state (a join that stalls, a segment that never arrives) leaves that figure out with
  * a note.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { docId, sharedPart, type Row } from '../src/sync/docs';
 import { designDocument } from '../src/sync/design';
 import { startTestCouch, type TestCouch } from '../src/sync/test-server';
@@ -452,7 +452,7 @@ async function measureLatency(a: Profile, b: Profile, project: BenchProject, rec
  * The whole sync step: a server with W2, `opts.joins` coders joining from empty profiles (timed),
  * then the latency between the first two. The server is stopped and the profiles closed at the end.
  */
-export async function measureSync(browser: Browser, url: string, project: BenchProject, files: BenchFiles, opts: SyncBenchOptions): Promise<SyncBenchResult> {
+export async function measureSync(url: string, project: BenchProject, files: BenchFiles, opts: SyncBenchOptions): Promise<SyncBenchResult> {
   const notes: string[] = [];
   const errors: string[] = [];
   const externalRequests: string[] = [];
@@ -472,7 +472,7 @@ export async function measureSync(browser: Browser, url: string, project: BenchP
     const joins = Math.max(opts.joins, 2);
     for (let i = 0; i < joins; i++) {
       const user = users[i % users.length] as string;
-      const profile = await newBenchProfile(browser, url, files, { allowOrigins: [couch.url] });
+      const profile = await newBenchProfile(url, files, { allowOrigins: [couch.url] });
       profiles.push(profile);
       try {
         const s = await joinAndTime(profile, project, dbUrl, user, opts);
@@ -509,7 +509,7 @@ export async function measureSync(browser: Browser, url: string, project: BenchP
       // finds out; the browser notes each failed request in the console
       errors.push(...p.errors.filter((e) => !(e.startsWith('console.error: Failed to load resource') && e.includes(couch.url))));
       externalRequests.push(...p.externalRequests);
-      await p.context.close().catch(() => undefined);
+      await p.close();
     }
     await couch.stop();
   }

@@ -42,7 +42,7 @@ export async function measureRawBulkPut(
       samples.push(await writeRecordsDirectly(profile.home, project, schema, 'markeer-bench-raw', opts));
       await deleteDatabase(profile.home, 'markeer-bench-raw');
     } finally {
-      await profile.context.close();
+      await profile.close();
     }
   }
   return samples;

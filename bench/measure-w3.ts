@@ -10,8 +10,8 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
+import type { Page } from 'playwright-core';
+import { indexedDbOnDiskMb, loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
 import { startFileServer } from './file-server';
 import { measureAgreement, measureMatrix } from './measure-analysis';
 import { uncodedRanges } from './measure-sync';
@@ -100,7 +100,6 @@ function applyRanges(probe: ProbeDocument, count: number): { id: string; start: 
 const toOpen = (p: ProbeDocument): DocumentToOpen => ({ guid: p.guid, segments: p.segments, codings: p.codings });
 
 export interface W3Context {
-  readonly browser: Browser;
   readonly url: string;
   readonly w2: BenchProject;
   readonly w3: BenchProject;
@@ -126,7 +125,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
   const server = await startFileServer(c.files);
   c.files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
   const newProfile = async () => {
-    const profile = await newBenchProfile(c.browser, c.url, c.files, { allowOrigins: [server.url] });
+    const profile = await newBenchProfile(c.url, c.files, { allowOrigins: [server.url] });
     // the blank page comes from Playwright's interception (no address space: public to Chromium's
     // Local Network Access), so its fetches from the file server on loopback need the permission
     await profile.context.grantPermissions(['local-network-access'], { origin: new URL(c.url).origin });
@@ -136,7 +135,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
   const close = async (p: Profile) => {
     errors.push(...p.errors, ...p.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
     p.errors.length = 0;
-    await p.context.close().catch(() => undefined);
+    await p.close();
   };
   /** Runs one step; a failure becomes a note naming the limit it hit and the IndexedDB size then. */
   const step = async <T>(name: string, profile: Profile | null, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -168,6 +167,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
     log(`W2 imported for the comparison (${loaded2.ms === null ? loaded2.via : `${Math.round(loaded2.ms)} ms`})`);
     const est2 = await storageEstimate(p2.home);
     s['w2.idb.mb'] = [(est2.indexedDB ?? est2.usage) / MB];
+    const disk2 = await indexedDbOnDiskMb(p2);
     log(`w2.openDocument: ${reps.openDocument} x document ${w2Probe.index + 1} of ${w2.documentGuids.length} (${w2Probe.segments} segments, ${w2Probe.codings} codings)`);
     const open2 = await measureOpen(p2, w2, reps.openDocument, T.wait, toOpen(w2Probe));
     s['w2.openDocument.ms'] = open2.map((o) => o.ms);
@@ -195,8 +195,9 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
       s['w3.idb.mb'] = [(est3.indexedDB ?? est3.usage) / MB];
       log(`  IndexedDB ${((est3.indexedDB ?? est3.usage) / MB).toFixed(1)} MiB (W2: ${(s['w2.idb.mb'][0] ?? Number.NaN).toFixed(1)} MiB), quota ${(est3.quota / MB).toFixed(0)} MiB`);
     }
+    const disk3 = await indexedDbOnDiskMb(p3);
     notes.push(
-      'w2.idb.mb, w3.idb.mb: navigator.storage.estimate() (usageDetails.indexedDB) after the import; the profiles are off-the-record browser contexts (Playwright newContext), whose IndexedDB Chromium keeps in memory, so there is no directory whose size could be measured on disk.',
+      `w2.idb.mb, w3.idb.mb: navigator.storage.estimate() (usageDetails.indexedDB) after the import. The profiles are on disk (bench/browser.ts); the files of W3's IndexedDB then took ${disk3.toFixed(1)} MiB on disk (W2's: ${disk2.toFixed(1)} MiB).`,
     );
     if (loaded3 !== undefined) {
       if (!imported) notes.push('w3: the start screen has no "Import bundle" input; W3 was written straight into IndexedDB and w3.import.ms is missing.');
@@ -250,8 +251,7 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
       const raw = await step('w3.export.rawZip', p3, () => measureRawZip(p3, source, c.files, level, reps.export, { base: server.url, timeout: T.export }));
       if (raw) s['w3.export.rawZip.ms'] = raw;
       c.files.delete('zip-entries.bin');
-      // Does the profile still take writes after all this? (An off-the-record profile keeps
-      // IndexedDB in memory, with limits of its own.)
+      // Does the profile still take writes after all this? (The quota is a share of the disk.)
       const est = await storageEstimate(p3.home).catch(() => null);
       const probe = await probeWrite(p3.home).catch((e: unknown) => `probe failed: ${String(e)}`);
       const line = `w3: after the steps, with IndexedDB at ${est ? `${((est.indexedDB ?? est.usage) / MB).toFixed(1)} MiB of a ${(est.quota / MB).toFixed(0)} MiB quota` : 'an unknown size'}, a 1 KiB write to a new database: ${probe}`;

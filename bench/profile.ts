@@ -16,8 +16,8 @@
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startServer } from '../tests/e2e/harness';
-import { loadProject, newBenchProfile, openPage, settle, waitForMark, writeRecordsDirectly, type BenchFiles } from './browser';
+import { startServer } from '../tests/e2e/harness';
+import { loadProject, newBenchProfile, openPage, settle, waitForMark, writeRecordsDirectly, type BenchFiles, type Profile } from './browser';
 import { buildApp } from './build';
 import { AGREEMENT_UI } from './measure-analysis';
 import { makeBenchProjects, makeW3Project, ROOT, W3_DOCUMENTS } from './projects';
@@ -103,13 +103,13 @@ async function main(): Promise<void> {
   const files: BenchFiles = new Map();
   for (const project of [p.w1, p.w1Baseline, p.w2]) files.set(project.records.split('/').pop() ?? '', { path: project.records });
   const server = await startServer({ distDir: DIST });
-  const browser = await launchBrowser();
+  let profile: Profile | null = null;
   try {
     const w3 = scenario === 'project' && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
     // W3's 377 MB of records come from a file server on loopback (as in measure-w3.ts)
     if (w3) files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
     const fileServer = w3 ? await startFileServer(files) : null;
-    const profile = await newBenchProfile(browser, server.url, files, fileServer ? { allowOrigins: [fileServer.url] } : {});
+    profile = await newBenchProfile(server.url, files, fileServer ? { allowOrigins: [fileServer.url] } : {});
     const w = scenario === 'apply' || scenario === 'open' ? p.w1 : (w3 ?? p.w2);
     if (w3 && fileServer) {
       await profile.context.grantPermissions(['local-network-access'], { origin: new URL(server.url).origin });
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       // a first load warms the caches as the bench's first of several loads does
       await (await openPage(profile, hash, { timeout: 300_000 })).close();
       const page = await profile.context.newPage();
-      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'project-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      if (args.includes('--trace')) await profile.browser.startTracing(page, { path: join(CACHE, 'project-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       result = await profiled(page, async () => {
         await page.goto(`${server.url}${hash}`);
         const h = await page.waitForFunction(
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         );
         return (await h.jsonValue()) as number;
       });
-      if (args.includes('--trace')) await browser.stopTracing();
+      if (args.includes('--trace')) await profile.browser.stopTracing();
       // --linger: what the page does in the seconds after (counts, read-ahead), for its errors
       if (args.includes('--linger')) await settle(page, 20_000);
       // --heap-loads: then three loads as the bench's heap step makes them (a document open, the
@@ -195,12 +195,12 @@ async function main(): Promise<void> {
       const open = args.includes('--baseline') ? p.w1Baseline : w;
       if (open !== w) await loadProject(profile, open, { timeout: 600_000, schema: p.schema });
       const page = await profile.context.newPage();
-      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'open-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      if (args.includes('--trace')) await profile.browser.startTracing(page, { path: join(CACHE, 'open-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       result = await profiled(page, async () => {
         await page.goto(`${server.url}#/p/${open.projectGuid}/d/${open.documentGuids[0]}`);
         return appMark(page, 'markeer:highlights-painted', -1);
       });
-      if (args.includes('--trace')) await browser.stopTracing();
+      if (args.includes('--trace')) await profile.browser.stopTracing();
     } else {
       const page = await openPage(profile, `${hash}/d/${w.documentGuids[0]}`, { timeout: 120_000 });
       await waitForMark(page, { segments: w.segments, painted: 1, complete: true }, 120_000);
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
         await keysCdp.send('Profiler.enable');
         await keysCdp.send('Profiler.setSamplingInterval', { interval: 50 });
       }
-      if (args.includes('--trace')) await browser.startTracing(page, { path: join(CACHE, 'apply-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      if (args.includes('--trace')) await profile.browser.startTracing(page, { path: join(CACHE, 'apply-trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       result = await profiled(page, async () => {
         for (const add of p.w1Workload.adds.slice(0, 20)) {
           await page.evaluate(({ start, end }) => {
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
         }
         return times.reduce((a, b) => a + b, 0) / times.length;
       });
-      if (args.includes('--trace')) await browser.stopTracing();
+      if (args.includes('--trace')) await profile.browser.stopTracing();
       console.log(`apply samples: ${times.map((t) => t.toFixed(1)).join(', ')}`);
       if (keysOnly) for (const kp of keyProfiles.slice(0, 3)) console.log(`--- one key:\n${summarise(kp, 25)}`);
     }
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
     console.log(`wrote ${out}`);
     if (profile.errors.length) console.log(`app errors:\n${profile.errors.join('\n')}`);
   } finally {
-    await browser.close();
+    await profile?.close();
     await server.close();
   }
 }

@@ -58,9 +58,9 @@ const REPS = QUICK
   ? { open: 2, scroll: 1, import: 1, raw: 1, w2open: 2, heap: 1, export: 1, matrix: 1, agreement: 1, cli: 1, cliWarmup: 0, syncJoin: 1, syncLatency: 5 }
   : { open: 5, scroll: 3, import: 3, raw: 3, w2open: 5, heap: 3, export: 3, matrix: 5, agreement: 5, cli: 3, cliWarmup: 1, syncJoin: 2, syncLatency: 20 };
 /**
- * Time limit of any one wait in the page. Chromium 150 (Debian's package from 2026-12-06) writes
- * IndexedDB about ten times slower than 156 in the bench's off-the-record profiles: W2's import
- * took 169-179 s there, and a run failed at the former 180 s.
+ * Time limit of any one wait in the page. Chromium 150 (Debian's package from 2026-12-06) wrote
+ * IndexedDB about ten times slower than 156 in the off-the-record profiles the bench used then:
+ * W2's import took 169-179 s, and a run failed at the former 180 s. (The profiles are on disk now.)
  */
 const TIMEOUT = QUICK ? 90_000 : 600_000;
 /** Time limit of one first sync of W2 (a join that takes longer is reported as not measured). */
@@ -88,8 +88,8 @@ interface Samples {
   [name: string]: number[];
 }
 
-async function benchW1(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
-  const profile = await newBenchProfile(browser, url, files);
+async function benchW1(url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
+  const profile = await newBenchProfile(url, files);
   for (const project of [p.w1, p.w1Baseline]) {
     const loaded = await loadProject(profile, project, { timeout: TIMEOUT, schema: p.schema });
     log(`loaded ${project.name} (${project.segments} segments) via ${loaded.via}${loaded.ms === null ? '' : ` in ${Math.round(loaded.ms)} ms`}`);
@@ -120,12 +120,12 @@ async function benchW1(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   return profile;
 }
 
-async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
+async function benchW2(url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[]): Promise<Profile> {
   let profile: Profile | null = null;
   s['w2.import.ms'] = [];
   for (let i = 0; i < REPS.import; i++) {
-    if (profile) await profile.context.close();
-    profile = await newBenchProfile(browser, url, files);
+    if (profile) await profile.close();
+    profile = await newBenchProfile(url, files);
     const loaded = await loadProject(profile, p.w2, { timeout: TIMEOUT, schema: p.schema });
     log(`w2.import ${i + 1}/${REPS.import}: via ${loaded.via}${loaded.ms === null ? '' : `, ${Math.round(loaded.ms)} ms`}`);
     if (loaded.ms !== null) s['w2.import.ms'].push(loaded.ms);
@@ -136,7 +136,7 @@ async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   }
   if (!profile) throw new Error('no profile');
   log(`w2.import.rawBulkPut: ${REPS.raw} x`);
-  s['w2.import.rawBulkPut.ms'] = await measureRawBulkPut(() => newBenchProfile(browser, url, files), p.w2, p.schema, REPS.raw);
+  s['w2.import.rawBulkPut.ms'] = await measureRawBulkPut(() => newBenchProfile(url, files), p.w2, p.schema, REPS.raw);
   log(`w2.open: ${REPS.w2open} fresh page loads`);
   s['w2.open.ms'] = await measureProjectOpen(profile, p.w2, REPS.w2open, TIMEOUT);
   log(`w2.heap: ${REPS.heap} x`);
@@ -172,10 +172,10 @@ async function benchW2(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
   return profile;
 }
 
-async function benchSync(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[], errors: string[]): Promise<void> {
+async function benchSync(url: string, p: BenchProjects, files: BenchFiles, s: Samples, notes: string[], errors: string[]): Promise<void> {
   if (!RUN.w2) {
     // the base of sync.w2.firstSync.ratio: one import of the W2 bundle, as w2.import.ms measures it
-    const profile = await newBenchProfile(browser, url, files);
+    const profile = await newBenchProfile(url, files);
     try {
       const loaded = await loadProject(profile, p.w2, { timeout: TIMEOUT, schema: p.schema });
       log(`w2.import (base of the sync ratio): via ${loaded.via}${loaded.ms === null ? '' : `, ${Math.round(loaded.ms)} ms`}`);
@@ -183,11 +183,11 @@ async function benchSync(browser: Awaited<ReturnType<typeof launchBrowser>>, url
       else notes.push('w2.import: the start screen has no "Import bundle" input; sync.w2.firstSync.ratio has no base.');
     } finally {
       errors.push(...profile.errors, ...profile.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
-      await profile.context.close();
+      await profile.close();
     }
   }
   log(`sync: W2 on a team server; ${REPS.syncJoin} first sync(s) into an empty profile, ${REPS.syncLatency} codings from one coder to another`);
-  const r = await measureSync(browser, url, p.w2, files, { joins: REPS.syncJoin, latencySamples: REPS.syncLatency, syncTimeout: SYNC_TIMEOUT, timeout: TIMEOUT, log });
+  const r = await measureSync(url, p.w2, files, { joins: REPS.syncJoin, latencySamples: REPS.syncLatency, syncTimeout: SYNC_TIMEOUT, timeout: TIMEOUT, log });
   s['sync.w2.firstSync.ms'] = r.firstSync.map((x) => x.ms);
   s['sync.w2.firstSync.opened.ms'] = r.firstSync.map((x) => x.opened ?? Number.NaN);
   s['sync.w2.firstSync.documentList.ms'] = r.firstSync.map((x) => x.documentList ?? Number.NaN);
@@ -274,31 +274,33 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const errors: string[] = [];
   const server = await startServer({ distDir: DIST });
+  // each profile runs in a Chromium of its own (browser.ts); this one only says which Chromium that is
   const browser = await launchBrowser();
-  const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: browser.version(), node: process.version };
+  const chromiumVersion = browser.version();
+  await browser.close();
+  const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: chromiumVersion, node: process.version };
   log(`serving ${server.url}; Chromium ${machine.chromium}`);
   try {
     if (RUN.w1) {
-      const prof = await benchW1(browser, server.url, p, files, samples, notes);
+      const prof = await benchW1(server.url, p, files, samples, notes);
       errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
-      await prof.context.close();
+      await prof.close();
     }
     if (RUN.w2) {
-      const prof = await benchW2(browser, server.url, p, files, samples, notes);
+      const prof = await benchW2(server.url, p, files, samples, notes);
       errors.push(...prof.errors, ...prof.externalRequests.map((u) => `request left 127.0.0.1: ${u}`));
-      await prof.context.close();
+      await prof.close();
     }
-    if (RUN.sync) await benchSync(browser, server.url, p, files, samples, notes, errors);
+    if (RUN.sync) await benchSync(server.url, p, files, samples, notes, errors);
     if (RUN.w3) {
       const documents = QUICK ? W3_DOCUMENTS.quick : W3_DOCUMENTS.full;
       log(`generating W3 (${documents} documents)`);
       // a directory of its own: a quick run beside a full one does not overwrite the 1,200 documents
       const w3 = await makeW3Project({ dir: join(CACHE, QUICK ? 'projects-w3-quick' : 'projects-w3'), documents });
       log(`  W3 ${w3.project.documentGuids.length} documents, ${w3.characters} chars, ${w3.project.segments} segments, ${w3.project.codings} codings, bundle ${(w3.project.bundleBytes / 1048576).toFixed(1)} MiB (${Math.round(w3.ms)} ms)`);
-      await benchW3({ browser, url: server.url, w2: p.w2, w3: w3.project, schema: p.schema, files, quick: QUICK, log }, samples, notes, errors);
+      await benchW3({ url: server.url, w2: p.w2, w3: w3.project, schema: p.schema, files, quick: QUICK, log }, samples, notes, errors);
     }
   } finally {
-    await browser.close().catch(() => undefined);
     await server.close().catch(() => undefined);
   }
   if (RUN.w2) {

@@ -135,11 +135,34 @@ function watchPage(page: Page, profile: Profile): void {
  * the origin of `url` (data:/blob: excepted) is recorded in `externalRequests` and aborted.
  */
 export async function newAppPage(browser: Browser, url: string, opts: AppPageOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: opts.locale ?? 'nl-NL',
-    serviceWorkers: opts.serviceWorkers ?? 'allow',
+  const context = await browser.newContext(contextOptions(opts));
+  return guardAppContext(context, url, opts);
+}
+
+function contextOptions(opts: AppPageOptions) {
+  return { viewport: { width: 1280, height: 800 }, locale: opts.locale ?? 'nl-NL', serviceWorkers: opts.serviceWorkers ?? 'allow' } as const;
+}
+
+/**
+ * Launches headless Chromium on a profile kept on disk in `dir` (its IndexedDB in files, as in
+ * a user's browser; `newAppPage`'s contexts are off the record and keep it in memory) and opens
+ * it like `newAppPage`: one page, the same network guard. Closing the context ends that Chromium.
+ */
+export async function newAppPageOnDisk(dir: string, url: string, opts: AppPageOptions = {}): Promise<AppPage> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...contextOptions(opts),
   });
+  const blank = context.pages();
+  const app = await guardAppContext(context, url, opts);
+  // the blank page Chromium opens with, left out of the profile's pages
+  for (const page of blank) await page.close();
+  return app;
+}
+
+async function guardAppContext(context: BrowserContext, url: string, opts: AppPageOptions): Promise<AppPage> {
   const profile: Profile = { origin: new URL(url).origin, allowed: (opts.allowOrigins ?? []).map((o) => new URL(o).origin), externalRequests: [], errors: [] };
   profiles.set(context, profile);
 
