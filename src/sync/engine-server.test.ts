@@ -13,9 +13,33 @@ import { connectProject, joinProject } from './team';
 import { engines, Pouch, run, stopEngines, until } from './test-sync';
 import { cookieFetch, startTestCouch, type TestCouch } from './test-server';
 
+/** Requests of the test's browsers under way, and when one last started or ended. */
+const traffic = { underWay: 0, last: 0 };
+
+/**
+ * Waits until no browser has had a request under way for `ms` (at most 10 s). A replication
+ * stopped mid-batch still finishes the batch, and then asks the server once more without
+ * handling a failure (PouchDB's `info()` after a batch; the app takes such stray failures in the
+ * browser, engine.ts `onStrayFailure`): the server must outlive those requests.
+ */
+async function quiet(ms = 300): Promise<void> {
+  const end = Date.now() + 10_000;
+  while ((traffic.underWay > 0 || Date.now() - traffic.last < ms) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** A browser: its own database, replica and cookie jar, signed in as `user`. */
 async function browser(couch: TestCouch, dbUrl: string, user: string): Promise<{ db: MarkeerDb; env: PouchEnvironment; fetch: typeof fetch }> {
-  const jar = cookieFetch();
+  const cookies = cookieFetch();
+  const jar: typeof fetch = async (input, init) => {
+    traffic.underWay++;
+    traffic.last = Date.now();
+    try {
+      return await cookies(input, init);
+    } finally {
+      traffic.underWay--;
+      traffic.last = Date.now();
+    }
+  };
   const address = parseDatabaseUrl(dbUrl);
   if (!address.ok) throw new Error('bad url');
   const session = await signIn(address.value, user, 'wachtwoord', jar);
@@ -37,6 +61,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await stopEngines();
+  await quiet();
   await couch?.stop();
 });
 

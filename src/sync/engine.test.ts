@@ -183,4 +183,20 @@ describe('team sync through a CouchDB replica', () => {
     await until(async () => (await servers.get(url)!.allDocs({ keys: [`segments:${applied.value}`] })).rows[0]?.value !== undefined, 'the segment on the server');
     expect(await lead.db.syncOutbox.count()).toBe(0);
   });
+
+  it('puts the batch of the outbox under way into the replica before stop closes it', async () => {
+    const url = `team-${crypto.randomUUID()}`;
+    const lead = await projectWithDocument('Een [twee] drie.');
+    const env = browser(`lead-${url}`);
+    await connectProject(lead.projectGuid, url, 'lea', env, lead.db);
+    const leadSync = await run(lead.db, lead.projectGuid, env);
+    await onServer(url, lead.projectGuid);
+    await leadSync.settled();
+    const code = (await lead.db.codes.where('projectGuid').equals(lead.projectGuid).first())!;
+    // The coding goes into the outbox, and the engine starts sending it; the sync stops meanwhile.
+    expect((await applyCode({ projectGuid: lead.projectGuid, documentGuid: lead.documentGuid, coderGuid: lead.coderGuid, codeGuid: code.guid, ...lead.range }, lead.db)).ok).toBe(true);
+    await leadSync.stop();
+    // Sent into the replica, not broken off by its closing ("database is closed").
+    expect(await lead.db.syncOutbox.count()).toBe(0);
+  });
 });

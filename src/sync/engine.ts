@@ -216,6 +216,8 @@ export class TeamSync {
       window.removeEventListener('unhandledrejection', this.onStrayFailure);
     }
     await this.running.catch(() => undefined);
+    // The outbox's batch under way goes into the replica before it closes (the pump stops after it).
+    await this.pumpRun?.catch(() => undefined);
     await this.applying;
     await this.local.close().catch(() => undefined);
     if (!this.env.remote) await this.remote.close().catch(() => undefined);
