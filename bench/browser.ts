@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newAppPageOnDisk } from '../tests/e2e/harness';
+import { launchBrowser, newAppPage, newAppPageOnDisk, type AppPage } from '../tests/e2e/harness';
 import { pageHooks, type BenchMark, type BenchWindow } from './page-hooks';
 import type { BenchProject } from './projects';
 
@@ -36,6 +36,9 @@ export interface Profile {
 
 export const BLANK = '__bench/blank.html';
 
+/** Where the bench's profiles keep IndexedDB: on disk (default), or in memory with MARKEER_BENCH_PROFILES=memory. */
+export const BENCH_PROFILES: 'disk' | 'memory' = process.env.MARKEER_BENCH_PROFILES === 'memory' ? 'memory' : 'disk';
+
 /**
  * A fresh profile (empty IndexedDB) on disk in a new temporary folder, in its own headless
  * Chromium: a user's browser keeps IndexedDB in files, while an off-the-record context
@@ -47,10 +50,17 @@ export const BLANK = '__bench/blank.html';
 export async function newBenchProfile(url: string, files: BenchFiles, opts: { allowOrigins?: readonly string[] } = {}): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), 'markeer-bench-profile-'));
   const removeDir = () => rm(dir, { recursive: true, force: true, maxRetries: 3 });
-  let app: Awaited<ReturnType<typeof newAppPageOnDisk>>;
+  const appOptions = { navigate: false, ...(opts.allowOrigins ? { allowOrigins: opts.allowOrigins } : {}) };
+  let app: AppPage;
+  // MARKEER_BENCH_PROFILES=memory: off the record, as the bench's profiles were until the seventh session (for comparisons)
+  let offTheRecord: Browser | null = null;
   try {
-    app = await newAppPageOnDisk(dir, url, { navigate: false, ...(opts.allowOrigins ? { allowOrigins: opts.allowOrigins } : {}) });
+    if (BENCH_PROFILES === 'memory') {
+      offTheRecord = await launchBrowser();
+      app = await newAppPage(offTheRecord, url, appOptions);
+    } else app = await newAppPageOnDisk(dir, url, appOptions);
   } catch (e) {
+    await offTheRecord?.close();
     await removeDir();
     throw e;
   }
@@ -60,6 +70,7 @@ export async function newBenchProfile(url: string, files: BenchFiles, opts: { al
   const close = () =>
     (closed ??= app.context
       .close()
+      .then(() => offTheRecord?.close())
       .catch(() => undefined)
       .then(removeDir));
   await app.context.route(

@@ -11,7 +11,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { indexedDbOnDiskMb, loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
+import { BENCH_PROFILES, indexedDbOnDiskMb, loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
 import { startFileServer } from './file-server';
 import { measureAgreement, measureMatrix } from './measure-analysis';
 import { uncodedRanges } from './measure-sync';
@@ -197,7 +197,9 @@ export async function benchW3(c: W3Context, s: Samples, notes: string[], errors:
     }
     const disk3 = await indexedDbOnDiskMb(p3);
     notes.push(
-      `w2.idb.mb, w3.idb.mb: navigator.storage.estimate() (usageDetails.indexedDB) after the import. The profiles are on disk (bench/browser.ts); the files of W3's IndexedDB then took ${disk3.toFixed(1)} MiB on disk (W2's: ${disk2.toFixed(1)} MiB).`,
+      BENCH_PROFILES === 'disk'
+        ? `w2.idb.mb, w3.idb.mb: navigator.storage.estimate() (usageDetails.indexedDB) after the import. The profiles are on disk (bench/browser.ts); the files of W3's IndexedDB then took ${disk3.toFixed(1)} MiB on disk (W2's: ${disk2.toFixed(1)} MiB).`
+        : 'w2.idb.mb, w3.idb.mb: navigator.storage.estimate() (usageDetails.indexedDB) after the import; the profiles are off the record (MARKEER_BENCH_PROFILES=memory), with IndexedDB in memory.',
     );
     if (loaded3 !== undefined) {
       if (!imported) notes.push('w3: the start screen has no "Import bundle" input; W3 was written straight into IndexedDB and w3.import.ms is missing.');

@@ -106,6 +106,8 @@ export interface Machine {
   readonly memoryGb: number;
   readonly chromium: string;
   readonly node: string;
+  /** Where the profiles keep IndexedDB: 'disk' since the seventh session of issue 15 (before: in memory, off the record). */
+  readonly profiles?: 'disk' | 'memory';
 }
 
 export function writeResults(path: string, date: string, machine: Machine, results: Results): void {
@@ -126,7 +128,7 @@ export function appendHistory(path: string, row: { date: string; commit: string;
   const cells = [
     row.date.slice(0, 10),
     `\`${row.commit}\``,
-    `${row.machine.cpus} cpu, Chromium ${row.machine.chromium.split('.')[0]}`,
+    `${row.machine.cpus} cpu, Chromium ${row.machine.chromium.split('.')[0]}${row.machine.profiles === 'disk' ? ', profiles on disk' : ''}`,
     pair('w1.open.ms', 'w1.open.baseline.ms'),
     pair('w1.apply.p50.ms', 'w1.apply.p95.ms'),
     fmt(r['w1.scroll.longestTask.ms']),

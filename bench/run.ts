@@ -27,7 +27,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/harness';
-import { loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
+import { BENCH_PROFILES, loadProject, newBenchProfile, type BenchFiles, type Profile } from './browser';
 import { buildApp, initialJs } from './build';
 import { measureApply, measureOpen, measureScroll } from './measure-w1';
 import { measureAgreement, measureCliAgreement, measureCliMatrix, measureMatrix } from './measure-analysis';
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const chromiumVersion = browser.version();
   await browser.close();
-  const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: chromiumVersion, node: process.version };
+  const machine: Machine = { cpus: cpus().length, memoryGb: round1(totalmem() / 1073741824), chromium: chromiumVersion, node: process.version, profiles: BENCH_PROFILES };
   log(`serving ${server.url}; Chromium ${machine.chromium}`);
   try {
     if (RUN.w1) {
