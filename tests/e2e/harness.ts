@@ -65,13 +65,14 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
 ];
 
+/** Headless Chromium ($CHROMIUM_PATH, else /usr/bin/chromium) with CHROMIUM_ARGS: how every launch here starts it. */
+function launchOptions() {
+  return { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS };
+}
+
 /** Launches headless Chromium ($CHROMIUM_PATH, else /usr/bin/chromium). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return chromium.launch(launchOptions());
 }
 
 export interface AppPage {
@@ -149,12 +150,7 @@ function contextOptions(opts: AppPageOptions) {
  * it like `newAppPage`: one page, the same network guard. Closing the context ends that Chromium.
  */
 export async function newAppPageOnDisk(dir: string, url: string, opts: AppPageOptions = {}): Promise<AppPage> {
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...contextOptions(opts),
-  });
+  const context = await chromium.launchPersistentContext(dir, { ...launchOptions(), ...contextOptions(opts) });
   const blank = context.pages();
   const app = await guardAppContext(context, url, opts);
   // the blank page Chromium opens with, left out of the profile's pages
