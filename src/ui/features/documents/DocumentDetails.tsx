@@ -37,7 +37,7 @@ export function DocumentDetails(props: { documentGuid: string }) {
     // The project's variables, each with the values documents have, offered while typing.
     const variables = variableList(project.guid, await db.variables.where('projectGuid').equals(project.guid).toArray(), documents);
     const suggestions = new Map(variables.map((v) => [v.name, variableValues(v, documents)]));
-    return { document, turns: stored?.turns ?? [], segments: (counts.get(props.documentGuid) ?? 0) - hiddenCount, variables, suggestions };
+    return { document, turns: stored?.turns ?? [], segments: (counts?.get(props.documentGuid) ?? 0) - hiddenCount, variables, suggestions };
   }, [db, project, props.documentGuid]);
 
   if (data === undefined) return <p className="doc-details muted">{t('documents.details.loading')}</p>;

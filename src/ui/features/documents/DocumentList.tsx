@@ -154,11 +154,11 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
       });
     });
     const guids = documentList === '' ? [] : documentList.split(',');
-    const read = async (): Promise<Map<Guid, number>> => {
+    const read = async (): Promise<Map<Guid, number> | null> => {
       // Counting every document's segments (a request per document) can wait until the document
-      // being opened is painted.
+      // being opened is painted, and stops when the list has gone.
       await whenIdle();
-      if (coders === null) return segmentCounts(db, project.guid, guids);
+      if (coders === null) return segmentCounts(db, project.guid, guids, { stopped: () => !live });
       const out = new Map<Guid, number>(guids.map((g) => [g, 0]));
       await db.segments.where('projectGuid').equals(project.guid).each((s) => {
         if (coders.has(s.coderGuid) && out.has(s.documentGuid)) out.set(s.documentGuid, (out.get(s.documentGuid) ?? 0) + 1);
@@ -167,6 +167,7 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
     };
     read().then(
       (read) => {
+        if (read === null) return;
         // The counts include whatever was committed before they were read; they replace the deltas.
         reads++;
         if (live) setCounts(read);

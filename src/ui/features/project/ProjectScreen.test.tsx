@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { applyCode } from '../../../commands/coding';
 import { setCodeShortcut } from '../../../commands/codes';
 import { CODE_SIGNALEN_OPMERKEN, projectWithDocument, simulateFullDisk } from '../../../commands/test-builders';
 import { testI18n } from '../../i18n/test-i18n';
@@ -61,5 +62,38 @@ describe('applying a code by its key', () => {
     await waitFor(() => expect(shown()).toEqual(['1 segment', '1 segment']));
     // The notice follows the frame that shows the coding (and the test ends after it, not before).
     expect(await screen.findByText(/Code “.+” (applied|toegepast)\./)).toBeInTheDocument();
+  });
+});
+
+describe('the codebook’s counts', () => {
+  // Counted a few codes per read (storage/queries.ts countInChunks): every code is counted, the
+  // last chunk's as well as the first's.
+  it('shows every code’s codings, rolled up to its parents, for a codebook of many codes', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    const codes = await f.db.codes.where('projectGuid').equals(f.projectGuid).toArray();
+    expect(codes.length).toBeGreaterThan(12);
+    // every code applied once, to the same passage
+    for (const code of codes) {
+      const applied = await applyCode({ projectGuid: f.projectGuid, documentGuid: f.documentGuid, coderGuid: f.coderGuid, codeGuid: code.guid, ...f.range }, f.db);
+      expect(applied.ok).toBe(true);
+    }
+    // a code's count rolled up: itself and every code under it
+    const parentOf = new Map(codes.map((c) => [c.guid, c.parentGuid]));
+    const expected = new Map<string, number>();
+    for (const c of codes) for (let g: string | null | undefined = c.guid; g; g = parentOf.get(g)) expected.set(g, (expected.get(g) ?? 0) + 1);
+    render(
+      <I18nextProvider i18n={testI18n()}>
+        <NotifyProvider>
+          <ProjectScreen db={f.db} projectGuid={f.projectGuid} documentGuid={f.documentGuid} />
+        </NotifyProvider>
+      </I18nextProvider>,
+    );
+    const rows = () =>
+      [...document.querySelectorAll('[role="treeitem"]')].map((row) => {
+        const guid = row.querySelector('[id*="-name-"]')?.id.slice(-36) ?? '';
+        return [guid, Number(row.querySelector('.cb-count')?.getAttribute('data-value'))] as const;
+      });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 10_000 });
+    await waitFor(() => expect(rows()).toEqual(rows().map(([guid]) => [guid, expected.get(guid)])), { timeout: 10_000 });
   });
 });

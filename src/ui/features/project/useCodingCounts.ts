@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Coding } from '../../../domain/model';
 import { onCommitted } from '../../../storage/changes';
+import { countInChunks } from '../../../storage/queries';
 import { afterPaint, whenIdle } from '../../shell/after-paint';
 import { useLens } from '../../shell/lens-context';
 import { useProject } from '../../shell/project-context';
+
+/** Codes counted per read transaction (countInChunks). */
+const CODE_COUNT_CHUNK = 4;
 
 /**
  * Number of codings per code in the project (not rolled up) under the coder lens, kept live:
@@ -50,20 +54,19 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         });
       });
     });
-    const read = async (): Promise<Map<string, number>> => {
-      // Counting a large project's codings can wait until the document it opens is painted.
+    const read = async (): Promise<Map<string, number> | null> => {
+      // Counting a large project's codings can wait until the document it opens is painted, and
+      // stops when the codebook has gone.
       await whenIdle();
       if (coders === null) {
-        // One transaction for all the counts, not one per code (see segmentCounts).
-        const entries = await db.transaction('r', db.codings, () =>
-          Promise.all(
-            codeList
-              .split(',')
-              .filter(Boolean)
-              .map(async (guid) => [guid, await db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count()] as const),
-          ),
-        );
-        return new Map(entries.filter(([, n]) => n > 0));
+        // A few codes per read transaction (storage/queries.ts, countInChunks): a code of a large
+        // project has 12,000 codings to count.
+        const guids = codeList.split(',').filter(Boolean);
+        const counts = await countInChunks(db, db.codings, guids, (guid) => db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count(), {
+          chunk: CODE_COUNT_CHUNK,
+          stopped: () => !live,
+        });
+        return counts && new Map(guids.map((g, i) => [g, counts[i] ?? 0] as const).filter(([, n]) => n > 0));
       }
       const out = new Map<string, number>();
       await db.codings.where('projectGuid').equals(project.guid).each((c) => {
@@ -73,6 +76,7 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
     };
     read().then(
       (next) => {
+        if (next === null) return;
         // The counts include whatever was committed before they were read; they replace the deltas.
         reads++;
         if (live) setCounts(next);
