@@ -70,19 +70,26 @@ export async function codingsBySegment(db: MarkeerDb, projectGuid: Guid, segment
  * ahead of every other read (the document the coder clicks waits for all of them) and go on after
  * the page has closed (the next page's reads wait for them). A few at a time, the others' reads
  * come in between, and a closed page leaves one chunk behind. Null when `stopped` says so between
- * two chunks (whoever asked has gone).
+ * two chunks (whoever asked has gone). The counts are no longer of one moment: a write committed
+ * between two chunks is in the later chunks' counts and not in the earlier ones'. `onChunk` says
+ * which keys were counted, right after their chunk and before any write that chunk did not see
+ * is announced (storage/changes.ts), so that the caller can add those writes itself.
  */
 export async function countInChunks<K>(
   db: MarkeerDb,
   table: Table,
   keys: readonly K[],
   count: (key: K) => Promise<number>,
-  opts: { chunk: number; stopped?: () => boolean },
+  opts: { chunk: number; stopped?: () => boolean; onChunk?: (keys: readonly K[]) => void },
 ): Promise<number[] | null> {
   const out: number[] = [];
   for (let i = 0; i < keys.length; i += opts.chunk) {
     if (opts.stopped?.()) return null;
-    out.push(...(await db.transaction('r', table, () => Promise.all(keys.slice(i, i + opts.chunk).map(count)))));
+    const chunk = keys.slice(i, i + opts.chunk);
+    out.push(...(await db.transaction('r', table, () => Promise.all(chunk.map(count)))));
+    // A write committed from here on is not in these counts (one committed before now is): the
+    // caller adds what it hears of such writes to these keys itself.
+    opts.onChunk?.(chunk);
   }
   return out;
 }
@@ -92,13 +99,14 @@ export const SEGMENT_COUNT_CHUNK = 40;
 
 /**
  * Number of segments per document, for the document list and the frozen-text rule (index counts
- * only), counted a few documents at a time (countInChunks). Null when `stopped` ended it early.
+ * only), counted a few documents at a time (countInChunks). Null when `stopped` ended it early;
+ * `onChunk` tells which documents are counted, as each chunk is.
  */
 export async function segmentCounts(
   db: MarkeerDb,
   projectGuid: Guid,
   documentGuids: readonly Guid[],
-  opts: { stopped?: () => boolean } = {},
+  opts: { stopped?: () => boolean; onChunk?: (documentGuids: readonly Guid[]) => void } = {},
 ): Promise<Map<Guid, number> | null> {
   const counts = await countInChunks(db, db.segments, documentGuids, (d) => db.segments.where('[projectGuid+documentGuid]').equals([projectGuid, d]).count(), {
     chunk: SEGMENT_COUNT_CHUNK,

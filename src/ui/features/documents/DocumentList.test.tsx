@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { addDocuments } from '../../../commands/documents';
 import { assert } from '../../../domain/assert';
 import type { Segment } from '../../../domain/model';
-import { listDocuments } from '../../../storage/queries';
+import { recordTransaction } from '../../../storage/changes';
+import { listDocuments, SEGMENT_COUNT_CHUNK } from '../../../storage/queries';
 import type { ProjectContextValue } from '../../shell/project-context';
 import { holdIdle } from '../../shell/after-paint';
 import { DocumentList } from './DocumentList';
@@ -133,5 +134,29 @@ describe('DocumentList', () => {
       release();
     }
     await waitFor(() => expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Eén1 segment', 'Twee0 segments']));
+  });
+
+  it('counts a segment coded while the counts are being read, in a document already counted', async () => {
+    // More documents than one chunk of counts (storage/queries.ts countInChunks).
+    const names = Array.from({ length: SEGMENT_COUNT_CHUNK + 5 }, (_, i) => `Doc ${String(i + 1).padStart(2, '0')}`);
+    const added = await addDocuments(ctx.project.guid, names.map((name) => ({ name, text: 'a b' })), { db: ctx.db, firstOrder: 0 });
+    assert(added.ok, 'added');
+    const first = added.value[0] as string;
+    const segment: Segment = { guid: '0b6f1f0e-7c2e-4c59-9a53-6c1f7a1b2c3d', projectGuid: ctx.project.guid, documentGuid: first, coderGuid: ctx.coder.guid, start: 0, end: 1, text: 'a', comment: '', createdAt: '2026-12-07T00:00:00.000Z' };
+    // The coder codes the first document after its chunk was counted, before the next chunk is.
+    const transaction = ctx.db.transaction.bind(ctx.db) as (...args: unknown[]) => Promise<unknown>;
+    let chunks = 0;
+    vi.spyOn(ctx.db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (args[0] === 'r' && args[1] === ctx.db.segments && ++chunks === 2) {
+        return recordTransaction(ctx.db, (rec) => rec.put('segments', segment)).then(() => transaction(...args));
+      }
+      return transaction(...args);
+    }) as never);
+    renderInProject(ctx, <DocumentList activeDocumentGuid={null} />);
+    const link = await screen.findByRole('link', { name: /Doc 01/ });
+    await waitFor(() => expect(screen.getByRole('link', { name: new RegExp(names.at(-1) ?? '') })).toHaveTextContent('0 segments'));
+    expect(chunks).toBe(2);
+    expect(link).toHaveTextContent('1 segment');
+    expect(await ctx.db.segments.count()).toBe(1);
   });
 });

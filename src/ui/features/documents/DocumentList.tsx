@@ -130,6 +130,10 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
     let reads = 0;
     const coders = shownList === null ? null : new Set(shownList.split(',').filter(Boolean));
     const counted = (s: Segment | undefined): s is Segment => s?.projectGuid === project.guid && (coders === null || coders.has(s.coderGuid));
+    // Counted a chunk at a time (storage/queries.ts countInChunks): the documents counted so far,
+    // and the writes to them heard while the rest is counted, added to the counts read.
+    const countedAlready = new Set<Guid>();
+    const late: [Guid, number][] = [];
     const off = onCommitted((changes) => {
       const deltas: [Guid, number][] = [];
       for (const c of changes) {
@@ -140,6 +144,8 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
         if (counted(after)) deltas.push([after.documentGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
+      // Documents counted before this write committed: their counts being read do not have it.
+      if (reads === 0) for (const d of deltas) if (countedAlready.has(d[0])) late.push(d);
       // After the frame that paints the coding: the counts are not what the coder waits for. A
       // count read meanwhile replaces what came before it, as it would have replaced the deltas.
       const epoch = reads;
@@ -158,7 +164,12 @@ function useSegmentCounts(documents: readonly DocumentRecord[] | undefined): Rea
       // Counting every document's segments (a request per document) can wait until the document
       // being opened is painted, and stops when the list has gone.
       await whenIdle();
-      if (coders === null) return segmentCounts(db, project.guid, guids, { stopped: () => !live });
+      if (coders === null) {
+        const counts = await segmentCounts(db, project.guid, guids, { stopped: () => !live, onChunk: (chunk) => chunk.forEach((d) => countedAlready.add(d)) });
+        if (!counts) return null;
+        for (const [doc, by] of late) counts.set(doc, (counts.get(doc) ?? 0) + by);
+        return counts;
+      }
       const out = new Map<Guid, number>(guids.map((g) => [g, 0]));
       await db.segments.where('projectGuid').equals(project.guid).each((s) => {
         if (coders.has(s.coderGuid) && out.has(s.documentGuid)) out.set(s.documentGuid, (out.get(s.documentGuid) ?? 0) + 1);

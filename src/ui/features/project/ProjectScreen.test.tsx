@@ -96,4 +96,39 @@ describe('the codebook’s counts', () => {
     await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 10_000 });
     await waitFor(() => expect(rows()).toEqual(rows().map(([guid]) => [guid, expected.get(guid)])), { timeout: 10_000 });
   });
+
+  it('counts codings applied while the counts are being read, to codes already counted', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    const codes = await f.db.codes.where('projectGuid').equals(f.projectGuid).toArray();
+    // Every code applied once after the first chunk of codes was counted, before the next one is:
+    // the first chunk's counts do not have them, the later ones' do.
+    const transaction = f.db.transaction.bind(f.db) as (...args: unknown[]) => Promise<unknown>;
+    let chunks = 0;
+    const applyAll = async () => {
+      for (const code of codes) await applyCode({ projectGuid: f.projectGuid, documentGuid: f.documentGuid, coderGuid: f.coderGuid, codeGuid: code.guid, ...f.range }, f.db);
+    };
+    vi.spyOn(f.db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (args[0] === 'r' && args[1] === f.db.codings && ++chunks === 2) return applyAll().then(() => transaction(...args));
+      return transaction(...args);
+    }) as never);
+    const parentOf = new Map(codes.map((c) => [c.guid, c.parentGuid]));
+    const expected = new Map<string, number>();
+    for (const c of codes) for (let g: string | null | undefined = c.guid; g; g = parentOf.get(g)) expected.set(g, (expected.get(g) ?? 0) + 1);
+    render(
+      <I18nextProvider i18n={testI18n()}>
+        <NotifyProvider>
+          <ProjectScreen db={f.db} projectGuid={f.projectGuid} documentGuid={f.documentGuid} />
+        </NotifyProvider>
+      </I18nextProvider>,
+    );
+    const rows = () =>
+      [...document.querySelectorAll('[role="treeitem"]')].map((row) => {
+        const guid = row.querySelector('[id*="-name-"]')?.id.slice(-36) ?? '';
+        return [guid, Number(row.querySelector('.cb-count')?.getAttribute('data-value'))] as const;
+      });
+    await waitFor(() => expect(chunks).toBeGreaterThan(2), { timeout: 10_000 });
+    expect(await f.db.codings.count()).toBe(codes.length);
+    await waitFor(() => expect(rows()).toEqual(rows().map(([guid]) => [guid, expected.get(guid)])), { timeout: 10_000 });
+    expect(rows().length).toBeGreaterThan(0);
+  });
 });

@@ -32,6 +32,10 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
       if (n > 0) map.set(code, n);
       else map.delete(code);
     };
+    // Counted a few codes at a time (storage/queries.ts countInChunks): the codes counted so far,
+    // and the writes to them heard while the rest is counted, added to the counts read.
+    const countedAlready = new Set<string>();
+    const late: [string, number][] = [];
     const off = onCommitted((changes) => {
       const deltas: [string, number][] = [];
       for (const c of changes) {
@@ -42,6 +46,8 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         if (counted(after)) deltas.push([after.codeGuid, 1]);
       }
       if (deltas.length === 0 || !live) return;
+      // Codes counted before this write committed: their counts being read do not have it.
+      if (reads === 0) for (const d of deltas) if (countedAlready.has(d[0])) late.push(d);
       // After the frame that paints the coding: the counts are not what the coder waits for. A
       // count read meanwhile replaces what came before it, as it would have replaced the deltas.
       const epoch = reads;
@@ -65,8 +71,12 @@ export function useCodingCounts(): ReadonlyMap<string, number> {
         const counts = await countInChunks(db, db.codings, guids, (guid) => db.codings.where('[projectGuid+codeGuid]').equals([project.guid, guid]).count(), {
           chunk: CODE_COUNT_CHUNK,
           stopped: () => !live,
+          onChunk: (chunk) => chunk.forEach((g) => countedAlready.add(g)),
         });
-        return counts && new Map(guids.map((g, i) => [g, counts[i] ?? 0] as const).filter(([, n]) => n > 0));
+        if (!counts) return null;
+        const read = new Map(guids.map((g, i) => [g, counts[i] ?? 0] as const).filter(([, n]) => n > 0));
+        for (const [code, by] of late) adjust(read, code, by);
+        return read;
       }
       const out = new Map<string, number>();
       await db.codings.where('projectGuid').equals(project.guid).each((c) => {
