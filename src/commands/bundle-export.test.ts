@@ -43,6 +43,46 @@ describe('writeBundle', () => {
     expect(inWorkers).toEqual(plain);
   });
 
+  it('hands every text to a zip worker before the records are read, and still writes serializeBundle’s bytes', async () => {
+    const f = await codedProject('Ik zag [dat hij] die week.');
+    const coding = (await f.db.codings.toArray())[0];
+    if (!coding) throw new Error('no coding');
+    // Codings over three pages of the read, and a second document with its text.
+    await f.db.codings.bulkPut(Array.from({ length: 9001 }, () => ({ ...coding, guid: crypto.randomUUID() })));
+    const second = '1b2c3d4e-0000-4000-8000-000000000002';
+    const document = await f.db.documents.get([f.projectGuid, f.documentGuid]);
+    const text = await f.db.documentTexts.get([f.projectGuid, f.documentGuid]);
+    if (!document || !text) throw new Error('no document');
+    await f.db.documents.put({ ...document, guid: second, name: 'Tweede' });
+    await f.db.documentTexts.put({ ...text, documentGuid: second, text: 'Een tweede tekst.' });
+    // What reaches the workers, in order: each entry added whole, each piece of project.json.
+    const log: string[] = [];
+    const watched = () => {
+      const workers = inThreadZipWorkers(level);
+      return {
+        ...workers,
+        add: (path: string, bytes: Uint8Array) => {
+          log.push(`add ${path}`);
+          workers.add(path, bytes);
+        },
+        stream: (path: string) => {
+          const sink = workers.stream(path);
+          return { ...sink, write: (piece: string) => (log.push(`write ${piece.slice(0, 12)}`), sink.write(piece)) };
+        },
+      };
+    };
+    const options = { kind: 'full' as const, appVersion: '0.1.0', exportedBy: () => by, exportedAt };
+    const r = await writeBundle(f.db, f.projectGuid, options, watched);
+    const data = await readProjectData(f.db, f.projectGuid);
+    expect(r.ok && data && r.value.bytes).toEqual(data && (await serializeBundle(data, { ...options, exportedBy: by })));
+    const texts = log.filter((l) => l.startsWith('add texts/')).map((l) => log.indexOf(l));
+    expect(texts).toHaveLength(2);
+    // project.json's codings are written as they are read, page by page: after both texts went.
+    const codings = log.findIndex((l) => l.startsWith('write') && l.includes('"codings"'));
+    expect(codings).toBeGreaterThan(-1);
+    expect(Math.max(...texts)).toBeLessThan(codings);
+  });
+
   it('zips in this thread where there are no workers', async () => {
     const f = await codedProject('Ik zag [dat hij] die week.');
     const r = await writeBundle(f.db, f.projectGuid, { kind: 'full', appVersion: '0.1.0', exportedBy: () => by, exportedAt }, () => null);
@@ -84,5 +124,17 @@ describe('readProjectData page by page', () => {
       ['codings', 8003, true],
     ]);
     expect(calls.map(([field]) => field).filter((x, i, all) => all.indexOf(x) === i)).toEqual(['project', ...Object.keys(paged ?? {}).filter((k) => k !== 'project').sort()]);
+  });
+
+  it('reads the lists asked for first before the others, and gives the same data', async () => {
+    const f = await codedProject('Ik zag [dat hij] die week.');
+    const order: string[] = [];
+    const paged = await readProjectData(f.db, f.projectGuid, { first: ['texts'], onRead: (field) => void (order.includes(field) || order.push(field)) });
+    const whole = await readProjectData(f.db, f.projectGuid);
+    expect(paged).toEqual(whole);
+    // The lists in ProjectData's own order, however they were read.
+    expect(Object.keys(paged ?? {})).toEqual(Object.keys(whole ?? {}));
+    const lists = Object.keys(whole ?? {}).filter((k) => k !== 'project').sort();
+    expect(order).toEqual(['project', 'texts', ...lists.filter((k) => k !== 'texts')]);
   });
 });

@@ -5,9 +5,9 @@
  * (zip-entries.ts); where there are no workers (Node, tests) it is `serializeBundle` itself.
  */
 import { fail, ok, type Result } from '../domain/assert';
-import type { Guid, Timestamp } from '../domain/model';
+import type { DocumentText, Guid, Timestamp } from '../domain/model';
 import type { ProjectData } from '../domain/project-data';
-import { bundleEntries, entryBytes, PROJECT_JSON, projectJson, serializeBundle, ZIP_OPTIONS, type BundleKind } from '../io/bundle';
+import { entryBytes, manifestEntry, PROJECT_JSON, projectJson, serializeBundle, textFile, textsInDocumentOrder, ZIP_OPTIONS, type BundleKind, type TextFile } from '../io/bundle';
 import { JsonObjectWriter, type MemberState } from '../io/bundle/json-stream';
 import { startZipWorkers, ZipWorkerError, type ZipWorkers } from '../io/bundle/zip-workers';
 import type { MarkeerDb } from '../storage/db';
@@ -68,8 +68,18 @@ async function writeInWorkers(db: MarkeerDb, projectGuid: Guid, options: BundleW
     },
   });
   const state = (key: string): MemberState => (done.has(key) ? 'done' : read.has(key) ? 'partial' : undefined);
+  // The texts are read first and each is compressed as soon as it is read, while the records are
+  // still being read (the least busy worker takes it): they no longer wait for the whole project.
+  const files = new Map<Guid, Omit<TextFile, 'bytes'>>();
+  const send = (text: DocumentText) => {
+    const { bytes, ...file } = textFile(text);
+    files.set(text.documentGuid, file);
+    workers.add(file.path, bytes);
+  };
   const data = await readProjectData(db, projectGuid, {
+    first: ['texts'],
     onRead: (field, rows, complete) => {
+      if (field === 'texts') for (const text of (rows as DocumentText[]).slice(files.size)) send(text);
       read.set(field, rows);
       if (complete) done.add(field);
       try {
@@ -80,24 +90,28 @@ async function writeInWorkers(db: MarkeerDb, projectGuid: Guid, options: BundleW
     },
   });
   if (!data) return fail('not-found');
+  // For bench/profile.ts export: when the read ended, project.json was written, the zip was done.
+  performance.mark('markeer:export-read');
 
-  const entries = await bundleEntries(data, { ...options, exportedBy: options.exportedBy(data) });
-  for (const entry of entries) {
-    if (entry.path !== PROJECT_JSON) workers.add(entry.path, entryBytes(entry));
-    else if ('json' in entry && entry.indent === undefined) {
-      if (!json.finish(entry.json as Record<string, unknown>)) {
-        // A member written ahead was not the final one: write project.json again, whole.
-        sink.drop();
-        sink = workers.stream(PROJECT_JSON);
-        json = new JsonObjectWriter((piece) => sink.write(piece));
-        json.finish(entry.json as Record<string, unknown>);
-      }
-      sink.write('\n');
-      sink.end();
-    } else {
-      sink.drop();
-      workers.add(entry.path, entryBytes(entry));
-    }
+  const exportOptions = { ...options, exportedBy: options.exportedBy(data) };
+  const texts = textsInDocumentOrder(data);
+  for (const text of texts) if (!files.has(text.documentGuid)) send(text);
+  const textFiles = texts.map((t) => files.get(t.documentGuid) as Omit<TextFile, 'bytes'>);
+  const manifest = await manifestEntry(data, exportOptions, textFiles);
+  workers.add(manifest.path, entryBytes(manifest));
+  const whole = projectJson(data, options.kind) as unknown as Record<string, unknown>;
+  if (!json.finish(whole)) {
+    // A member written ahead was not the final one: write project.json again, whole.
+    sink.drop();
+    sink = workers.stream(PROJECT_JSON);
+    json = new JsonObjectWriter((piece) => sink.write(piece));
+    json.finish(whole);
   }
-  return ok({ data, bytes: await workers.zip(entries.map((e) => e.path), options.exportedAt) });
+  sink.write('\n');
+  sink.end();
+  performance.mark('markeer:export-json');
+  const order = [manifest.path, PROJECT_JSON, ...textFiles.map((f) => f.path)];
+  const zipped = await workers.zip(order, options.exportedAt);
+  performance.mark('markeer:export-zipped');
+  return ok({ data, bytes: zipped });
 }

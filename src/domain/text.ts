@@ -59,8 +59,13 @@ function hasContent(text: string, start: number, end: number): boolean {
 }
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of the text (Web Crypto: browser and Node 20). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+export function sha256Hex(text: string): Promise<string> {
+  return sha256HexOfBytes(new TextEncoder().encode(text));
+}
+
+/** The same of bytes: read when called, so that they may be handed on (to a worker) right after. */
+export async function sha256HexOfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   let hex = '';
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
   return hex;

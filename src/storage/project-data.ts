@@ -13,6 +13,12 @@ export interface ReadProjectOptions {
    * its way while the last page is handled.
    */
   readonly onRead?: <K extends keyof ProjectData>(field: K, rows: ProjectData[K], done: boolean) => void;
+  /**
+   * With `onRead`: lists read before the others (in this order), the rest following in the order
+   * of the names. An export reads the texts first, so that they are compressed while the records
+   * are read.
+   */
+  readonly first?: readonly ListName[];
 }
 
 /** Rows per request when the read is followed page by page (`onRead`). */
@@ -61,7 +67,8 @@ function readInOneTransaction(db: MarkeerDb, projectGuid: Guid, options: ReadPro
       return { project, ...(Object.fromEntries(names.map((n, i) => [n, read[i]])) as unknown as Lists) };
     }
     const read = {} as Record<string, unknown[]>;
-    const names = PROJECT_LISTS;
+    const first = options.first ?? [];
+    const names = [...first, ...PROJECT_LISTS.filter((n) => !first.includes(n))];
     // The next page: of the same list after its last row, or else the first of the next list.
     const request = (i: number, after?: unknown) => {
       const name = names[i];
@@ -80,6 +87,7 @@ function readInOneTransaction(db: MarkeerDb, projectGuid: Guid, options: ReadPro
       next = done ? request(i + 1) : request(i, lastKey(name, rows[rows.length - 1]));
       onRead(name, all as never, done);
     }
-    return { project, ...(read as unknown as Lists) };
+    // The lists in the order of their names, however they were read.
+    return { project, ...(Object.fromEntries(PROJECT_LISTS.map((n) => [n, read[n]])) as unknown as Lists) };
   });
 }

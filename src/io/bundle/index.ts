@@ -1,6 +1,21 @@
 export { MIGRATIONS, migrateBundle, type Migration } from './migrate';
 export { parseBundle, type ParseOptions } from './parse';
-export { bundleEntries, entryBytes, PROJECT_JSON, projectJson, serializeBundle, textPath, zipEntries, ZIP_OPTIONS, type BundleEntry, type SerializeOptions } from './serialize';
+export {
+  bundleEntries,
+  entryBytes,
+  manifestEntry,
+  PROJECT_JSON,
+  projectJson,
+  serializeBundle,
+  textFile,
+  textPath,
+  textsInDocumentOrder,
+  zipEntries,
+  ZIP_OPTIONS,
+  type BundleEntry,
+  type SerializeOptions,
+  type TextFile,
+} from './serialize';
 export {
   BUNDLE_FAILURES,
   BUNDLE_FORMAT,

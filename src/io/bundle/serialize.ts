@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { assert } from '../../domain/assert';
 import type { DocumentGroup, DocumentText, Guid, Timestamp } from '../../domain/model';
 import { mapLists, rowKey, type ListName } from '../../domain/tables';
-import { sha256Hex } from '../../domain/text';
+import { sha256HexOfBytes } from '../../domain/text';
 import { byKey, stableJson } from './json';
 import {
   BUNDLE_FORMAT,
@@ -25,7 +25,7 @@ export interface SerializeOptions {
 /** Where a document's text lives inside the zip. */
 export const textPath = (documentGuid: Guid): string => `texts/${documentGuid}.txt`;
 
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const utf8 = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s);
 
 /**
  * A project as a bundle (see types.ts for the layout). A hand-out leaves out segments and
@@ -48,34 +48,52 @@ export type BundleEntry = { readonly path: string; readonly bytes: Uint8Array } 
 
 export const entryBytes = (e: BundleEntry): Uint8Array => ('bytes' in e ? e.bytes : utf8(stableJson(e.json, e.indent)));
 
-/** The bundle's files in zip order: manifest.json, project.json, then each document's text. */
-export async function bundleEntries(data: ProjectData, options: SerializeOptions & { readonly exportedAt: Timestamp }): Promise<BundleEntry[]> {
-  const exportedAt = options.exportedAt;
+/** A document's text as a file of the bundle: where it lives, its UTF-8 bytes and their SHA-256 (the manifest's). */
+export interface TextFile {
+  readonly guid: Guid;
+  readonly path: string;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly sha256: Promise<string>;
+}
+
+/** The file of one text; the digest is taken of the bytes now, so that they may be handed on at once. */
+export function textFile(text: DocumentText): TextFile {
+  const bytes = utf8(text.text);
+  return { guid: text.documentGuid, path: textPath(text.documentGuid), bytes, sha256: sha256HexOfBytes(bytes) };
+}
+
+/** The project's texts in the order of its documents (GUID order); every document has exactly one. */
+export function textsInDocumentOrder(data: Pick<ProjectData, 'documents' | 'texts'>): DocumentText[] {
   const documents = byKey(data.documents, (d) => d.guid);
   const texts = new Map(data.texts.map((t) => [t.documentGuid, t]));
   assert(texts.size === documents.length && documents.every((d) => texts.has(d.guid)), 'every document has exactly one text');
+  return documents.map((d) => texts.get(d.guid) as DocumentText);
+}
 
-  const files = await Promise.all(
-    documents.map(async (d) => {
-      const text = texts.get(d.guid)?.text ?? '';
-      return { guid: d.guid, path: textPath(d.guid), bytes: utf8(text), sha256: await sha256Hex(text) };
-    }),
-  );
+/** The bundle's files in zip order: manifest.json, project.json, then each document's text. */
+export async function bundleEntries(data: ProjectData, options: SerializeOptions & { readonly exportedAt: Timestamp }): Promise<BundleEntry[]> {
+  const files = textsInDocumentOrder(data).map(textFile);
+  return [await manifestEntry(data, options, files), { path: PROJECT_JSON, json: projectJson(data, options.kind) }, ...files.map((f) => ({ path: f.path, bytes: f.bytes }))];
+}
+
+/** manifest.json, given the text files in the order of the documents (`textsInDocumentOrder`). */
+export async function manifestEntry(
+  data: ProjectData,
+  options: SerializeOptions & { readonly exportedAt: Timestamp },
+  files: readonly Pick<TextFile, 'guid' | 'path' | 'sha256'>[],
+): Promise<BundleEntry> {
+  const digests = await Promise.all(files.map((f) => f.sha256));
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     appVersion: options.appVersion,
-    exportedAt,
+    exportedAt: options.exportedAt,
     projectGuid: data.project.guid,
     exportedBy: { guid: options.exportedBy.guid, name: options.exportedBy.name },
     kind: options.kind,
-    documents: files.map(({ guid, path, sha256 }) => ({ guid, path, sha256 })),
+    documents: files.map(({ guid, path }, i) => ({ guid, path, sha256: digests[i] as string })),
   };
-  return [
-    { path: 'manifest.json', json: manifest, indent: 2 },
-    { path: PROJECT_JSON, json: projectJson(data, options.kind) },
-    ...files.map((f) => ({ path: f.path, bytes: f.bytes })),
-  ];
+  return { path: 'manifest.json', json: manifest, indent: 2 };
 }
 
 /**

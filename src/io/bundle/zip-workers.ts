@@ -45,7 +45,8 @@ const BATCH = 1 << 20;
  */
 export function startZipWorkers(level: number, count = 2, spawn: () => ZipWorkerPort = spawnWorker): ZipWorkers | null {
   if (!(typeof Worker !== 'undefined' || spawn !== spawnWorker)) return null;
-  const workers = Array.from({ length: count }, () => ({ port: spawn(), queued: 0 }));
+  // `streaming`: entries open on the worker that are still being written (project.json as it is read).
+  const workers = Array.from({ length: count }, () => ({ port: spawn(), queued: 0, streaming: 0 }));
   const waiting = new Map<number, { resolve: (c: CompressedEntry) => void; reject: (e: Error) => void; worker: (typeof workers)[number]; bytes: number }>();
   const results = new Map<string, Promise<CompressedEntry>>();
   let nextId = 0;
@@ -67,7 +68,15 @@ export function startZipWorkers(level: number, count = 2, spawn: () => ZipWorker
       waiting.clear();
     };
   }
-  const leastBusy = () => workers.reduce((a, b) => (b.queued < a.queued ? b : a));
+  /**
+   * The worker with the fewest bytes waiting, of those not taking an entry that is still being
+   * written where there are any: an entry added whole (a text) does not queue up ahead of the
+   * pieces of project.json still to come.
+   */
+  const leastBusy = () => {
+    const free = workers.filter((w) => w.streaming === 0);
+    return (free.length > 0 ? free : workers).reduce((a, b) => (b.queued < a.queued ? b : a));
+  };
 
   /** Opens entry `path` on the least busy worker; `send` pushes bytes, `end` asks for the result. */
   const open = (path: string) => {
@@ -75,6 +84,7 @@ export function startZipWorkers(level: number, count = 2, spawn: () => ZipWorker
     const worker = leastBusy();
     let bytes = 0;
     return {
+      worker,
       send(chunk: Uint8Array) {
         bytes += chunk.length;
         worker.queued += chunk.length;
@@ -103,6 +113,12 @@ export function startZipWorkers(level: number, count = 2, spawn: () => ZipWorker
       const encoder = new TextEncoder();
       let pieces: string[] = [];
       let length = 0;
+      let writing = true;
+      entry.worker.streaming++;
+      const close = () => {
+        if (writing) entry.worker.streaming--;
+        writing = false;
+      };
       const flush = () => {
         if (length > 0) entry.send(encoder.encode(pieces.join('')));
         pieces = [];
@@ -117,11 +133,13 @@ export function startZipWorkers(level: number, count = 2, spawn: () => ZipWorker
         end() {
           flush();
           entry.end();
+          close();
         },
         drop() {
           pieces = [];
           length = 0;
           entry.drop();
+          close();
         },
       };
     },
