@@ -11,6 +11,8 @@
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
  *   npx tsx bench/profile.ts open [--no-build] [--baseline]    W1: a fresh load of the coded document (or the uncoded baseline)
  *   npx tsx bench/profile.ts project [--no-build] [--w3]     W2 (or W3, written with bulkPut): a fresh load of the project until every document is a link
+ *   npx tsx bench/profile.ts export [--no-build]            W2: the full bundle, from the dialog's export button to the download
+ *     (the zip workers are not in the page's profile; the app's `markeer:export-*` marks are printed)
  *   --trace (apply, open, project): also a Chromium timeline trace, <scenario>-trace.json
  */
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { startServer } from '../tests/e2e/harness';
 import { loadProject, newBenchProfile, openPage, settle, waitForMark, writeRecordsDirectly, type BenchFiles, type Profile } from './browser';
 import { buildApp } from './build';
 import { AGREEMENT_UI } from './measure-analysis';
+import { EXPORT_UI } from './measure-w2';
 import { makeBenchProjects, makeW3Project, ROOT, W3_DOCUMENTS } from './projects';
 import { startFileServer } from './file-server';
 import type { BenchWindow } from './page-hooks';
@@ -190,6 +193,34 @@ async function main(): Promise<void> {
           return (await appMark(page, 'markeer:agreement-ready', before)) - before;
         });
       } else result = await profiled(page, openDialog);
+    } else if (scenario === 'export') {
+      // an untimed export first, as the bench's first of three is one after the project opened
+      const exportOnce = async (profiled_: boolean) => {
+        const page = await openPage(profile as Profile, hash, { timeout: 120_000 });
+        await page.locator('.pane-documents a').first().waitFor({ timeout: 120_000 });
+        await page.locator(EXPORT_UI.menu).click();
+        await page.locator(EXPORT_UI.open).first().click();
+        const confirm = page.locator(EXPORT_UI.confirm).first();
+        await confirm.waitFor();
+        await settle(page, 200);
+        const run = async () => {
+          const downloaded = page.waitForEvent('download', { timeout: 300_000 });
+          const before = await page.evaluate(() => performance.now());
+          await confirm.click();
+          await downloaded;
+          const after = await page.evaluate(() => performance.now());
+          const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('markeer:export')).map((m) => [m.name, m.startTime] as const));
+          console.log(`export ${(after - before).toFixed(0)} ms; marks from the click: ${marks.map(([n, t]) => `${n.replace('markeer:export-', '')} ${(t - before).toFixed(0)}`).join(', ')}`);
+          return after - before;
+        };
+        const r = profiled_ ? await profiled(page, run) : { value: await run(), profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 } };
+        await settle(page, 300);
+        await page.close();
+        return r;
+      };
+      await exportOnce(false);
+      for (let i = 0; i < Number(process.env.REPS ?? 2); i++) await exportOnce(false);
+      result = await exportOnce(true);
     } else if (scenario === 'open') {
       // --baseline: the same text uncoded (w1.open.baseline.ms)
       const open = args.includes('--baseline') ? p.w1Baseline : w;
