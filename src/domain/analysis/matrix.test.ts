@@ -1,5 +1,5 @@
 import { NO_FILTER } from './filter';
-import { cellSegments, computeCooccurrence, computeMatrix, cooccurrenceAt, cooccurrenceSegments, MatrixError, quotationMatrix, type MatrixColumns, type MatrixCount } from './matrix';
+import { cellSegments, computeCooccurrence, computeMatrix, cooccurrenceAt, cooccurrenceSegments, MatrixError, prepareMatrixAhead, quotationMatrix, type MatrixColumns, type MatrixCount } from './matrix';
 import { fixtureProject } from './matrix-fixture';
 
 // Three interviews at two schools; "Contact" has two children.
@@ -219,5 +219,61 @@ describe('the quotation matrix', () => {
     expect(row('Tweerichting')?.cells.Leraar?.map((x) => x.text)).toEqual(['De mentor mailde soms.']);
     const rolled = quotationMatrix(data, { columns: { kind: 'variable', name: 'groep' }, filter: NO_FILTER, rollUp: true });
     expect(rolled.rows[0]?.cells.Ouder).toHaveLength(3);
+  });
+});
+
+describe('preparing ahead', () => {
+  // The fixture's segments 600 times over (3,000 segments, more than a slice), each copy shifted
+  // so that the copies interleave in range order with the originals.
+  const big = () => {
+    const { data, ids } = project();
+    const segments = [...data.segments];
+    const codings = [...data.codings];
+    for (let k = 1; k <= 600; k++) {
+      for (const s of data.segments) {
+        const guid = `${String(k).padStart(8, '0')}-${s.guid.slice(9)}`;
+        segments.push({ ...s, guid, start: s.start + (k % 3), end: s.end + (k % 5) });
+        for (const c of data.codings) if (c.segmentGuid === s.guid) codings.push({ ...c, guid: `${guid.slice(0, 30)}${c.guid.slice(30)}`, segmentGuid: guid });
+      }
+    }
+    return { data: { ...data, segments, codings }, ids };
+  };
+  const options = { columns: { kind: 'documents' }, count: 'segments', filter: NO_FILTER } as const;
+
+  it('prepares in slices, and the matrices are those prepared at once', () => {
+    const { data, ids } = big();
+    const atOnce = computeMatrix({ ...data }, options);
+    const ahead = { ...data };
+    const job = prepareMatrixAhead(ahead, NO_FILTER);
+    let slices = 1;
+    while (!job.step(() => false)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    expect(computeMatrix(ahead, options)).toEqual(atOnce);
+    expect(atOnce.rows.find((r) => r.codeGuid === ids.Contact)?.total).toBe(601 * 4);
+    const cell = { columns: { kind: 'documents' }, filter: NO_FILTER } as const;
+    expect(cellSegments(ahead, cell, ids.Contact as string, ids['Ouder 1'] as string)).toEqual(cellSegments({ ...data }, cell, ids.Contact as string, ids['Ouder 1'] as string));
+  });
+
+  it('finishes a preparation begun ahead when a matrix is asked for halfway', () => {
+    const { data } = big();
+    const atOnce = computeMatrix({ ...data }, options);
+    const halfway = { ...data };
+    const job = prepareMatrixAhead(halfway, NO_FILTER);
+    expect(job.step(() => false)).toBe(false);
+    expect(computeMatrix(halfway, options)).toEqual(atOnce);
+    // nothing left to do ahead
+    expect(job.step(() => false)).toBe(true);
+  });
+
+  it('leaves a preparation under another filter as it is', () => {
+    const { data, ids } = big();
+    const bramOnly = { ...NO_FILTER, coderGuids: [ids.Bram as string] };
+    const filtered = { ...data };
+    const bram = computeMatrix(filtered, { ...options, filter: bramOnly });
+    expect(bram.rows.find((r) => r.codeGuid === ids.Eenrichting)?.total).toBe(601);
+    // the coder's own filter stays prepared: nothing to do ahead
+    expect(prepareMatrixAhead(filtered, NO_FILTER).step(() => false)).toBe(true);
+    expect(computeMatrix(filtered, { ...options, filter: bramOnly })).toEqual(bram);
+    expect(computeMatrix(filtered, options)).toEqual(computeMatrix({ ...data }, options));
   });
 });

@@ -102,21 +102,68 @@ interface Prepared {
 /**
  * The last preparation per project snapshot and filter: switching what a matrix counts (segments,
  * documents, words) or how its columns go keeps the same passing segments and codes, and a
- * snapshot is never changed in place (storage/project-snapshot.ts replaces what changes).
+ * snapshot is never changed in place (storage/project-snapshot.ts replaces what changes). A
+ * preparation begun ahead (`prepareMatrixAhead`) is kept here with the steps it has left.
  */
-const prepared = new WeakMap<ProjectData, { key: string; value: Prepared }>();
+const prepared = new WeakMap<ProjectData, { key: string; value: Prepared | null; steps: Generator<void, Prepared> | null }>();
 
 function prepare(data: ProjectData, filter: AnalysisFilter): Prepared {
   const key = JSON.stringify(filter);
   const last = prepared.get(data);
-  if (last && last.key === key) return last.value;
-  const value = prepareAnew(data, filter);
-  prepared.set(data, { key, value });
-  return value;
+  if (last && last.key === key) {
+    if (last.value) return last.value;
+    // Begun ahead: its remaining steps now, at once.
+    if (last.steps) return finish(last) as Prepared;
+  }
+  const entry = { key, value: null, steps: preparing(data, filter) };
+  prepared.set(data, entry);
+  // Every step, one after the other: `finish` stops only when told to.
+  return finish(entry) as Prepared;
 }
 
-function prepareAnew(data: ProjectData, filter: AnalysisFilter): Prepared {
+/** Runs a preparation's remaining steps (`more`: whether to go on with the next) and keeps what it gives. */
+function finish(entry: { value: Prepared | null; steps: Generator<void, Prepared> | null }, more: () => boolean = () => true): Prepared | null {
+  const steps = entry.steps;
+  if (!steps) return entry.value;
+  for (;;) {
+    let next: IteratorResult<void, Prepared>;
+    try {
+      next = steps.next();
+    } catch (e) {
+      // A preparation that failed is not kept: asked for again, it runs anew (and fails there).
+      entry.steps = null;
+      throw e;
+    }
+    if (next.done) {
+      entry.value = next.value;
+      entry.steps = null;
+      return next.value;
+    }
+    if (!more()) return null;
+  }
+}
+
+/**
+ * Prepares the matrices of `data` under `filter` ahead of need, in slices: each call of `step`
+ * works while `more()` says so (a browser's idle time) and returns whether the preparation is done.
+ * A matrix asked for meanwhile finishes it at once. Nothing is begun when `data` has a preparation
+ * already (under any filter).
+ */
+export function prepareMatrixAhead(data: ProjectData, filter: AnalysisFilter): { step(more: () => boolean): boolean } {
+  let entry = prepared.get(data);
+  if (!entry) prepared.set(data, (entry = { key: JSON.stringify(filter), value: null, steps: preparing(data, filter) }));
+  const own = entry;
+  // Done when prepared, or when it failed (the tab prepares it again when opened, and says why).
+  return { step: (more) => own.steps === null || finish(own, more) !== null };
+}
+
+/** Segments handled between two points where a preparation ahead may pause. */
+const SLICE = 2000;
+
+/** The preparation, in steps: it may pause at each `yield` (after a slice of segments or codings). */
+function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, Prepared> {
   const work = filteredWork(data, filter);
+  yield;
   const rows = flattenTree(data.codes);
   const known = new Map(data.codes.map((c) => [c.guid, c]));
   const parents = new Set(data.codes.map((c) => c.parentGuid).filter((g): g is Guid => g !== null && known.has(g)));
@@ -134,27 +181,40 @@ function prepareAnew(data: ProjectData, filter: AnalysisFilter): Prepared {
   // Tens of thousands of segments: positions in arrays rather than objects per segment.
   const segments = work.segments;
   const position = new Map<Guid, number>();
-  for (let i = 0; i < segments.length; i++) position.set((segments[i] as Segment).guid, i);
-  const codesOf: (Set<Guid> | undefined)[] = new Array<Set<Guid> | undefined>(segments.length);
-  for (const c of work.codings) {
-    const i = position.get(c.segmentGuid);
-    if (i === undefined || !known.has(c.codeGuid)) continue;
-    (codesOf[i] ??= new Set()).add(c.codeGuid);
-  }
-  const docOrder = new Map(work.documents.map((d, i) => [d.guid, i]));
-  const docPosition = new Int32Array(segments.length);
-  const order: number[] = [];
   for (let i = 0; i < segments.length; i++) {
-    if (!codesOf[i]) continue;
-    docPosition[i] = docOrder.get((segments[i] as Segment).documentGuid) ?? 0;
-    order.push(i);
+    position.set((segments[i] as Segment).guid, i);
+    if (i % SLICE === SLICE - 1) yield;
   }
-  order.sort((x, y) => {
+  const codesOf: (Set<Guid> | undefined)[] = new Array<Set<Guid> | undefined>(segments.length);
+  for (let k = 0; k < work.codings.length; k++) {
+    const c = work.codings[k] as (typeof work.codings)[number];
+    const i = position.get(c.segmentGuid);
+    if (i !== undefined && known.has(c.codeGuid)) (codesOf[i] ??= new Set()).add(c.codeGuid);
+    if (k % SLICE === SLICE - 1) yield;
+  }
+  // In document order, then by start, end and GUID: each document's coded segments sorted apart.
+  const docOrder = new Map(work.documents.map((d, i) => [d.guid, i]));
+  const perDocument: number[][] = work.documents.map(() => []);
+  if (perDocument.length === 0) perDocument.push([]);
+  for (let i = 0; i < segments.length; i++) {
+    if (codesOf[i]) (perDocument[docOrder.get((segments[i] as Segment).documentGuid) ?? 0] as number[]).push(i);
+  }
+  const byRange = (x: number, y: number) => {
     const a = segments[x] as Segment;
     const b = segments[y] as Segment;
-    return (docPosition[x] as number) - (docPosition[y] as number) || a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
-  });
-  const coded = order.map((i) => ({ segment: segments[i] as Segment, codes: codesOf[i] as Set<Guid> }));
+    return a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+  };
+  const coded: Prepared['coded'] = [];
+  let sorted = 0;
+  for (const order of perDocument) {
+    order.sort(byRange);
+    for (const i of order) coded.push({ segment: segments[i] as Segment, codes: codesOf[i] as Set<Guid> });
+    sorted += order.length;
+    if (sorted >= SLICE) {
+      sorted = 0;
+      yield;
+    }
+  }
   return { documents: work.documents, tree, coded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])) };
 }
 

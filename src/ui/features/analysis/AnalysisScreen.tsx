@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useProject } from '../../shell/project-context';
 import { ANALYSIS_TABS, navigate, type AnalysisTab } from '../../shell/route';
 import type { AnalysisTabProps, JumpTarget } from './types';
+import { useMatrixAhead } from './useMatrixAhead';
 import { useProjectData } from './useProjectData';
 import { LensControl } from '../project/LensControl';
 import { useLensData } from '../project/lens';
@@ -35,6 +36,7 @@ export function AnalysisScreen({ tab, onJump }: { tab: AnalysisTab; onJump: (tar
   const { project } = useProject();
   // Every tab sees the project through the coder lens chosen in the header.
   const data = useLensData(useProjectData());
+  useMatrixAhead(data);
   const Tab = TAB_CODE[tab].Component;
   // The other tabs' code, once this one has its data and the browser is idle: a click on a tab
   // then renders it at once (the Matrices tab spent a tenth of a second fetching its chunk).
