@@ -4,7 +4,9 @@
  * total time, grouped by function and file. The profiles behind docs/BENCHMARKS.md's explanations
  * come from here. Writes the .cpuprofile next to the bench cache (open it in Chromium's DevTools).
  *
- *   npx tsx bench/profile.ts matrix [--no-build] [--quick]     W2: workspace open, then to the Matrices tab
+ *   npx tsx bench/profile.ts matrix [--no-build] [--quick] [--tab]  W2: workspace open, then to the Matrices tab
+ *     (--tab: as w2.matrix.tab.ms, the Analysis screen's Documents tab, then a click on the Matrices tab;
+ *     the clicks before the profiled one are printed, unprofiled)
  *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--third]  W2: the agreement dialog from the Project menu
  *     (--third: the dialog opened, the click that ticks the third coder; the worker's own time is
  *     not in the page's profile: the figure less the page's busy time is about what it took)
@@ -157,6 +159,24 @@ async function main(): Promise<void> {
           console.log(`heap-like load ${i + 1}: ${profile.errors.length - before} errors`);
         }
       }
+    } else if (scenario === 'matrix' && args.includes('--tab')) {
+      // as w2.matrix.tab.ms: the Analysis screen on its Documents tab, the project read, then a click on the Matrices tab
+      const tab = async (profiled_: boolean) => {
+        const page = await openPage(profile as Profile, `${hash}/a/documents`, { timeout: 120_000 });
+        await page.waitForFunction(() => document.querySelector('#analysis-panel > .loading') === null && (document.querySelector('#analysis-panel')?.childElementCount ?? 0) > 0, null, { timeout: 120_000, polling: 50 });
+        await settle(page, 500);
+        const click = async () => {
+          const before = await page.evaluate(() => performance.now());
+          await page.locator('#analysis-tab-matrix').click();
+          return (await appMark(page, 'markeer:matrix-ready', before)) - before;
+        };
+        const r = profiled_ ? await profiled(page, click) : { value: await click(), profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 } };
+        console.log(`tab click to matrix: ${r.value.toFixed(0)} ms`);
+        await page.close();
+        return r;
+      };
+      for (let i = 0; i < Number(process.env.REPS ?? 4); i++) await tab(false);
+      result = await tab(true);
     } else if (scenario === 'matrix') {
       const page = await openPage(profile, hash, { timeout: 120_000 });
       await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
