@@ -1,8 +1,9 @@
 /**
- * Writing a bundle in the browser with both cores: while the project is still being read from
- * IndexedDB, project.json is written list by list (in the order the lists arrive) and compressed in
- * a zip worker; the texts are compressed in another. The bytes are exactly `serializeBundle`'s
- * (zip-entries.ts); where there are no workers (Node, tests) it is `serializeBundle` itself.
+ * Writing a bundle in the browser with both cores: the texts are read first and compressed in one
+ * zip worker while the rest of the project is read from IndexedDB; project.json is written list by
+ * list (in the order the lists arrive) and compressed in another. The bytes are exactly
+ * `serializeBundle`'s (zip-entries.ts); where there are no workers (Node, tests) it is
+ * `serializeBundle` itself.
  */
 import { fail, ok, type Result } from '../domain/assert';
 import type { DocumentText, Guid, Timestamp } from '../domain/model';
@@ -68,8 +69,8 @@ async function writeInWorkers(db: MarkeerDb, projectGuid: Guid, options: BundleW
     },
   });
   const state = (key: string): MemberState => (done.has(key) ? 'done' : read.has(key) ? 'partial' : undefined);
-  // The texts are read first and each is compressed as soon as it is read, while the records are
-  // still being read (the least busy worker takes it): they no longer wait for the whole project.
+  // The texts are read first, and each goes to a zip worker as soon as it is read (one not taking
+  // project.json: zip-workers.ts), to be compressed while the records are still being read.
   const files = new Map<Guid, Omit<TextFile, 'bytes'>>();
   const send = (text: DocumentText) => {
     const { bytes, ...file } = textFile(text);

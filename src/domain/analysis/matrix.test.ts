@@ -275,5 +275,11 @@ describe('preparing ahead', () => {
     expect(prepareMatrixAhead(filtered, NO_FILTER).step(() => false)).toBe(true);
     expect(computeMatrix(filtered, { ...options, filter: bramOnly })).toEqual(bram);
     expect(computeMatrix(filtered, options)).toEqual(computeMatrix({ ...data }, options));
+    // begun ahead, then a matrix under another filter: the preparation ahead stops
+    const replaced = { ...data };
+    const job = prepareMatrixAhead(replaced, NO_FILTER);
+    expect(job.step(() => false)).toBe(false);
+    expect(computeMatrix(replaced, { ...options, filter: bramOnly })).toEqual(bram);
+    expect(job.step(() => false)).toBe(true);
   });
 });

@@ -153,8 +153,9 @@ export function prepareMatrixAhead(data: ProjectData, filter: AnalysisFilter): {
   let entry = prepared.get(data);
   if (!entry) prepared.set(data, (entry = { key: JSON.stringify(filter), value: null, steps: preparing(data, filter) }));
   const own = entry;
-  // Done when prepared, or when it failed (the tab prepares it again when opened, and says why).
-  return { step: (more) => own.steps === null || finish(own, more) !== null };
+  // Done when prepared, when it failed (the tab prepares it again when opened, and says why), or
+  // when a matrix under another filter has taken its place.
+  return { step: (more) => own.steps === null || prepared.get(data) !== own || finish(own, more) !== null };
 }
 
 /** Segments handled between two points where a preparation ahead may pause. */
