@@ -60,7 +60,8 @@ function hasContent(text: string, start: number, end: number): boolean {
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of the text (Web Crypto: browser and Node 20). */
 export function sha256Hex(text: string): Promise<string> {
-  return sha256HexOfBytes(new TextEncoder().encode(text));
+  // A TextEncoder's bytes are always a buffer of their own (Node's types allow a shared one).
+  return sha256HexOfBytes(new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>);
 }
 
 /** The same of bytes: read when called, so that they may be handed on (to a worker) right after. */
