@@ -38,7 +38,7 @@ describe('startZipWorkers', () => {
     // ids in the order opened: project.json 0, then the texts 1, 2, 3
     expect(given.find((ids) => ids.includes(0))).toEqual([0]);
     expect(given.find((ids) => ids.includes(1))).toEqual([1, 2, 3]);
-    // once project.json is written, the least busy worker takes the next entry, whichever it is
+    // once project.json is written, its worker takes entries again: with both idle, the first one does
     workers.add('texts/4.txt', bytes(10));
     expect(given.find((ids) => ids.includes(0))).toEqual([0, 4]);
     workers.close();
