@@ -65,45 +65,50 @@ export interface ScrollSample {
 }
 
 /**
- * Scrolls `.transcript-scroll` from top to bottom, `step` pixels per animation frame (a fast
- * wheel), in a freshly opened document, and reports the longest main-thread task meanwhile.
+ * Scrolls `.transcript-scroll` of an open document from top to bottom, `step` pixels per
+ * animation frame (a fast wheel), and reports the longest main-thread task meanwhile (the page's
+ * long tasks, as page-hooks.ts records them).
  */
+export function scrollThrough(page: Page, step: number, timeout: number): Promise<ScrollSample> {
+  return within(
+    timeout,
+    'scrolling',
+    page.evaluate(async (step) => {
+      const sc = document.querySelector<HTMLElement>('.transcript-scroll');
+      if (!sc) throw new Error('no .transcript-scroll');
+      const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+      sc.scrollTop = 0;
+      await frame();
+      await frame();
+      const maxFrames = Math.ceil(sc.scrollHeight / step) + 120;
+      const t0 = performance.now();
+      let last = t0;
+      let longestFrame = 0;
+      let frames = 0;
+      while (sc.scrollTop + sc.clientHeight < sc.scrollHeight - 1 && frames < maxFrames) {
+        sc.scrollBy(0, step);
+        await frame();
+        const now = performance.now();
+        longestFrame = Math.max(longestFrame, now - last);
+        last = now;
+        frames++;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const t1 = performance.now();
+      const b = (window as unknown as BenchWindow).__bench;
+      const tasks = b.longtasks.filter((l) => l.start >= t0 && l.start <= t1);
+      return { longestTask: Math.max(0, ...tasks.map((l) => l.duration)), longestFrame, frames, ms: t1 - t0, scrollHeight: sc.scrollHeight };
+    }, step),
+  );
+}
+
+/** `scrollThrough` in a freshly opened document (half a second after it is painted), `reps` times. */
 export async function measureScroll(profile: Profile, project: BenchProject, opts: { reps: number; step: number; timeout: number }): Promise<ScrollSample[]> {
   const samples: ScrollSample[] = [];
   for (let i = 0; i < opts.reps; i++) {
     const { page } = await openDocument(profile, project, { timeout: opts.timeout, heap: false });
     await settle(page, 500);
-    const sample = await within(
-      opts.timeout,
-      'scrolling',
-      page.evaluate(async (step) => {
-        const sc = document.querySelector<HTMLElement>('.transcript-scroll');
-        if (!sc) throw new Error('no .transcript-scroll');
-        const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
-        sc.scrollTop = 0;
-        await frame();
-        await frame();
-        const maxFrames = Math.ceil(sc.scrollHeight / step) + 120;
-        const t0 = performance.now();
-        let last = t0;
-        let longestFrame = 0;
-        let frames = 0;
-        while (sc.scrollTop + sc.clientHeight < sc.scrollHeight - 1 && frames < maxFrames) {
-          sc.scrollBy(0, step);
-          await frame();
-          const now = performance.now();
-          longestFrame = Math.max(longestFrame, now - last);
-          last = now;
-          frames++;
-        }
-        await new Promise((r) => setTimeout(r, 500));
-        const t1 = performance.now();
-        const b = (window as unknown as BenchWindow).__bench;
-        const tasks = b.longtasks.filter((l) => l.start >= t0 && l.start <= t1);
-        return { longestTask: Math.max(0, ...tasks.map((l) => l.duration)), longestFrame, frames, ms: t1 - t0, scrollHeight: sc.scrollHeight };
-      }, opts.step),
-    );
-    samples.push(sample);
+    samples.push(await scrollThrough(page, opts.step, opts.timeout));
     await page.close();
   }
   return samples;

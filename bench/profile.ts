@@ -12,12 +12,14 @@
  *     not in the page's profile: the figure less the page's busy time is about what it took)
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
  *   npx tsx bench/profile.ts open [--no-build] [--baseline]    W1: a fresh load of the coded document (or the uncoded baseline)
+ *   npx tsx bench/profile.ts scroll [--no-build]              W1: the coded document scrolled through as w1.scroll.longestTask.ms
+ *     does; with --trace, each task of 50 ms or more is printed with what it spent its time on
  *   npx tsx bench/profile.ts project [--no-build] [--w3]     W2 (or W3, written with bulkPut): a fresh load of the project until every document is a link
  *   npx tsx bench/profile.ts export [--no-build]            W2: the full bundle, from the dialog's export button to the download
  *     (the zip workers are not in the page's profile; the app's `markeer:export-*` marks are printed)
- *   --trace (apply, open, project): also a Chromium timeline trace, <scenario>-trace.json
+ *   --trace (apply, open, project, scroll): also a Chromium timeline trace, <scenario>-trace.json
  */
-import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer } from '../tests/e2e/harness';
@@ -25,6 +27,7 @@ import { loadProject, newBenchProfile, openPage, settle, waitForMark, writeRecor
 import { buildApp } from './build';
 import { AGREEMENT_UI } from './measure-analysis';
 import { EXPORT_UI } from './measure-w2';
+import { openDocument, scrollThrough, type ScrollSample } from './measure-w1';
 import { makeBenchProjects, makeW3Project, ROOT, W3_DOCUMENTS } from './projects';
 import { startFileServer } from './file-server';
 import type { BenchWindow } from './page-hooks';
@@ -93,6 +96,45 @@ async function profiled<T>(page: Page, what: () => Promise<T>): Promise<{ value:
   return { value, profile };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { functionName?: string; url?: string; type?: string } };
+}
+
+/**
+ * The renderer main thread's tasks of 50 ms or more in a Chromium trace, each with the events
+ * inside it that took the most time (by name; a function call with its function).
+ */
+function longTasks(trace: { traceEvents: TraceEvent[] }): string {
+  const events = trace.traceEvents;
+  // the page's renderer: of the renderer main threads (one per renderer), the one with the most events
+  const threads = events.filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const count = (t: TraceEvent) => events.filter((e) => e.pid === t.pid && e.tid === t.tid).length;
+  const main = threads.map((t) => ({ t, n: count(t) })).sort((a, b) => b.n - a.n)[0]?.t;
+  if (!main) return 'no renderer main thread in the trace';
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const tasks = mine.filter((e) => e.name === 'RunTask' && (e.dur as number) >= 50_000);
+  return tasks
+    .map((task) => {
+      const end = task.ts + (task.dur as number);
+      const inside = new Map<string, number>();
+      for (const e of mine) {
+        if (e === task || e.ts < task.ts || e.ts >= end) continue;
+        const d = e.args?.data;
+        const name = d?.functionName || d?.type ? `${e.name} ${d.functionName ?? d.type ?? ''} ${(d.url ?? '').split('/').pop() ?? ''}` : e.name;
+        inside.set(name, (inside.get(name) ?? 0) + (e.dur as number) / 1000);
+      }
+      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      return `task of ${((task.dur as number) / 1000).toFixed(1)} ms:\n${top.map(([n, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${n}`).join('\n')}`;
+    })
+    .join('\n') || 'no task of 50 ms or more';
+}
+
 async function appMark(page: Page, name: string, after: number, timeout = 120_000): Promise<number> {
   const h = await page.waitForFunction(
     ({ name, after }) => performance.getEntriesByName(name).find((e) => e.startTime > after)?.startTime ?? null,
@@ -115,7 +157,7 @@ async function main(): Promise<void> {
     if (w3) files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
     const fileServer = w3 ? await startFileServer(files) : null;
     profile = await newBenchProfile(server.url, files, fileServer ? { allowOrigins: [fileServer.url] } : {});
-    const w = scenario === 'apply' || scenario === 'open' ? p.w1 : (w3 ?? p.w2);
+    const w = scenario === 'apply' || scenario === 'open' || scenario === 'scroll' ? p.w1 : (w3 ?? p.w2);
     if (w3 && fileServer) {
       await profile.context.grantPermissions(['local-network-access'], { origin: new URL(server.url).origin });
       try {
@@ -241,6 +283,21 @@ async function main(): Promise<void> {
       await exportOnce(false);
       for (let i = 0; i < Number(process.env.REPS ?? 2); i++) await exportOnce(false);
       result = await exportOnce(true);
+    } else if (scenario === 'scroll') {
+      const { page } = await openDocument(profile, w, { timeout: 120_000, heap: false });
+      await settle(page, 500);
+      const tracePath = join(CACHE, 'scroll-trace.json');
+      if (args.includes('--trace')) await profile.browser.startTracing(page, { path: tracePath, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      let sample: ScrollSample | null = null;
+      result = await profiled(page, async () => {
+        sample = await scrollThrough(page, 200, 120_000);
+        return sample.longestTask;
+      });
+      if (args.includes('--trace')) {
+        await profile.browser.stopTracing();
+        console.log(longTasks(JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] }));
+      }
+      console.log(`scroll: ${JSON.stringify(sample)}`);
     } else if (scenario === 'open') {
       // --baseline: the same text uncoded (w1.open.baseline.ms)
       const open = args.includes('--baseline') ? p.w1Baseline : w;
