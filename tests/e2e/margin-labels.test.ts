@@ -127,6 +127,53 @@ describe('the margin names the codes beside the text', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('keeps each bar beside its coded text when the text wraps anew and when the coder scrolls', async () => {
+    const app = await newAppPage(served.browser, served.server.url);
+    const { page } = app;
+    await page.setViewportSize({ width: 1400, height: 700 });
+    const m = new MarkeerPage(page);
+    await m.createProject('Herschikken', 'Anna');
+    await page.locator('.pane-documents input[type=file]').setInputFiles(SAMPLE);
+    await m.openDocument('school-noord-leiding');
+    const phrase = 'Dan kun je daar in een crisis op bouwen.';
+    await m.selectWithMouse(phrase);
+    await m.codeRow('Monitoren').click();
+    const label = page.getByRole('toolbar', { name: 'Codes in de marge' }).getByRole('button', { name: 'Monitoren', exact: true });
+    // Where the phrase's first line lies in the transcript, and how far the label's top lies from it, in px (the bar starts there).
+    const placed = () =>
+      page.evaluate((phrase) => {
+        const spans = [...document.querySelectorAll<HTMLElement>('.transcript span[data-s]')];
+        const span = spans.find((s) => (s.textContent ?? '').includes(phrase));
+        const node = span?.firstChild;
+        const button = [...document.querySelectorAll<HTMLElement>('.margin-label')].find((b) => b.getAttribute('aria-label') === 'Monitoren');
+        if (!(node instanceof Text) || !button) return null;
+        const r = document.createRange();
+        const at = (node.textContent ?? '').indexOf(phrase);
+        r.setStart(node, at);
+        r.setEnd(node, at + 1);
+        const top = r.getBoundingClientRect().top;
+        const transcript = document.querySelector('.transcript')?.getBoundingClientRect().top ?? 0;
+        return { inText: Math.round(top - transcript), offBy: Math.round(button.getBoundingClientRect().top - top) };
+      }, phrase);
+    const offBy = async () => (await placed())?.offBy ?? null;
+    await expect.poll(() => label.count()).toBe(1);
+    await expect.poll(offBy).toBe(0);
+    const wide = (await placed())?.inText ?? 0;
+
+    // Narrower: the text wraps onto more lines, so the phrase lies lower in the transcript, and its bar with it.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await expect.poll(offBy).toBe(0);
+    expect((await placed())?.inText, 'the phrase lies lower in the narrower transcript').toBeGreaterThan(wide);
+    // Scrolled to the top and back down: measured places are reused, and still right.
+    await page.locator('.transcript-scroll').evaluate((el) => el.scrollTo(0, 0));
+    await page.locator('.transcript-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(offBy).toBe(0);
+    // Wide again: the bar follows its text back up.
+    await page.setViewportSize({ width: 1400, height: 700 });
+    await expect.poll(offBy).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
   it('marks whose coding each label is when the document shows two coders’ segments', async () => {
     const bundle = await twoCoderBundle();
     const app = await newAppPage(served.browser, served.server.url);

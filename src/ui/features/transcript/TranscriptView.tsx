@@ -4,7 +4,7 @@ import type { Code, Coder, Coding, Segment, Turn } from '../../../domain/model';
 import { segmentsInRange } from '../../../domain/ranges';
 import { paragraphs } from '../../../domain/text';
 import { ProjectContext } from '../../shell/project-context';
-import { OffsetMap, selectionOffsets } from './dom-offsets';
+import { OffsetMap, RangePlaces, selectionOffsets } from './dom-offsets';
 import { HighlightPainter } from './highlights';
 import { coderInitials, layoutBlocks, placeMargin, type Block, type MarginEntry } from './layout';
 import './transcript.css';
@@ -209,6 +209,7 @@ export function TranscriptView(props: TranscriptViewProps) {
   // Labels name the coder only when the transcript shows segments of more than one coder.
   const coderMarks = useMemo(() => barCoders(segments, coders ?? []), [segments, coders]);
   const barsFor = useRef<{ inputs: readonly unknown[]; window: string }>({ inputs: [], window: '' });
+  const placesRef = useRef<RangePlaces | null>(null);
 
   useLayoutEffect(() => {
     if (!rootRef.current) return;
@@ -309,14 +310,21 @@ export function TranscriptView(props: TranscriptViewProps) {
     const viewTop = scroller.scrollTop - scroller.clientHeight;
     const viewBottom = scroller.scrollTop + 2 * scroller.clientHeight;
     const { first, last } = paragraphsBetween(paras, viewTop, viewBottom);
-    // Scrolling within the same paragraphs, with the same codings and width, changes no bar.
-    const window = `${first}:${last}:${root.clientWidth}`;
+    // Scrolling within the same paragraphs, with the same codings and layout, changes no bar. The
+    // text's height is part of its layout: a paragraph laid out at a guessed height until it comes
+    // near the view (content-visibility) moves the codings below it once it gets its own.
+    const size = `${root.clientWidth}x${root.offsetHeight}`;
+    const window = `${first}:${last}:${size}`;
     const inputs = [blocks, sortedSegments, codingsBySegment, codes, coderMarks];
     if (barsFor.current.window === window && barsFor.current.inputs.every((x, i) => x === inputs[i])) return;
     barsFor.current = { inputs, window };
     const from = blocks[first]?.start ?? 0;
     const to = blocks[last]?.end ?? text.length;
     const rootRect = root.getBoundingClientRect();
+    // The codings' places against their paragraphs stay while the text keeps its blocks and width.
+    const places = (placesRef.current ??= new RangePlaces());
+    places.useLayout(blocks, root.clientWidth);
+    const paragraphTop = (i: number) => (paras[i] as HTMLElement | undefined)?.offsetTop ?? 0;
     const visible = segmentsInRange(sortedSegments, from, to);
     // One entry per coding (segment x code) in view, laid out in lanes so that neither overlapping
     // codings' bars nor their labels overlap.
@@ -324,11 +332,8 @@ export function TranscriptView(props: TranscriptViewProps) {
     for (const s of visible) {
       const codings = codingsBySegment.get(s.guid);
       if (!codings?.length) continue;
-      const rects = map.rects(s.start, s.end);
-      if (rects.length === 0) continue;
-      const a = rects[0];
-      const b = rects[rects.length - 1];
-      if (!a || !b) continue;
+      const place = places.place(map, s.start, s.end, rootRect.top, paragraphTop);
+      if (!place) continue;
       const coder = coderMarks?.get(s.coderGuid) ?? null;
       for (const c of codings) {
         const code = codes.get(c.codeGuid);
@@ -336,8 +341,8 @@ export function TranscriptView(props: TranscriptViewProps) {
         entries.push({
           key: `${s.guid}|${c.codeGuid}`,
           segmentGuid: s.guid,
-          top: a.top - rootRect.top,
-          height: Math.max(4, b.bottom - a.top),
+          top: place.top,
+          height: place.height,
           labelLength: Math.min(MAX_LABEL, nameLength(name ?? t('transcript.unknownCode')) + (coder ? CODER_MARK : 0) + 4),
           color: code?.color ?? '#888888',
           name,
@@ -345,11 +350,11 @@ export function TranscriptView(props: TranscriptViewProps) {
         });
       }
     }
-    const places = placeMargin(entries, { minExtent: MIN_LABEL, gap: 3, maxLanes: MAX_LANES });
+    const lanes = placeMargin(entries, { minExtent: MIN_LABEL, gap: 3, maxLanes: MAX_LANES });
     let lanesNeeded = 1;
     const next: Bar[] = [];
     for (const e of entries) {
-      const place = places.get(e.key);
+      const place = lanes.get(e.key);
       if (!place) continue;
       lanesNeeded = Math.max(lanesNeeded, place.lane + 1);
       next.push({ key: e.key, segmentGuid: e.segmentGuid, top: e.top, height: e.height, lane: place.lane, extent: place.extent, overflow: place.overflow, color: e.color, name: e.name, coder: e.coder });
@@ -404,6 +409,9 @@ export function TranscriptView(props: TranscriptViewProps) {
           })
         : null;
     ro?.observe(scroller);
+    // The text laid out anew inside an unchanged scroller (paragraphs given their own height, a
+    // wider margin): the window and the bars follow it.
+    if (rootRef.current) ro?.observe(rootRef.current);
     return () => {
       scroller.removeEventListener('scroll', schedule);
       ro?.disconnect();

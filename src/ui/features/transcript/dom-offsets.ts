@@ -124,3 +124,63 @@ export function selectionOffsets(map: OffsetMap, sel: Selection | null): { start
   if (a === null || b === null) return null;
   return { start: Math.min(a, b), end: Math.max(a, b) };
 }
+
+/** Where a range of the transcript lies: its first line's top and its height, in px from the transcript's top. */
+export interface RangePlace {
+  readonly top: number;
+  readonly height: number;
+}
+
+/** A measured range: its first line's top and last line's bottom, each from the top of its paragraph (by index). */
+interface Anchored {
+  readonly first: number;
+  readonly top: number;
+  readonly last: number;
+  readonly bottom: number;
+}
+
+/**
+ * The places of ranges of the transcript, each measured once per width. Scrolling does not move a
+ * range against the text, so the margin, recomputed in the frame after each scroll step that shows
+ * other paragraphs, measures only the codings new in view: measuring every one in view each time
+ * (the browser's client rectangles of W1's 300 codings in view) was most of the scrolling's script
+ * time (issue 15). A range is kept relative to its paragraphs, whose tops are read anew each time:
+ * paragraphs far from the view are laid out at a guessed height (`content-visibility`) until they
+ * come near it, and then move everything below them. Another width or other blocks forget every
+ * place.
+ */
+export class RangePlaces {
+  private layout: { readonly blocks: readonly { readonly start: number }[]; readonly width: number } | null = null;
+  private starts: number[] = [];
+  private readonly known = new Map<string, Anchored>();
+
+  /** Keeps the places measured when `blocks` (the transcript's paragraphs, in order) and `width` are those they were measured at; else forgets them. */
+  useLayout(blocks: readonly { readonly start: number }[], width: number): void {
+    if (this.layout && this.layout.blocks === blocks && this.layout.width === width) return;
+    this.layout = { blocks, width };
+    this.starts = blocks.map((b) => b.start);
+    this.known.clear();
+  }
+
+  /**
+   * The place of [start, end) now: measured with `map` (against `rootTop`, the transcript's client
+   * top now) unless known; `paragraphTop(i)`: the top of the i-th block's paragraph in px from the
+   * transcript's top, now. Null where it has no layout (it is measured again next time).
+   */
+  place(map: Pick<OffsetMap, 'rects'>, start: number, end: number, rootTop: number, paragraphTop: (i: number) => number): RangePlace | null {
+    const key = `${start}:${end}`;
+    let anchored = this.known.get(key);
+    if (!anchored) {
+      const rects = map.rects(start, end);
+      const a = rects[0];
+      const b = rects[rects.length - 1];
+      if (!a || !b) return null;
+      const first = Math.max(0, floorIndex(this.starts, start));
+      const last = Math.max(first, floorIndex(this.starts, Math.max(start, end - 1)));
+      anchored = { first, top: a.top - rootTop - paragraphTop(first), last, bottom: b.bottom - rootTop - paragraphTop(last) };
+      this.known.set(key, anchored);
+    }
+    const top = paragraphTop(anchored.first) + anchored.top;
+    return { top, height: Math.max(4, paragraphTop(anchored.last) + anchored.bottom - top) };
+  }
+}
