@@ -401,17 +401,29 @@ export function TranscriptView(props: TranscriptViewProps) {
       });
     };
     scroller.addEventListener('scroll', schedule, { passive: true });
+    // The text is observed too: it is laid out anew inside an unchanged scroller when the margin
+    // widens, and when paragraphs laid out at a guessed height (content-visibility) get their own.
+    // The bars follow either. The window is measured anew only for another width: after a jump
+    // through the text, paragraphs get their own height several times in a row, and measuring the
+    // window each time repainted the highlights into the frames of the keys that followed (W1's
+    // apply, p95 33-45 ms against 29-33).
+    const root = rootRef.current;
+    let rootWidth: number | null = null;
     const ro =
       typeof ResizeObserver !== 'undefined'
-        ? new ResizeObserver(() => {
-            resized = true;
+        ? new ResizeObserver((entries) => {
+            for (const entry of entries) {
+              if (entry.target !== root) resized = true;
+              else if (entry.contentRect.width !== rootWidth) {
+                if (rootWidth !== null) resized = true;
+                rootWidth = entry.contentRect.width;
+              }
+            }
             schedule();
           })
         : null;
     ro?.observe(scroller);
-    // The text laid out anew inside an unchanged scroller (paragraphs given their own height, a
-    // wider margin): the window and the bars follow it.
-    if (rootRef.current) ro?.observe(rootRef.current);
+    if (root) ro?.observe(root);
     return () => {
       scroller.removeEventListener('scroll', schedule);
       ro?.disconnect();
