@@ -404,9 +404,8 @@ export function TranscriptView(props: TranscriptViewProps) {
     // The text is observed too: it is laid out anew inside an unchanged scroller when the margin
     // widens, and when paragraphs laid out at a guessed height (content-visibility) get their own.
     // The bars follow either. The window is measured anew only for another width: after a jump
-    // through the text, paragraphs get their own height several times in a row, and measuring the
-    // window (and repainting its highlights) each time made W1's keys slower in the bench (apply
-    // p95 33.5-45.4 ms, against 29.4-32.5 before and with this).
+    // through the text paragraphs get their own height several times in a row, each new window
+    // repaints the highlights, and the window moves anyway when the view nears its edge.
     const root = rootRef.current;
     let rootWidth: number | null = null;
     const ro =
