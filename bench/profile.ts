@@ -7,7 +7,7 @@
  *   npx tsx bench/profile.ts matrix [--no-build] [--quick] [--tab]  W2: workspace open, then to the Matrices tab
  *     (--tab: as w2.matrix.tab.ms, the Analysis screen's Documents tab, then a click on the Matrices tab;
  *     the clicks before the profiled one are printed, unprofiled)
- *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--third]  W2: the agreement dialog from the Project menu
+ *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--third [--trace]]  W2: the agreement dialog from the Project menu
  *     (--third: the dialog opened, the click that ticks the third coder; the worker's own time is
  *     not in the page's profile: the figure less the page's busy time is about what it took)
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
@@ -17,7 +17,7 @@
  *   npx tsx bench/profile.ts project [--no-build] [--w3]     W2 (or W3, written with bulkPut): a fresh load of the project until every document is a link
  *   npx tsx bench/profile.ts export [--no-build]            W2: the full bundle, from the dialog's export button to the download
  *     (the zip workers are not in the page's profile; the app's `markeer:export-*` marks are printed)
- *   --trace (apply, open, project, scroll): also a Chromium timeline trace, <scenario>-trace.json
+ *   --trace (apply, open, project, scroll, agreement --third): also a Chromium timeline trace, <scenario>-trace.json
  */
 import { writeFileSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -249,11 +249,17 @@ async function main(): Promise<void> {
         let third = -1;
         for (let c = 0; c < (await checks.count()); c++) if (!(await checks.nth(c).isChecked())) third = c;
         if (third < 0) throw new Error('every coder is ticked already');
+        const tracePath = join(CACHE, 'agreement-trace.json');
+        if (args.includes('--trace')) await profile.browser.startTracing(page, { path: tracePath, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
         result = await profiled(page, async () => {
           const before = await page.evaluate(() => performance.now());
           await checks.nth(third).click();
           return (await appMark(page, 'markeer:agreement-ready', before)) - before;
         });
+        if (args.includes('--trace')) {
+          await profile.browser.stopTracing();
+          console.log(longTasks(JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] }));
+        }
       } else result = await profiled(page, openDialog);
     } else if (scenario === 'export') {
       // an untimed export first, as the bench's first of three is one after the project opened

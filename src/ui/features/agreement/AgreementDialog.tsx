@@ -128,6 +128,10 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
     };
   }, [work, segmentsOf, computing, everyCoder, chosenCoders, codes, documentChoice, codeChoice]);
 
+  // The same arrays while the choice (the report shown) stays: the tables and the review are memos.
+  const chosenCoderRecords = useMemo(() => ordered.filter((c) => chosenCoders.includes(c.guid)), [ordered, chosenCoders]);
+  const reportCoderGuids = deferred?.coders;
+  const reportCoders = useMemo(() => (reportCoderGuids ? ordered.filter((c) => reportCoderGuids.includes(c.guid)) : []), [ordered, reportCoderGuids]);
   const consensus = findConsensusCoder(coders) ?? null;
   const chosenDocuments = useMemo(() => (work?.documents ?? []).filter((d) => !documentChoice || documentChoice.has(d.guid)), [work, documentChoice]);
   const target = useMemo(() => reviewTarget(review, report, chosenDocuments.map((d) => d.guid)), [review, report, chosenDocuments]);
@@ -186,7 +190,7 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
                       codes={codes}
                       reportCodes={report.codes}
                       documents={chosenDocuments}
-                      coders={ordered.filter((c) => chosenCoders.includes(c.guid))}
+                      coders={chosenCoderRecords}
                       target={target}
                       onTarget={setReview}
                       consensus={consensus}
@@ -207,7 +211,7 @@ function AgreementView({ onClose, onJump }: { onClose(): void; onJump(target: Ju
                   </p>
                   {report && (
                     <div className={computing ? 'agreement-stale' : undefined}>
-                      <AgreementTable report={report} codes={codes} coders={ordered.filter((c) => chosenCoders.includes(c.guid))} onReview={selectForReview} />
+                      <AgreementTable report={report} codes={codes} coders={reportCoders} onReview={selectForReview} />
                       {segmentsOf && <SegmentTable input={segmentsOf} codes={codes} coders={coders} />}
                       <DomainTable domains={report.domains} coders={coders} />
                     </div>

@@ -9,7 +9,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementReport, AgreementStats } from '../../../domain/agreement';
 import { ancestors } from '../../../domain/codebook';
@@ -55,15 +55,23 @@ function rowsOf(report: AgreementReport): Row[] {
 
 /**
  * The agreement per code, pooled over the chosen documents, each expandable into its documents;
- * every column sorts. A click on a name opens that code (and document) for review.
+ * every column sorts. A click on a name opens that code (and document) for review. `coders`: the
+ * report's. Rendered again only when a prop changes: a click elsewhere in the dialog (ticking a
+ * coder, whose figures come later) leaves its hundreds of cells alone.
  */
-export function AgreementTable(props: { report: AgreementReport; codes: readonly Code[]; coders: readonly Coder[]; onReview(target: ReviewTarget): void }) {
+export const AgreementTable = memo(function AgreementTable(props: {
+  report: AgreementReport;
+  codes: readonly Code[];
+  coders: readonly Coder[];
+  onReview(target: ReviewTarget): void;
+}) {
   const { report, coders, onReview } = props;
   const { t, i18n } = useTranslation();
   const data = useMemo(() => rowsOf(report), [report]);
   const depth = useMemo(() => new Map(props.codes.map((c) => [c.guid, ancestors(props.codes, c.guid).length])), [props.codes]);
   const pair = coders.length === 2;
   const columns = useMemo(() => {
+    const undefinedText = t('agreement.undefined');
     const number = figureFormat(i18n.language, 3);
     const percent = figureFormat(i18n.language, 1);
     const stat = (key: StatKey) =>
@@ -72,7 +80,9 @@ export function AgreementTable(props: { report: AgreementReport; codes: readonly
         header: t(`agreement.table.${key === 'both' && !pair ? 'all' : key}`),
         sortUndefined: 'last',
         sortDescFirst: true,
-        cell: (info) => <Figure value={info.getValue() ?? null} format={(v) => (key === 'percentAgreement' ? `${percent.format(v)}%` : number.format(v))} />,
+        cell: (info) => (
+          <Figure value={info.getValue() ?? null} format={(v) => (key === 'percentAgreement' ? `${percent.format(v)}%` : number.format(v))} undefinedText={undefinedText} />
+        ),
       });
     return helper.columns([
       helper.accessor('name', { id: 'name', header: t('agreement.table.code'), sortFn: 'alphanumeric', cell: () => null }),
@@ -165,7 +175,7 @@ export function AgreementTable(props: { report: AgreementReport; codes: readonly
       <p className="hint agreement-explain">{t('agreement.table.explain')}</p>
     </div>
   );
-}
+});
 
 /** For a code's pooled row: its document where the first two coders differ most. */
 function reviewDocument(row: Row): Guid {

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coder } from '../../../domain/model';
 import { overlaps, type TextRange } from '../../../domain/ranges';
@@ -7,9 +7,10 @@ import { lines, markLine } from './agreement-data';
 /**
  * A document's text twice, side by side, one line per row: each column marks its coder's
  * segments of one code. Marked strongly where only that coder coded, underlined where only the
- * other did. Plain <mark> elements: one code in one document is few ranges.
+ * other did. Plain <mark> elements: one code in one document is few ranges. Rendered again only
+ * when a prop changes (it lays out a document twice).
  */
-export function CompareText(props: {
+export const CompareText = memo(function CompareText(props: {
   id: string;
   /** null while the text loads. */
   text: string | null;
@@ -76,4 +77,4 @@ export function CompareText(props: {
       )}
     </div>
   );
-}
+});

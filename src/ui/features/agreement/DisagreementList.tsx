@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENSUS_CHOICES, type ConsensusChoice } from '../../../commands/consensus';
 import type { Disagreement } from '../../../domain/agreement';
@@ -10,8 +10,12 @@ const PAGE = 50;
 /** Longer stretches are shown by their beginning and end. */
 const LONGEST_EXCERPT = 320;
 
-/** The disagreements of one code in one document, biggest first, each to look at and settle. */
-export function DisagreementList(props: {
+/**
+ * The disagreements of one code in one document, biggest first, each to look at and settle.
+ * Rendered again only when a prop changes: ticking another coder for the figures leaves the
+ * pair under review, and its list, as they are.
+ */
+export const DisagreementList = memo(function DisagreementList(props: {
   text: string;
   list: readonly Disagreement[];
   /** Per disagreement (same order), what the consensus coder has. */
@@ -32,6 +36,11 @@ export function DisagreementList(props: {
   const names = (guids: readonly Guid[]) => guids.map((g) => nameOf.get(g) ?? g).join(', ');
 
   if (list.length === 0) return <p className="muted">{t('agreement.review.none')}</p>;
+  // The same for every disagreement: translated once, not once per row.
+  const show = t('agreement.review.show');
+  const jump = t('agreement.review.jump');
+  const choices = t('agreement.review.choices');
+  const choice = CONSENSUS_CHOICES.map((keep) => ({ keep, label: t(`agreement.choice.${keep}`), title: t(`agreement.choice.${keep}Title`, { a, b }) }));
   return (
     <>
       <p className="muted" aria-live="polite">
@@ -47,26 +56,26 @@ export function DisagreementList(props: {
                 <strong>{t('agreement.review.size', { count: d.end - d.start })}</strong>
                 <span>{t('agreement.review.codedBy', { coded: names(d.coded), notCoded: names(d.notCoded) })}</span>
               </div>
-              <button type="button" className="agreement-excerpt" title={t('agreement.review.show')} onClick={() => props.onShow(d)}>
+              <button type="button" className="agreement-excerpt" title={show} onClick={() => props.onShow(d)}>
                 <span className="muted">{context.before}</span>
                 <mark>{shorten(context.match)}</mark>
                 <span className="muted">{context.after}</span>
               </button>
               <div className="agreement-disagreement-actions">
                 <button type="button" onClick={() => props.onJump(d)}>
-                  {t('agreement.review.jump')}
+                  {jump}
                 </button>
                 {props.canDecide && (
-                  <div role="group" aria-label={t('agreement.review.choices')} className="agreement-choices">
-                    {CONSENSUS_CHOICES.map((keep) => (
+                  <div role="group" aria-label={choices} className="agreement-choices">
+                    {choice.map(({ keep, label, title }) => (
                       <button
                         key={keep}
                         type="button"
                         aria-pressed={state.kind === 'decided' && state.choice === keep}
-                        title={t(`agreement.choice.${keep}Title`, { a, b })}
+                        title={title}
                         onClick={() => props.onDecide(d, keep)}
                       >
-                        {t(`agreement.choice.${keep}`)}
+                        {label}
                       </button>
                     ))}
                   </div>
@@ -84,7 +93,7 @@ export function DisagreementList(props: {
       )}
     </>
   );
-}
+});
 
 function shorten(match: string): string {
   if (match.length <= LONGEST_EXCERPT) return match;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainAgreement } from '../../../domain/agreement';
 import type { Coder } from '../../../domain/model';
@@ -9,11 +9,12 @@ import { figureFormat } from './format';
  * Krippendorff's alphas per domain (a parent code; its direct children are the values, their
  * subcodes rolled up), with a warning naming the coders whose segments overlap within a domain.
  */
-export function DomainTable({ domains, coders }: { domains: readonly DomainAgreement[]; coders: readonly Coder[] }) {
+export const DomainTable = memo(function DomainTable({ domains, coders }: { domains: readonly DomainAgreement[]; coders: readonly Coder[] }) {
   const { t, i18n } = useTranslation();
   const number = useMemo(() => figureFormat(i18n.language, 3), [i18n.language]);
   const names = new Map(coders.map((c) => [c.guid, c.name]));
   const format = (v: number) => number.format(v);
+  const undefinedText = t('agreement.undefined');
   return (
     <div className="agreement-table-wrap">
       <table className="agreement-table">
@@ -51,13 +52,13 @@ export function DomainTable({ domains, coders }: { domains: readonly DomainAgree
                 )}
               </th>
               <td>
-                <Figure value={domain.uAlpha} format={format} />
+                <Figure value={domain.uAlpha} format={format} undefinedText={undefinedText} />
               </td>
               <td>
-                <Figure value={domain.binaryUAlpha} format={format} />
+                <Figure value={domain.binaryUAlpha} format={format} undefinedText={undefinedText} />
               </td>
               <td>
-                <Figure value={domain.cuAlpha} format={format} />
+                <Figure value={domain.cuAlpha} format={format} undefinedText={undefinedText} />
               </td>
             </tr>
           ))}
@@ -65,4 +66,4 @@ export function DomainTable({ domains, coders }: { domains: readonly DomainAgree
       </table>
     </div>
   );
-}
+});

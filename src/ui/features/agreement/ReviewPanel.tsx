@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptAgreements, decisionKey, resolveDisagreement, type ConsensusChoice, type ConsensusDecisions } from '../../../commands/consensus';
 import { disagreements, type CodeAgreement, type Disagreement } from '../../../domain/agreement';
@@ -22,9 +22,10 @@ export interface ReviewTarget {
 /**
  * One code in one document, before any figure: the text side by side with each coder's segments
  * of the code, and the stretches where they differ, biggest first, each with a jump to the text
- * and the consensus choices.
+ * and the consensus choices. Its text and list are rendered again only when what they show
+ * changes: ticking another coder for the figures leaves the pair under review as it is.
  */
-export function ReviewPanel(props: {
+export const ReviewPanel = memo(function ReviewPanel(props: {
   work: ProjectWork;
   codes: readonly Code[];
   /** The codes in the report, in its order. */
@@ -76,20 +77,31 @@ export function ReviewPanel(props: {
   // The consensus is settled between two other coders than the consensus coder itself.
   const canDecide = a !== b && a !== consensus?.guid && b !== consensus?.guid;
   const writing = useRef(false);
-  const write = async (run: () => Promise<{ ok: true } | { ok: false; reason: string; detail?: string }>) => {
-    if (writing.current) return;
-    writing.current = true;
-    try {
-      const result = await run();
-      if (!result.ok) notify('error', failureText(t, result));
-    } finally {
-      writing.current = false;
-    }
-  };
-  const decide = (d: Disagreement, keep: ConsensusChoice) =>
-    write(() =>
-      resolveDisagreement({ projectGuid: project.guid, documentGuid, codeGuid, start: d.start, end: d.end, keep, coderA: a, coderB: b, consensusCoderGuid: consensus?.guid }, db),
-    );
+  const write = useCallback(
+    async (run: () => Promise<{ ok: true } | { ok: false; reason: string; detail?: string }>) => {
+      if (writing.current) return;
+      writing.current = true;
+      try {
+        const result = await run();
+        if (!result.ok) notify('error', failureText(t, result));
+      } finally {
+        writing.current = false;
+      }
+    },
+    [notify, t],
+  );
+  const decide = useCallback(
+    (d: Disagreement, keep: ConsensusChoice) =>
+      void write(() =>
+        resolveDisagreement({ projectGuid: project.guid, documentGuid, codeGuid, start: d.start, end: d.end, keep, coderA: a, coderB: b, consensusCoderGuid: consensus?.guid }, db),
+      ),
+    [write, project.guid, documentGuid, codeGuid, a, b, consensus, db],
+  );
+  const { onJump } = props;
+  const jump = useCallback((d: Disagreement) => onJump({ documentGuid, start: d.start, end: d.end }), [onJump, documentGuid]);
+  // The same arrays while the pair stays: CompareText and DisagreementList compare their props.
+  const pair = useMemo(() => (coderA && coderB ? ([coderA, coderB] as const) : null), [coderA, coderB]);
+  const coverage = useMemo(() => [coverageA, coverageB] as const, [coverageA, coverageB]);
   const accept = () =>
     write(async () => {
       const result = await acceptAgreements(project.guid, documentGuid, codeGuid, a, b, db, consensus?.guid);
@@ -136,14 +148,14 @@ export function ReviewPanel(props: {
         ))}
       </div>
       {a === b && <p className="agreement-notice">{t('agreement.review.samePair')}</p>}
-      {coderA && coderB && a !== b && code && (
+      {pair && a !== b && code && (
         <div className="agreement-review-grid">
           <CompareText
             id={`${id}-compare`}
             text={text}
             codeName={code.name}
-            coders={[coderA, coderB]}
-            coverage={[coverageA, coverageB]}
+            coders={pair}
+            coverage={coverage}
             active={active}
           />
           <div className="agreement-review-side">
@@ -167,11 +179,11 @@ export function ReviewPanel(props: {
                 text={text}
                 list={list}
                 states={states}
-                pair={[coderA, coderB]}
+                pair={pair}
                 canDecide={canDecide}
                 onShow={setActive}
-                onJump={(d) => props.onJump({ documentGuid, start: d.start, end: d.end })}
-                onDecide={(d, keep) => void decide(d, keep)}
+                onJump={jump}
+                onDecide={decide}
               />
             )}
           </div>
@@ -179,4 +191,4 @@ export function ReviewPanel(props: {
       )}
     </div>
   );
-}
+});

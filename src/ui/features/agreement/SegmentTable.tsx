@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SEGMENT_SHARE, packAgreementInput, packedSegmentAgreement, type AgreementInput, type SegmentAgreementReport, type SegmentCounts } from '../../../domain/agreement';
 import type { Code, Coder } from '../../../domain/model';
@@ -40,7 +40,7 @@ function useSegmentTable(input: AgreementInput, share: number): { readonly table
  * per code as applied and overall, how many of each coder's segments the other matched with the
  * same code by at least the chosen overlap, percent agreement and Brennan and Prediger's kappa.
  */
-export function SegmentTable({ input, codes, coders }: { input: AgreementInput; codes: readonly Code[]; coders: readonly Coder[] }) {
+export const SegmentTable = memo(function SegmentTable({ input, codes, coders }: { input: AgreementInput; codes: readonly Code[]; coders: readonly Coder[] }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [percent, setPercent] = useState(String(DEFAULT_SEGMENT_SHARE * 100));
@@ -52,15 +52,16 @@ export function SegmentTable({ input, codes, coders }: { input: AgreementInput; 
   if (!report && !computing) return null;
   const names = new Map(codes.map((c) => [c.guid, c.name]));
   const name = (guid: string | undefined) => coders.find((c) => c.guid === guid)?.name ?? '';
+  const undefinedText = t('agreement.undefined');
   const cells = (c: SegmentCounts) => (
     <>
       <td>{t('agreement.segments.matchedOf', { matched: c.matchedA, total: c.segmentsA })}</td>
       <td>{t('agreement.segments.matchedOf', { matched: c.matchedB, total: c.segmentsB })}</td>
       <td>
-        <Figure value={c.percentAgreement} format={(v) => `${pct.format(v)}%`} />
+        <Figure value={c.percentAgreement} format={(v) => `${pct.format(v)}%`} undefinedText={undefinedText} />
       </td>
       <td>
-        <Figure value={c.kappa} format={(v) => number.format(v)} />
+        <Figure value={c.kappa} format={(v) => number.format(v)} undefinedText={undefinedText} />
       </td>
     </>
   );
@@ -110,4 +111,4 @@ export function SegmentTable({ input, codes, coders }: { input: AgreementInput; 
       </p>
     </div>
   );
-}
+});
