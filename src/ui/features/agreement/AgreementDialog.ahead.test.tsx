@@ -14,13 +14,15 @@ import { NotifyProvider } from '../../shell/notify';
 import { ProjectContext } from '../../shell/project-context';
 import { AgreementDialog } from './AgreementDialog';
 
-// A runner as in a browser with workers (jsdom has none): it computes here, and notes what it was asked.
-const asked = vi.hoisted(() => ({ runs: [] as unknown[], ahead: [] as unknown[] }));
+// A runner as in a browser with workers (jsdom has none): it computes here, and notes what it was
+// asked. While `held` is set, a run answers only when released, as a worker still computing.
+const asked = vi.hoisted(() => ({ runs: [] as unknown[], ahead: [] as unknown[], held: false, release: [] as (() => void)[] }));
 vi.mock('./agreement-runner', () => ({
   AgreementRunFailed: class extends Error {},
   agreementRunner: () => ({
     run: (input: AgreementInput) => {
       asked.runs.push(input);
+      if (asked.held) return new Promise((resolve) => asked.release.push(() => resolve(computeAgreement(input))));
       return Promise.resolve(computeAgreement(input));
     },
     ahead: (input: AgreementInput) => asked.ahead.push(input),
@@ -72,6 +74,8 @@ async function openDialog() {
 beforeEach(() => {
   asked.runs = [];
   asked.ahead = [];
+  asked.held = false;
+  asked.release = [];
 });
 
 describe('the agreement dialog computing ahead', () => {
@@ -91,5 +95,24 @@ describe('the agreement dialog computing ahead', () => {
     // Every coder is compared now: nothing more to guess.
     await new Promise((r) => setTimeout(r, 1200));
     expect(asked.ahead).toHaveLength(1);
+  });
+
+  it('keeps the figures’ headings with the figures shown while a new choice computes', async () => {
+    const s = await openDialog();
+    const table = await within(s.dialog).findByRole('table', { name: /Per code/ });
+    // Two coders: characters coded by both.
+    expect(within(table).getByRole('columnheader', { name: 'Both' })).toBeTruthy();
+
+    asked.held = true;
+    const coders = within(s.dialog).getByRole('group', { name: 'Coders' });
+    await userEvent.setup().click(within(coders).getByRole('checkbox', { name: /Cleo/ }));
+    await within(s.dialog).findByText('Computing…');
+    // The pair's figures stay on screen, greyed, under the pair's headings: not "All" over figures of two.
+    expect(within(table).getByRole('columnheader', { name: 'Both' })).toBeTruthy();
+    expect(within(table).queryByRole('columnheader', { name: 'All' })).toBeNull();
+
+    asked.release.splice(0).forEach((release) => release());
+    await waitFor(() => expect(within(within(s.dialog).getByRole('table', { name: /Per code/ })).getByRole('columnheader', { name: 'All' })).toBeTruthy());
+    expect(within(s.dialog).queryByText('Computing…')).toBeNull();
   });
 });
