@@ -47,7 +47,6 @@ export interface AgreementInput {
 
 /** A segment as one coder's range, with every code it counts for after roll-up. */
 export interface IndexedSegment extends TextRange {
-  readonly guid: Guid;
   readonly coder: number;
   /** The codes of its codings, each with its ancestors: top-level code first, the code itself last. */
   readonly chains: readonly (readonly Guid[])[];
@@ -57,7 +56,10 @@ export interface AgreementIndex {
   readonly coderCount: number;
   /** The documents compared, in input order. */
   readonly documents: readonly AgreementDocument[];
-  /** Per compared document (same order), the coded segments of the compared coders. */
+  /**
+   * Per compared document (same order), the coded segments of the compared coders, sorted by start:
+   * so are the lists of `byCode`, which the report merges per coder without sorting them again.
+   */
   readonly segments: readonly (readonly IndexedSegment[])[];
   /**
    * Per compared document (same order), per code: each coder's segments coded with it or below
@@ -65,32 +67,54 @@ export interface AgreementIndex {
    * documents does not go through every segment again for each code.
    */
   readonly byCode: readonly ReadonlyMap<Guid, readonly (readonly IndexedSegment[])[]>[];
+  /** Every code in a segment's chain: the codes used, with the codes above them. */
+  readonly used: ReadonlySet<Guid>;
+  /** Every code in a chain before its last: the codes with a code used below them. */
+  readonly parents: ReadonlySet<Guid>;
 }
 
 /** The index of the documents' segments, with their segments per code (see `AgreementIndex.byCode`). */
-export function indexByCode(coderCount: number, documents: readonly AgreementDocument[], segments: readonly (readonly IndexedSegment[])[]): AgreementIndex {
+export function indexByCode(coderCount: number, documents: readonly AgreementDocument[], unsorted: readonly (readonly IndexedSegment[])[]): AgreementIndex {
+  const segments = unsorted.map((list) => [...list].sort((a, b) => a.start - b.start));
+  const used = new Set<Guid>();
+  const parents = new Set<Guid>();
   const byCode = segments.map((list) => {
     const perCode = new Map<Guid, IndexedSegment[][]>();
     const counted: Guid[] = [];
     for (const segment of list) {
       counted.length = 0;
       for (const chain of segment.chains)
-        for (const guid of chain) {
+        for (let i = 0; i < chain.length; i++) {
+          const guid = chain[i] as Guid;
           if (counted.includes(guid)) continue;
           counted.push(guid);
           let ranges = perCode.get(guid);
-          if (!ranges) perCode.set(guid, (ranges = Array.from({ length: coderCount }, () => [])));
+          if (!ranges) {
+            perCode.set(guid, (ranges = noRanges(coderCount)));
+            used.add(guid);
+            // A chain is its last code's ancestors: the code before a code is always its parent.
+            if (i > 0) parents.add(chain[i - 1] as Guid);
+          }
           ranges[segment.coder]?.push(segment);
         }
     }
     return perCode;
   });
-  return { coderCount, documents, segments, byCode };
+  return { coderCount, documents, segments, byCode, used, parents };
 }
+
+/** A new empty list per coder (a loop: Array.from with a function costs more, thousands of times per report). */
+function noRanges(coderCount: number): IndexedSegment[][] {
+  const lists: IndexedSegment[][] = [];
+  for (let i = 0; i < coderCount; i++) lists.push([]);
+  return lists;
+}
+
+const none: readonly never[] = [];
 
 /** One coder's ranges per coder index, for one code and document, its descendants included. */
 export function rangesOfCode(index: AgreementIndex, documentIndex: number, codeGuid: Guid): readonly (readonly TextRange[])[] {
-  return index.byCode[documentIndex]?.get(codeGuid) ?? Array.from({ length: index.coderCount }, () => []);
+  return index.byCode[documentIndex]?.get(codeGuid) ?? new Array<readonly TextRange[]>(index.coderCount).fill(none);
 }
 
 /**

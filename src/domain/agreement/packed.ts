@@ -167,7 +167,7 @@ export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
       () => `segment ${segmentGuidAt(packed, i)} [${start}, ${end}) lies inside its document of length ${length}`,
     );
     if (end === start) continue;
-    segments[d]?.push({ guid: segmentGuidAt(packed, i), coder, start, end, chains: codes.map((code) => chains[code] as Guid[]) });
+    segments[d]?.push({ coder, start, end, chains: codes.map((code) => chains[code] as Guid[]) });
   }
   return indexByCode(coders.length, documents, segments);
 }

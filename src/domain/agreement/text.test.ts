@@ -179,6 +179,14 @@ describe('computeAgreement per domain', () => {
     }
   });
 
+  it('warns about a coder whose segments of one value overlap, a subcode rolled up into it among them', () => {
+    const built = coding().add('anna', 'doc', 0, 10, 'anger').add('ben', 'doc', 0, 6, 'anger').add('ben', 'doc', 4, 10, 'rage');
+    const report = computeAgreement(built.input({ doc: 20 }, ['anna', 'ben']));
+    expect(report.domains.find((domain) => domain.guid === 'emotion')?.overlapping).toEqual(['ben']);
+    // Within "anger", ben's only unit is the rage segment.
+    expect(report.domains.find((domain) => domain.guid === 'anger')?.overlapping).toEqual([]);
+  });
+
   it('does not warn about segments that only touch', () => {
     const built = coding().add('anna', 'doc', 0, 5, 'joy').add('anna', 'doc', 5, 10, 'anger').add('ben', 'doc', 0, 10, 'joy');
     expect(computeAgreement(built.input({ doc: 10 }, ['anna', 'ben'])).domains[0]?.overlapping).toEqual([]);

@@ -16,11 +16,10 @@ import { countCharacters, type CharacterCounts } from './coverage';
 import { rangesOfCode, type AgreementIndex, type AgreementInput } from './input';
 import { indexAgreementInput, indexPackedInput, type PackedAgreementInput } from './packed';
 import {
-  addIngredients,
-  binaryIngredients,
+  apartFigures,
   binaryUAlpha,
   cuAlpha,
-  emptyIngredients,
+  sumIngredients,
   uAlpha,
   unitizingIngredients,
   type AlphaIngredients,
@@ -75,89 +74,140 @@ export function kappa2x2({ both, onlyA, onlyB, neither }: CharacterCounts): numb
   return denominator > 0 ? (2 * (both * neither - onlyA * onlyB)) / denominator : null;
 }
 
+/** The figures of a code in a document (or pooled), field by field: a spread costs more, 40,800 times per report on W3. */
 function stats(counts: CharacterCounts, length: number, coderCount: number, ingredients: AlphaIngredients): AgreementStats {
   const pair = coderCount === 2;
   return {
-    ...counts,
+    both: counts.both,
+    onlyA: counts.onlyA,
+    onlyB: counts.onlyB,
+    neither: counts.neither,
     percentAgreement: pair && length > 0 ? (100 * (counts.both + counts.neither)) / length : null,
     cohenKappa: pair ? kappa2x2(counts) : null,
     alphaBinary: binaryUAlpha(ingredients),
   };
 }
 
-const addCounts = (a: CharacterCounts, b: CharacterCounts): CharacterCounts => ({
-  both: a.both + b.both,
-  onlyA: a.onlyA + b.onlyA,
-  onlyB: a.onlyB + b.onlyB,
-  neither: a.neither + b.neither,
-});
-
-function codeAgreement(index: AgreementIndex, code: Code): CodeAgreement {
-  const m = index.coderCount;
-  let pooledCounts: CharacterCounts = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
-  let pooledIngredients = emptyIngredients(m, 1);
-  let pooledLength = 0;
-  const documents = index.documents.map((document, d) => {
-    const ranges = rangesOfCode(index, d, code.guid);
-    const counts = countCharacters(document.length, ranges, m);
-    // One value (the code) against the gaps: sorted ranges go straight to the binary sweep.
-    const merged = ranges.map((coderRanges) => mergeRanges(coderRanges, { touching: 'keep' }));
-    const ingredients = binaryIngredients(document.length, merged) ?? unitizingIngredients(document.length, merged.map((units) => units.map(({ start, end }) => ({ start, end, value: 0 }))), 1);
-    pooledCounts = addCounts(pooledCounts, counts);
-    pooledIngredients = addIngredients(pooledIngredients, ingredients);
-    pooledLength += document.length;
-    return { guid: document.guid, name: document.name, ...stats(counts, document.length, m, ingredients) };
-  });
-  return { guid: code.guid, name: code.name, pooled: stats(pooledCounts, pooledLength, m, pooledIngredients), documents };
+/**
+ * Each coder's ranges of a code in a document, merged into units: ranges that share a character
+ * become one unit; ranges that only touch stay apart, since two adjacent units are not one long
+ * unit.
+ */
+interface MergedCode {
+  /** Per coder, sorted and apart. */
+  readonly units: readonly (readonly TextRange[])[];
+  /** Per coder: whether some of its ranges shared a character (and became one unit). */
+  readonly joined: readonly boolean[];
 }
 
 /**
- * A coder's units of one value: ranges that share a character become one unit; ranges that only
- * touch stay apart, since two adjacent units are not one long unit.
+ * A code's merged ranges per document, each merged once per report: every child of a domain is a
+ * code of the report too (as on W2 and W3), and merging them again for the domain cost as much.
  */
-function unitsOf(ranges: readonly TextRange[], value: number): ValuedRange[] {
-  return mergeRanges(ranges, { touching: 'keep' }).map(({ start, end }) => ({ start, end, value }));
+type MergedRanges = (d: number, codeGuid: Guid) => MergedCode;
+
+function mergedRanges(index: AgreementIndex): MergedRanges {
+  const cache = index.documents.map(() => new Map<Guid, MergedCode>());
+  return (d, codeGuid) => {
+    const byCode = cache[d] as Map<Guid, MergedCode>;
+    let merged = byCode.get(codeGuid);
+    if (!merged) {
+      const ranges = rangesOfCode(index, d, codeGuid);
+      const units = ranges.map((coderRanges) => mergeRanges(coderRanges, { touching: 'keep' }));
+      // The index keeps no empty range: fewer units than ranges means some were joined.
+      merged = { units, joined: units.map((coderUnits, coder) => coderUnits.length < (ranges[coder]?.length ?? 0)) };
+      byCode.set(codeGuid, merged);
+    }
+    return merged;
+  };
 }
 
-/** Each coder's units of a domain in one document (values: the children's indices), deduplicated. */
-function domainUnits(index: AgreementIndex, d: number, parentGuid: Guid, valueIndex: ReadonlyMap<Guid, number>): ValuedRange[][] {
-  const units: ValuedRange[][] = Array.from({ length: index.coderCount }, () => []);
-  for (const segment of index.segments[d] ?? []) {
-    const values = new Set<number>();
-    for (const chain of segment.chains) {
-      const at = chain.indexOf(parentGuid);
-      const value = at >= 0 ? valueIndex.get(chain[at + 1] ?? '') : undefined;
-      if (value !== undefined) values.add(value);
+function codeAgreement(index: AgreementIndex, merged: MergedRanges, code: Code): CodeAgreement {
+  const m = index.coderCount;
+  const pooledCounts = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
+  const parts: AlphaIngredients[] = [];
+  let pooledLength = 0;
+  const documents = index.documents.map((document, d) => {
+    // One value (the code) against the gaps: its units go straight to the sweep for units apart,
+    // which counts the characters too.
+    const { units } = merged(d, code.guid);
+    const { counts, ingredients } = apartFigures(document.length, units, 1) ?? {
+      counts: countCharacters(document.length, rangesOfCode(index, d, code.guid), m),
+      ingredients: unitizingIngredients(document.length, units.map((coderUnits) => coderUnits.map(({ start, end }) => ({ start, end, value: 0 }))), 1),
+    };
+    pooledCounts.both += counts.both;
+    pooledCounts.onlyA += counts.onlyA;
+    pooledCounts.onlyB += counts.onlyB;
+    pooledCounts.neither += counts.neither;
+    parts.push(ingredients);
+    pooledLength += document.length;
+    const figures = stats(counts, document.length, m, ingredients);
+    return {
+      guid: document.guid,
+      name: document.name,
+      both: figures.both,
+      onlyA: figures.onlyA,
+      onlyB: figures.onlyB,
+      neither: figures.neither,
+      percentAgreement: figures.percentAgreement,
+      cohenKappa: figures.cohenKappa,
+      alphaBinary: figures.alphaBinary,
+    };
+  });
+  return { guid: code.guid, name: code.name, pooled: stats(pooledCounts, pooledLength, m, sumIngredients(m, 1, parts)), documents };
+}
+
+/**
+ * Each coder's units of a domain in one document, sorted by start (values: the children's indices).
+ * A child's units are the coder's merged ranges of that child, its descendants included (a segment
+ * once per value). Units of different values that share a character stay. `overlapping` gains the
+ * coders whose ranges share a character within the domain, of one value or of two.
+ */
+function domainUnits(coderCount: number, values: readonly MergedCode[], overlapping: Set<number>): ValuedRange[][] {
+  const units: ValuedRange[][] = [];
+  const next = new Array<number>(values.length);
+  for (let coder = 0; coder < coderCount; coder++) {
+    const mine: ValuedRange[] = [];
+    // The children's sorted lists merged by start.
+    next.fill(0);
+    for (;;) {
+      let value = -1;
+      let start = Infinity;
+      for (let v = 0; v < values.length; v++) {
+        const unit = (values[v] as MergedCode).units[coder]?.[next[v] as number];
+        if (unit && unit.start < start) {
+          start = unit.start;
+          value = v;
+        }
+      }
+      if (value < 0) break;
+      const unit = (values[value] as MergedCode).units[coder]?.[next[value] as number] as TextRange;
+      next[value] = (next[value] as number) + 1;
+      mine.push({ start: unit.start, end: unit.end, value });
     }
-    for (const value of values) units[segment.coder]?.push({ start: segment.start, end: segment.end, value });
+    if (values.some((value) => value.joined[coder]) || hasOverlap(mine)) overlapping.add(coder);
+    units.push(mine);
   }
   return units;
 }
 
-/** Whether any two of the units share a character. */
-function hasOverlap(units: readonly ValuedRange[]): boolean {
-  const sorted = [...units].sort((a, b) => a.start - b.start);
+/** Whether any two of the ranges, sorted by start, share a character. */
+function hasOverlap(sorted: readonly TextRange[]): boolean {
   let reach = -Infinity;
-  for (const unit of sorted) {
-    if (unit.start < reach) return true;
-    reach = Math.max(reach, unit.end);
+  for (const range of sorted) {
+    if (range.start < reach) return true;
+    reach = Math.max(reach, range.end);
   }
   return false;
 }
 
-function domainAgreement(index: AgreementIndex, parent: Code, codes: readonly Code[], coders: readonly Guid[]): DomainAgreement {
+function domainAgreement(index: AgreementIndex, merged: MergedRanges, parent: Code, codes: readonly Code[], coders: readonly Guid[]): DomainAgreement {
   const children = childrenOf(codes, parent.guid);
-  const valueIndex = new Map(children.map((child, i) => [child.guid, i]));
   const overlapping = new Set<number>();
-  let pooled = emptyIngredients(index.coderCount, children.length);
-  index.documents.forEach((document, d) => {
-    const units = domainUnits(index, d, parent.guid, valueIndex).map((coderUnits, coder) => {
-      if (hasOverlap(coderUnits)) overlapping.add(coder);
-      // Same-valued overlaps are one unit; overlaps of different values stay and are warned about.
-      return children.flatMap((_, value) => unitsOf(coderUnits.filter((unit) => unit.value === value), value));
-    });
-    pooled = addIngredients(pooled, unitizingIngredients(document.length, units, children.length));
-  });
+  const parts = index.documents.map((document, d) =>
+    unitizingIngredients(document.length, domainUnits(index.coderCount, children.map((child) => merged(d, child.guid)), overlapping), children.length),
+  );
+  const pooled = sumIngredients(index.coderCount, children.length, parts);
   return {
     guid: parent.guid,
     name: parent.name,
@@ -168,20 +218,11 @@ function domainAgreement(index: AgreementIndex, parent: Code, codes: readonly Co
   };
 }
 
-/** The codes in any coding's chain (top-level code first, the coded code last); `parents`: all but the last. */
-function codesInChains(index: AgreementIndex, parents: boolean): Set<Guid> {
-  const used = new Set<Guid>();
-  for (const segments of index.segments)
-    for (const segment of segments)
-      for (const chain of segment.chains) for (let i = 0; i < chain.length - (parents ? 1 : 0); i++) used.add(chain[i] as Guid);
-  return used;
-}
-
 /** The codes to report: chosen ones in their order, else every code used, in codebook order. */
 function reportedCodes(input: ReportChoice, index: AgreementIndex): Code[] {
   const byGuid = new Map(input.codes.map((code) => [code.guid, code]));
   if (input.codeGuids) return input.codeGuids.flatMap((guid) => byGuid.get(guid) ?? []);
-  const used = codesInChains(index, false);
+  const { used } = index;
   return flattenTree(input.codes)
     .map((row) => row.code)
     .filter((code) => used.has(code.guid));
@@ -194,7 +235,7 @@ function reportedDomains(input: ReportChoice, index: AgreementIndex): Code[] {
   const parents = new Set(input.codes.map((code) => code.parentGuid));
   if (input.codeGuids) return input.codeGuids.flatMap((guid) => (parents.has(guid) ? (byGuid.get(guid) ?? []) : []));
   // A domain is used when a coding sits at or below one of its children: its parent is in a chain, not last.
-  const used = codesInChains(index, true);
+  const used = index.parents;
   return flattenTree(input.codes)
     .map((row) => row.code)
     .filter((code) => used.has(code.guid));
@@ -229,9 +270,10 @@ type ReportChoice = Pick<AgreementInput, 'codes' | 'coders' | 'codeGuids' | 'dom
 function reportOf(input: ReportChoice, index: AgreementIndex, share: ReportShare | undefined): AgreementReport {
   if (share) assert(Number.isInteger(share.of) && share.of >= 1 && Number.isInteger(share.index) && share.index >= 0 && share.index < share.of, () => `share ${share.index} of ${share.of} is one of the shares`);
   const mine = <T>(list: readonly T[]): readonly T[] => (share ? list.filter((_, i) => i % share.of === share.index) : list);
+  const merged = mergedRanges(index);
   return {
-    codes: mine(reportedCodes(input, index)).map((code) => codeAgreement(index, code)),
-    domains: mine(reportedDomains(input, index)).map((parent) => domainAgreement(index, parent, input.codes, input.coders)),
+    codes: mine(reportedCodes(input, index)).map((code) => codeAgreement(index, merged, code)),
+    domains: mine(reportedDomains(input, index)).map((parent) => domainAgreement(index, merged, parent, input.codes, input.coders)),
   };
 }
 

@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import vectors from './fixtures/reference-vectors.json';
 import { bruteForceAlphas, GAP_KEY, type NamedUnit } from './test-brute-force';
+import { countCharacters } from './coverage';
 import {
   addIngredients,
+  apartFigures,
   binaryIngredients,
   binaryUAlpha,
   cuAlpha,
   emptyIngredients,
+  sweepIngredients,
   uAlpha,
   unitizingIngredients,
   type AlphaIngredients,
@@ -162,6 +165,41 @@ describe('unitizingIngredients', () => {
     expect(binaryIngredients(10, [[{ start: 0, end: 5 }, { start: 3, end: 8 }], []])).toBeNull();
     expect(binaryIngredients(10, [[{ start: 5, end: 8 }, { start: 0, end: 2 }], []])).toBeNull();
     expect(binaryIngredients(10, [[{ start: 5, end: 12 }], []])).toBeNull();
+  });
+
+  it('finds, for units apart of several values, what the literal count finds, with the character counts of the same ranges', () => {
+    // Each coder's units sorted and apart, valued: a domain's units where no coder's segments overlap.
+    fc.assert(
+      fc.property(arbitraryCase(arbitraryPartition), ({ length, unitsByCoder }) => {
+        const { units, values } = indexUnits(unitsByCoder);
+        const found = apartFigures(length, units, values.length);
+        expect(found).not.toBeNull();
+        const ingredients = found?.ingredients as AlphaIngredients;
+        const brute = bruteForceAlphas(length, unitsByCoder);
+        const scale = ingredients.pairScale;
+        const l = (c: string, k: string) => brute.coincidences.get(c)?.get(k) ?? 0;
+        const row = (c: string) => [...(brute.coincidences.get(c)?.values() ?? [])].reduce((sum, x) => sum + x, 0);
+        expect(ingredients.gap.row).toBeCloseTo(row(GAP_KEY) * scale, 9);
+        expect(ingredients.gap.diagonal).toBeCloseTo(l(GAP_KEY, GAP_KEY) * scale, 9);
+        expect(ingredients.gap.squares).toBe(brute.squares.get(GAP_KEY) ?? 0);
+        values.forEach((value, v) => {
+          const sums = ingredients.values[v];
+          expect(sums?.row).toBeCloseTo(row(value) * scale, 9);
+          expect(sums?.diagonal).toBeCloseTo(l(value, value) * scale, 9);
+          expect(sums?.withGap).toBeCloseTo(l(value, GAP_KEY) * scale, 9);
+          expect(sums?.squares).toBe(brute.squares.get(value) ?? 0);
+          expect(sums?.pairableSquares).toBe(brute.pairableSquares.get(value) ?? 0);
+        });
+        // The general sweep and the sweep for units apart give the same sums.
+        expect(sweepIngredients(length, units, values.length)).toEqual(ingredients);
+        expect(found?.counts).toEqual(countCharacters(length, units, units.length));
+      }),
+      { numRuns: 500 },
+    );
+    // A value not known, or a unit past the end: left to the general sweep, which refuses it.
+    expect(apartFigures(10, [[{ start: 0, end: 5, value: 2 }], []], 2)).toBeNull();
+    expect(apartFigures(10, [[{ start: 0, end: 11, value: 0 }], []], 1)).toBeNull();
+    expect(() => unitizingIngredients(10, [[{ start: 0, end: 5, value: 2 }], []], 2)).toThrow(/value 2 is known/);
   });
 
   it('gives 1 wherever defined when every coder has the same units', () => {

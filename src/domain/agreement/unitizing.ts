@@ -13,6 +13,7 @@
  * coefficients come from the sums, never from averaging per-document coefficients.
  */
 import { assert } from '../assert';
+import type { CharacterCounts } from './coverage';
 
 /** One coder's unit: the range [start, end) valued `value` (0 .. valueCount - 1). */
 export interface ValuedRange {
@@ -74,12 +75,43 @@ export function addIngredients(a: AlphaIngredients, b: AlphaIngredients): AlphaI
 }
 
 /**
+ * The ingredients of several parts of a continuum together, as addIngredients adds them one by one
+ * from emptyIngredients (the same sums in the same order), without a new sum per part: a report
+ * pools a code or a domain over every document (1,200 of them on W3).
+ */
+export function sumIngredients(coderCount: number, valueCount: number, parts: readonly AlphaIngredients[]): AlphaIngredients {
+  const pairScale = Math.max(0, coderCount - 1);
+  const gap = { row: 0, diagonal: 0, squares: 0 };
+  const values = Array.from({ length: valueCount }, () => ({ row: 0, diagonal: 0, withGap: 0, squares: 0, pairableSquares: 0 }));
+  for (const part of parts) {
+    assert(part.pairScale === pairScale && part.values.length === valueCount, 'ingredients of the same coders and values');
+    gap.row += part.gap.row;
+    gap.diagonal += part.gap.diagonal;
+    gap.squares += part.gap.squares;
+    for (let v = 0; v < valueCount; v++) {
+      const x = values[v] as { row: number; diagonal: number; withGap: number; squares: number; pairableSquares: number };
+      const y = part.values[v] as ValueIngredients;
+      x.row += y.row;
+      x.diagonal += y.diagonal;
+      x.withGap += y.withGap;
+      x.squares += y.squares;
+      x.pairableSquares += y.pairableSquares;
+    }
+  }
+  return { pairScale, gap, values };
+}
+
+/**
  * Scratch arrays of unitizingIngredients, kept between calls: a report calls it for every code in
  * every document (thousands of times), and a dozen new typed arrays per call kept the garbage
  * collector busier than the computation. `zeros(slot, n)`: the slot's array, at least n long, its
  * first n entries 0. Never used across calls (the function is synchronous and not re-entered).
  */
 const scratch: Float64Array[] = [];
+/** unitizingIngredients' lists of the units open per coder, and of the values seen in a stretch. */
+const activeLists: number[][] = [];
+const touchedValues: number[] = [];
+
 function zeros(slot: number, n: number): Float64Array {
   let a = scratch[slot];
   if (!a || a.length < n) scratch[slot] = a = new Float64Array(Math.max(64, n, 2 * (a?.length ?? 0)));
@@ -87,41 +119,63 @@ function zeros(slot: number, n: number): Float64Array {
   return a;
 }
 
+/** Each value's sums, out of the scratch arrays (a loop: Array.from with a function costs more). */
+function valuesOf(valueCount: number, row: Float64Array, diagonal: Float64Array, withGap: Float64Array, squares: Float64Array, pairableSquares: Float64Array): ValueIngredients[] {
+  const values: ValueIngredients[] = [];
+  for (let v = 0; v < valueCount; v++)
+    values.push({ row: row[v] as number, diagonal: diagonal[v] as number, withGap: withGap[v] as number, squares: squares[v] as number, pairableSquares: pairableSquares[v] as number });
+  return values;
+}
+
 /**
  * The coincidence ingredients of `unitsByCoder` (one list per coder) on [0, length). A coder's
  * units should not overlap (the model assumes a partition); where they do, every pair of units of
- * different coders still counts its common length, so the numbers stay defined.
+ * different coders still counts its common length, so the numbers stay defined. Units sorted and
+ * apart per coder take the faster sweep (apartFigures); any others the general one.
  */
 export function unitizingIngredients(
   length: number,
   unitsByCoder: readonly (readonly ValuedRange[])[],
   valueCount: number,
 ): AlphaIngredients {
-  if (valueCount === 1) {
-    const binary = binaryIngredients(length, unitsByCoder);
-    if (binary) return binary;
-  }
+  return apartFigures(length, unitsByCoder, valueCount)?.ingredients ?? sweepIngredients(length, unitsByCoder, valueCount);
+}
+
+/**
+ * unitizingIngredients by the general sweep, for any units (overlapping ones too), which it checks:
+ * every boundary sorted, and the units open between two boundaries counted per coder and value.
+ */
+export function sweepIngredients(length: number, unitsByCoder: readonly (readonly ValuedRange[])[], valueCount: number): AlphaIngredients {
   const m = unitsByCoder.length;
-  const units: { coder: number; start: number; end: number; value: number }[] = [];
-  unitsByCoder.forEach((coderUnits, coder) => {
-    for (const unit of coderUnits) {
-      assert(
-        Number.isInteger(unit.start) && Number.isInteger(unit.end) && unit.start >= 0 && unit.end <= length,
-        () => `unit [${unit.start}, ${unit.end}) lies inside [0, ${length})`,
-      );
-      assert(Number.isInteger(unit.value) && unit.value >= 0 && unit.value < valueCount, () => `value ${unit.value} is known`);
-      if (unit.end > unit.start) units.push({ coder, start: unit.start, end: unit.end, value: unit.value });
+  // The non-empty units, field by field in scratch arrays (not an object each: a report makes
+  // this sweep for every domain in every document, with hundreds of units each).
+  let total = 0;
+  for (const coderUnits of unitsByCoder) total += coderUnits.length;
+  const unitCoder = zeros(18, total);
+  const unitStart = zeros(19, total);
+  const unitEnd = zeros(20, total);
+  const unitValue = zeros(21, total);
+  let U = 0;
+  for (let coder = 0; coder < m; coder++) {
+    for (const unit of unitsByCoder[coder] as readonly ValuedRange[]) {
+      const { start, end, value } = unit;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= length)) assert(false, `unit [${start}, ${end}) lies inside [0, ${length})`);
+      if (!(Number.isInteger(value) && value >= 0 && value < valueCount)) assert(false, `value ${value} is known`);
+      if (end <= start) continue;
+      unitCoder[U] = coder;
+      unitStart[U] = start;
+      unitEnd[U] = end;
+      unitValue[U] = value;
+      U++;
     }
-  });
+  }
   // Boundaries as numbers that sort by position, closes before opens, then unit id:
   // (position * 2 + (1 for an open)) * U + id. Sorting plain numbers is several times faster than
   // sorting with a comparator, and an agreement report does this for every code in every document.
-  const U = units.length;
   const keys = zeros(0, 2 * U).subarray(0, 2 * U);
   for (let id = 0; id < U; id++) {
-    const unit = units[id] as (typeof units)[number];
-    keys[2 * id] = (unit.start * 2 + 1) * U + id;
-    keys[2 * id + 1] = unit.end * 2 * U + id;
+    keys[2 * id] = ((unitStart[id] as number) * 2 + 1) * U + id;
+    keys[2 * id + 1] = (unitEnd[id] as number) * 2 * U + id;
   }
   keys.sort();
   // id >= 0 opens unit id, ~id closes it (as before); `at` is the boundary's position.
@@ -139,10 +193,15 @@ export function unitizingIngredients(
   const diagonal = zeros(3, valueCount);
   const withGap = zeros(4, valueCount);
   const squares = zeros(5, valueCount);
-  const pairable = zeros(6, units.length);
-  const gap = { row: 0, diagonal: 0, squares: 0 };
+  const pairable = zeros(6, U);
+  let gapRow = 0;
+  let gapDiagonal = 0;
+  let gapSquares = 0;
 
-  const active: number[][] = Array.from({ length: m }, () => []);
+  // Per coder, the ids of its units open in this stretch (scratch lists, emptied here).
+  while (activeLists.length < m) activeLists.push([]);
+  const active = activeLists;
+  for (let i = 0; i < m; i++) (active[i] as number[]).length = 0;
   const coderValueCount = zeros(7, m * valueCount);
   // Per stretch, per value: N_v (units of all coders), sum_i n_iv^2 and sum_i n_iv * n_i.
   const valueUnits = zeros(8, valueCount);
@@ -151,99 +210,101 @@ export function unitizingIngredients(
   // 0: not seen in any stretch yet (stamps start at 1).
   const seenStamp = zeros(11, valueCount);
   let stamp = 0;
-  const touched: number[] = [];
-
-  const accumulate = (d: number): void => {
-    let gapCoders = 0;
-    let all = 0;
-    let coding = 0;
-    touched.length = 0;
-    for (let i = 0; i < m; i++) {
-      const coderActive = active[i] ?? [];
-      if (coderActive.length === 0) {
-        gapCoders++;
-        all++;
-        continue;
-      }
-      coding++;
-      const ni = coderActive.length;
-      all += ni;
-      stamp++;
-      for (const id of coderActive) {
-        const v = units[id]?.value ?? 0;
-        if (seenStamp[v] === stamp) continue;
-        seenStamp[v] = stamp;
-        const niv = coderValueCount[i * valueCount + v] ?? 0;
-        if (valueUnits[v] === 0) touched.push(v);
-        valueUnits[v] = (valueUnits[v] ?? 0) + niv;
-        valueSquares[v] = (valueSquares[v] ?? 0) + niv * niv;
-        valueCross[v] = (valueCross[v] ?? 0) + niv * ni;
-      }
-    }
-    for (const v of touched) {
-      const nv = valueUnits[v] ?? 0;
-      diagonal[v] = (diagonal[v] ?? 0) + d * (nv * nv - (valueSquares[v] ?? 0));
-      row[v] = (row[v] ?? 0) + d * (nv * all - (valueCross[v] ?? 0));
-      withGap[v] = (withGap[v] ?? 0) + d * nv * gapCoders;
-      valueUnits[v] = 0;
-      valueSquares[v] = 0;
-      valueCross[v] = 0;
-    }
-    gap.diagonal += d * gapCoders * (gapCoders - 1);
-    gap.row += d * gapCoders * (all - 1);
-    gap.squares += d * gapCoders;
-    // p: the stretch counts for every unit here when at least one other coder codes it too.
-    if (coding >= 2) for (const coderActive of active) for (const id of coderActive) pairable[id] = (pairable[id] ?? 0) + d;
-  };
+  const touched = touchedValues;
 
   let position = 0;
   let e = 0;
   while (position < length) {
     for (; e < 2 * U; e++) {
-      const event = events[e] ?? 0;
+      const event = events[e] as number;
       if (positions[e] !== position) break;
       const id = event >= 0 ? event : ~event;
-      const unit = units[id];
-      if (!unit) continue;
-      const coderActive = active[unit.coder] ?? [];
-      const slot = unit.coder * valueCount + unit.value;
+      const coder = unitCoder[id] as number;
+      const coderActive = active[coder] as number[];
+      const slot = coder * valueCount + (unitValue[id] as number);
       if (event >= 0) {
         coderActive.push(id);
-        coderValueCount[slot] = (coderValueCount[slot] ?? 0) + 1;
+        coderValueCount[slot] = (coderValueCount[slot] as number) + 1;
       } else {
         coderActive.splice(coderActive.indexOf(id), 1);
-        coderValueCount[slot] = (coderValueCount[slot] ?? 0) - 1;
+        coderValueCount[slot] = (coderValueCount[slot] as number) - 1;
       }
     }
-    const next = e < 2 * U ? Math.min(positions[e] ?? length, length) : length;
-    if (next > position) accumulate(next - position);
+    const next = e < 2 * U ? Math.min(positions[e] as number, length) : length;
+    if (next > position) {
+      // The stretch [position, next): every coder's values are the same throughout.
+      const d = next - position;
+      let gapCoders = 0;
+      let all = 0;
+      let coding = 0;
+      touched.length = 0;
+      for (let i = 0; i < m; i++) {
+        const coderActive = active[i] as number[];
+        if (coderActive.length === 0) {
+          gapCoders++;
+          all++;
+          continue;
+        }
+        coding++;
+        const ni = coderActive.length;
+        all += ni;
+        stamp++;
+        for (const id of coderActive) {
+          const v = unitValue[id] as number;
+          if (seenStamp[v] === stamp) continue;
+          seenStamp[v] = stamp;
+          const niv = coderValueCount[i * valueCount + v] as number;
+          if (valueUnits[v] === 0) touched.push(v);
+          valueUnits[v] = (valueUnits[v] as number) + niv;
+          valueSquares[v] = (valueSquares[v] as number) + niv * niv;
+          valueCross[v] = (valueCross[v] as number) + niv * ni;
+        }
+      }
+      for (const v of touched) {
+        const nv = valueUnits[v] as number;
+        diagonal[v] = (diagonal[v] as number) + d * (nv * nv - (valueSquares[v] as number));
+        row[v] = (row[v] as number) + d * (nv * all - (valueCross[v] as number));
+        withGap[v] = (withGap[v] as number) + d * nv * gapCoders;
+        valueUnits[v] = 0;
+        valueSquares[v] = 0;
+        valueCross[v] = 0;
+      }
+      gapDiagonal += d * gapCoders * (gapCoders - 1);
+      gapRow += d * gapCoders * (all - 1);
+      gapSquares += d * gapCoders;
+      // p: the stretch counts for every unit here when at least one other coder codes it too.
+      if (coding >= 2) for (let i = 0; i < m; i++) for (const id of active[i] as number[]) pairable[id] = (pairable[id] as number) + d;
+    }
     position = next;
   }
 
   const pairableSquares = zeros(12, valueCount);
-  units.forEach((unit, id) => {
-    squares[unit.value] = (squares[unit.value] ?? 0) + (unit.end - unit.start) ** 2;
-    pairableSquares[unit.value] = (pairableSquares[unit.value] ?? 0) + (pairable[id] ?? 0) ** 2;
-  });
+  for (let id = 0; id < U; id++) {
+    const v = unitValue[id] as number;
+    squares[v] = (squares[v] as number) + ((unitEnd[id] as number) - (unitStart[id] as number)) ** 2;
+    pairableSquares[v] = (pairableSquares[v] as number) + (pairable[id] as number) ** 2;
+  }
   return {
     pairScale: Math.max(0, m - 1),
-    gap,
-    values: Array.from({ length: valueCount }, (_, v) => ({
-      row: row[v] ?? 0,
-      diagonal: diagonal[v] ?? 0,
-      withGap: withGap[v] ?? 0,
-      squares: squares[v] ?? 0,
-      pairableSquares: pairableSquares[v] ?? 0,
-    })),
+    gap: { row: gapRow, diagonal: gapDiagonal, squares: gapSquares },
+    values: valuesOf(valueCount, row, diagonal, withGap, squares, pairableSquares),
   };
 }
 
-/** Whether each coder's ranges are sorted, apart (touching at most) and inside [0, length). */
-function sortedApart(length: number, rangesByCoder: readonly (readonly { readonly start: number; readonly end: number }[])[]): boolean {
-  for (const ranges of rangesByCoder) {
+/** A unit of the sweep for units apart: a range and its value, 0 when it has none (one value against the gaps). */
+type ApartUnit = { readonly start: number; readonly end: number; readonly value?: number };
+
+/**
+ * Whether each coder's units are sorted, apart (touching at most), inside [0, length) and of a
+ * known value.
+ */
+function sortedApart(length: number, unitsByCoder: readonly (readonly ApartUnit[])[], valueCount: number): boolean {
+  for (const units of unitsByCoder) {
     let reach = 0;
-    for (const r of ranges) {
+    for (const r of units) {
       if (!Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < reach || r.end < r.start || r.end > length) return false;
+      const value = r.value ?? 0;
+      if (!Number.isInteger(value) || value < 0 || value >= valueCount) return false;
       reach = r.end;
     }
   }
@@ -252,46 +313,75 @@ function sortedApart(length: number, rangesByCoder: readonly (readonly { readonl
 
 /**
  * unitizingIngredients of one value (a code against the gaps, as every code of a report is), for
- * coders whose ranges are sorted and apart, as mergeRanges gives them: the same sums, by merging
- * the coders' sorted lists instead of sorting every boundary, with nothing allocated per unit. A
- * report calls this for every code in every document (4,000 times on W2). Null when the ranges are
- * not sorted and apart: the general sweep handles (and checks) any units.
- *
- * With c of the m coders coding a stretch of d characters and g = m - c in a gap: l(1,1) gains
- * d(c^2 - c), its row d(cm - c), l(1,gap) d c g, l(gap,gap) d g(g - 1) and the gap's row d g(m - 1),
- * exactly what the general sweep adds with one unit per coding coder.
+ * coders whose ranges are sorted and apart, as mergeRanges gives them (see apartFigures). Null when
+ * they are not: the general sweep handles (and checks) any units.
  */
 export function binaryIngredients(length: number, rangesByCoder: readonly (readonly { readonly start: number; readonly end: number }[])[]): AlphaIngredients | null {
-  if (!sortedApart(length, rangesByCoder)) return null;
-  const m = rangesByCoder.length;
+  return apartFigures(length, rangesByCoder, 1)?.ingredients ?? null;
+}
+
+/** What one sweep of units apart gives: their ingredients and the character counts of the same stretches. */
+export interface ApartFigures {
+  readonly ingredients: AlphaIngredients;
+  /**
+   * `countCharacters(length, unitsByCoder, m)`: the characters coded by every coder, by none, and
+   * by the first or the second alone (whatever the values).
+   */
+  readonly counts: CharacterCounts;
+}
+
+/**
+ * unitizingIngredients, and the character counts, of coders whose units are sorted and apart
+ * (each coder codes a character once at most, as the model assumes): the same sums, by merging the
+ * coders' sorted lists instead of sorting every boundary, with nothing allocated per unit. A report
+ * calls this for every code and every domain in every document (52,800 times on W3), and a code's
+ * counts come from the same stretches as its alphas. Null when the units are not sorted and apart,
+ * or not inside [0, length), or of an unknown value: the general sweep handles (and checks) any.
+ *
+ * In a stretch of d characters where n_v of the m coders code value v and g = m - sum n_v are in a
+ * gap: l(v,v) gains d(n_v^2 - n_v), v's row d(n_v m - n_v), l(v,gap) d n_v g, l(gap,gap) d g(g - 1)
+ * and the gap's row d g(m - 1): exactly what the general sweep adds with one unit per coding coder.
+ */
+export function apartFigures(length: number, unitsByCoder: readonly (readonly ApartUnit[])[], valueCount: number): ApartFigures | null {
+  if (!sortedApart(length, unitsByCoder, valueCount)) return null;
+  const m = unitsByCoder.length;
   // Scratch arrays (see zeros): new typed arrays per call cost more than the sweep itself.
   const next = zeros(14, m);
+  // Per coder: 1 + the value of its unit in this stretch, 0 in a gap.
   const coding = zeros(15, m);
   // The part of each coder's current unit that another coder also coded.
   const pairable = zeros(16, m);
-  let row = 0;
-  let diagonal = 0;
-  let withGap = 0;
+  // Per value: how many coders code it in this stretch.
+  const coders = zeros(17, valueCount);
+  const row = zeros(2, valueCount);
+  const diagonal = zeros(3, valueCount);
+  const withGap = zeros(4, valueCount);
+  const squares = zeros(5, valueCount);
+  const pairableSquares = zeros(6, valueCount);
   let gapRow = 0;
   let gapDiagonal = 0;
   let gapSquares = 0;
-  let squares = 0;
-  let pairableSquares = 0;
-  for (const ranges of rangesByCoder) for (const r of ranges) squares += (r.end - r.start) ** 2;
+  let both = 0;
+  let onlyA = 0;
+  let onlyB = 0;
+  let neither = 0;
+  for (const units of unitsByCoder) for (const r of units) squares[r.value ?? 0] = (squares[r.value ?? 0] as number) + (r.end - r.start) ** 2;
   let position = 0;
   while (position < length) {
     let c = 0;
     let until = length;
     for (let i = 0; i < m; i++) {
-      const ranges = rangesByCoder[i] as readonly { readonly start: number; readonly end: number }[];
+      const units = unitsByCoder[i] as readonly ApartUnit[];
       let k = next[i] as number;
-      // Ranges over by now (an empty one at this position among them).
-      while (k < ranges.length && (ranges[k] as { end: number }).end <= position) k++;
+      // Units over by now (an empty one at this position among them).
+      while (k < units.length && (units[k] as ApartUnit).end <= position) k++;
       next[i] = k;
-      const r = ranges[k];
+      const r = units[k];
       if (r && r.start <= position) {
         c++;
-        coding[i] = 1;
+        const v = r.value ?? 0;
+        coding[i] = 1 + v;
+        coders[v] = (coders[v] as number) + 1;
         if (r.end < until) until = r.end;
       } else {
         coding[i] = 0;
@@ -300,18 +390,33 @@ export function binaryIngredients(length: number, rangesByCoder: readonly (reado
     }
     const d = until - position;
     const g = m - c;
-    diagonal += d * (c * c - c);
-    row += d * (c * m - c);
-    withGap += d * c * g;
+    if (c > 0) {
+      for (let i = 0; i < m; i++) {
+        const v = (coding[i] as number) - 1;
+        const n = coders[v];
+        // Each value once: its count is cleared once added.
+        if (v < 0 || !n) continue;
+        diagonal[v] = (diagonal[v] as number) + d * (n * n - n);
+        row[v] = (row[v] as number) + d * (n * m - n);
+        withGap[v] = (withGap[v] as number) + d * n * g;
+        coders[v] = 0;
+      }
+    }
     gapDiagonal += d * g * (g - 1);
     gapRow += d * g * (m - 1);
     gapSquares += d * g;
+    // As countCharacters: nobody, then everybody, then the first or the second coder alone.
+    if (c === 0) neither += d;
+    else if (c === m) both += d;
+    else if (c === 1 && coding[0]) onlyA += d;
+    else if (c === 1 && coding[1]) onlyB += d;
     for (let i = 0; i < m; i++) {
       if (!coding[i]) continue;
       if (c >= 2) pairable[i] = (pairable[i] as number) + d;
-      const r = (rangesByCoder[i] as readonly { readonly end: number }[])[next[i] as number];
+      const r = (unitsByCoder[i] as readonly ApartUnit[])[next[i] as number];
       if (r && r.end === until) {
-        pairableSquares += (pairable[i] as number) ** 2;
+        const v = r.value ?? 0;
+        pairableSquares[v] = (pairableSquares[v] as number) + (pairable[i] as number) ** 2;
         pairable[i] = 0;
         next[i] = (next[i] as number) + 1;
       }
@@ -319,9 +424,12 @@ export function binaryIngredients(length: number, rangesByCoder: readonly (reado
     position = until;
   }
   return {
-    pairScale: Math.max(0, m - 1),
-    gap: { row: gapRow, diagonal: gapDiagonal, squares: gapSquares },
-    values: [{ row, diagonal, withGap, squares, pairableSquares }],
+    ingredients: {
+      pairScale: Math.max(0, m - 1),
+      gap: { row: gapRow, diagonal: gapDiagonal, squares: gapSquares },
+      values: valuesOf(valueCount, row, diagonal, withGap, squares, pairableSquares),
+    },
+    counts: { both, onlyA, onlyB, neither },
   };
 }
 
