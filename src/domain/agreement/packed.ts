@@ -154,6 +154,7 @@ export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
   }
 
   const segments: IndexedSegment[][] = documents.map(() => []);
+  const singles: (readonly (readonly Guid[])[] | undefined)[] = [];
   for (let i = 0; i < kept; i++) {
     const d = comparedIndex[packed.segments[4 * i] as number] ?? -1;
     const codes = codesOf[owners[i] as number];
@@ -167,7 +168,10 @@ export function indexPackedInput(packed: PackedAgreementInput): AgreementIndex {
       () => `segment ${segmentGuidAt(packed, i)} [${start}, ${end}) lies inside its document of length ${length}`,
     );
     if (end === start) continue;
-    segments[d]?.push({ coder, start, end, chains: codes.map((code) => chains[code] as Guid[]) });
+    // Most segments have one code: they share its list of one chain.
+    const single = codes.length === 1 ? (codes[0] as number) : -1;
+    const segmentChains = single >= 0 ? (singles[single] ??= [chains[single] as Guid[]]) : codes.map((code) => chains[code] as Guid[]);
+    segments[d]?.push({ coder, start, end, chains: segmentChains });
   }
   return indexByCode(coders.length, documents, segments);
 }
