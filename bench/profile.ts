@@ -7,7 +7,7 @@
  *   npx tsx bench/profile.ts matrix [--no-build] [--quick] [--tab]  W2: workspace open, then to the Matrices tab
  *     (--tab: as w2.matrix.tab.ms, the Analysis screen's Documents tab, then a click on the Matrices tab;
  *     the clicks before the profiled one are printed, unprofiled)
- *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--third [--trace]]  W2: the agreement dialog from the Project menu
+ *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--w3] [--third [--trace]]  W2 (or W3, written with bulkPut): the agreement dialog from the Project menu
  *     (--third: the dialog opened, the click that ticks the third coder; the worker's own time is
  *     not in the page's profile: the figure less the page's busy time is about what it took)
  *   npx tsx bench/profile.ts apply [--no-build] [--quick]      W1: 20 of the `adds` coded with key "1"
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const server = await startServer({ distDir: DIST });
   let profile: Profile | null = null;
   try {
-    const w3 = scenario === 'project' && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
+    const w3 = (scenario === 'project' || scenario === 'agreement') && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
     // W3's 377 MB of records come from a file server on loopback (as in measure-w3.ts)
     if (w3) files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
     const fileServer = w3 ? await startFileServer(files) : null;
@@ -233,7 +233,9 @@ async function main(): Promise<void> {
       });
     } else if (scenario === 'agreement') {
       const page = await openPage(profile, hash, { timeout: 120_000 });
-      await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 120_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.pane-documents a').length >= n, w.documentGuids.length, { timeout: 300_000 });
+      // As the bench: the click comes after the workspace has read the whole project (W3: many seconds)
+      await page.waitForFunction(() => performance.getEntriesByName('markeer:project-read')[0]?.startTime ?? null, null, { timeout: 300_000, polling: 100 });
       await settle(page, 8000);
       await page.locator(AGREEMENT_UI.menu).click();
       await page.locator(AGREEMENT_UI.open).first().waitFor();
