@@ -14,8 +14,8 @@
  * Uncoded text plays no part, unlike the character figures where it dominates percent agreement.
  */
 import type { Guid } from '../model';
-import type { AgreementCoding, AgreementSegment } from './input';
-import { segmentGuidAt, type PackedAgreementInput } from './packed';
+import type { AgreementSegment, AgreementCoding } from './input';
+import type { PackedAgreementInput } from './packed';
 
 export interface SegmentAgreementInput {
   /** The two coders compared: A, then B. */
@@ -108,6 +108,11 @@ export function segmentAgreement(input: SegmentAgreementInput): SegmentAgreement
     const mineB = [...lists.b.values()];
     return { codeGuid, ...counts(mineA.length, matched(mineA, mineB, share), mineB.length, matched(mineB, mineA, share), 1 / 2) };
   });
+  return summed(share, codes);
+}
+
+/** The report of the codes' counts: summed over the codes with segments, Pc = 1/k with k the number of those codes. */
+function summed(share: number, codes: readonly ({ readonly codeGuid: Guid } & SegmentCounts)[]): SegmentAgreementReport {
   const used = codes.filter((c) => c.segmentsA + c.segmentsB > 0);
   const sum = (f: (c: SegmentCounts) => number) => used.reduce((n, c) => n + f(c), 0);
   const k = used.length;
@@ -122,34 +127,58 @@ export function segmentAgreement(input: SegmentAgreementInput): SegmentAgreement
  * `segmentAgreement` of the first two coders of a packed agreement input (what an agreement worker
  * is given, packed.ts), over its chosen codes and documents, or every code its codings name and
  * every document; null with fewer than two coders. The same figures as `segmentAgreement` of the
- * input before packing, for the segments of the input's documents.
+ * input before packing, for the segments of the input's documents, from the packed numbers: a
+ * worker computes it after every report, and an object and a guid per segment (240,000 on W3)
+ * kept the worker from the next report for longer than the table's counting.
  */
 export function packedSegmentAgreement(packed: PackedAgreementInput, share?: number): SegmentAgreementReport | null {
   const [a, b] = packed.coders;
   if (a === undefined || b === undefined) return null;
+  const at = share ?? DEFAULT_SEGMENT_SHARE;
   const kept = packed.segmentGuidEnds.length;
-  const guids: Guid[] = new Array<Guid>(kept);
-  const segments: AgreementSegment[] = new Array<AgreementSegment>(kept);
+  const chosen = packed.documentGuids ? new Set(packed.documentGuids) : null;
+  const inChosen = packed.documents.map((d) => !chosen || chosen.has(d.guid));
+  // 0: A's, 1: B's, -1: neither's or outside the chosen documents.
+  const side = new Int8Array(kept).fill(-1);
+  // A guid given twice (a hostile file) names the last of its segments in the chosen documents, as
+  // the table's map of segments by guid does; codings name the first (packAgreementInput).
+  const named = new Int32Array(kept).fill(-1);
   for (let i = 0; i < kept; i++) {
-    const guid = segmentGuidAt(packed, i);
-    guids[i] = guid;
-    segments[i] = {
-      guid,
-      documentGuid: packed.documents[packed.segments[4 * i] as number]?.guid ?? '',
-      coderGuid: packed.coders[packed.segments[4 * i + 1] as number] ?? '',
-      start: packed.segments[4 * i + 2] as number,
-      end: packed.segments[4 * i + 3] as number,
-    };
+    if (!inChosen[packed.segments[4 * i] as number]) continue;
+    const coder = packed.coders[packed.segments[4 * i + 1] as number];
+    side[i] = coder === a ? 0 : coder === b ? 1 : -1;
+    named[packed.owners[i] as number] = i;
   }
-  const codings: AgreementCoding[] = [];
-  for (let j = 0; j < packed.codings.length; j += 2)
-    codings.push({ segmentGuid: guids[packed.codings[j] as number] as Guid, codeGuid: packed.codingCodes[packed.codings[j + 1] as number] as Guid });
-  return segmentAgreement({
-    coders: [a, b],
-    segments,
-    codings,
-    codeGuids: packed.codeGuids ?? packed.codingCodes,
-    ...(packed.documentGuids ? { documentGuids: packed.documentGuids } : {}),
-    ...(share === undefined ? {} : { share }),
+  const codeGuids = packed.codeGuids ?? packed.codingCodes;
+  // Per code asked for, each side's segments with it (a segment once, however many codings it has).
+  const lists = new Map<Guid, { readonly a: number[]; readonly b: number[] }>();
+  for (const guid of codeGuids) if (!lists.has(guid)) lists.set(guid, { a: [], b: [] });
+  const listOf = packed.codingCodes.map((guid) => lists.get(guid));
+  for (let j = 0; j < packed.codings.length; j += 2) {
+    const list = listOf[packed.codings[j + 1] as number];
+    const segment = named[packed.codings[j] as number] as number;
+    if (!list || segment < 0) continue;
+    const s = side[segment];
+    if (s === 0) list.a.push(segment);
+    else if (s === 1) list.b.push(segment);
+  }
+  const once = (segments: number[]): number[] => [...new Set(segments)];
+  const range = (i: number): Range => ({
+    documentGuid: String(packed.segments[4 * i]),
+    start: packed.segments[4 * i + 2] as number,
+    end: packed.segments[4 * i + 3] as number,
   });
+  const perCode = new Map<Guid, SegmentCounts>();
+  const codes = codeGuids.map((codeGuid) => {
+    let found = perCode.get(codeGuid);
+    if (!found) {
+      const list = lists.get(codeGuid) as { readonly a: number[]; readonly b: number[] };
+      const mineA = once(list.a).map(range);
+      const mineB = once(list.b).map(range);
+      found = counts(mineA.length, matched(mineA, mineB, at), mineB.length, matched(mineB, mineA, at), 1 / 2);
+      perCode.set(codeGuid, found);
+    }
+    return { codeGuid, ...found };
+  });
+  return summed(at, codes);
 }
