@@ -8,17 +8,19 @@ import {
   sortFn_basic,
   tableFeatures,
   useTable,
+  type ExpandedState,
+  type Updater,
 } from '@tanstack/react-table';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgreementReport, AgreementStats } from '../../../domain/agreement';
+import type { AgreementReport, AgreementStats, CodeAgreement } from '../../../domain/agreement';
 import { ancestors } from '../../../domain/codebook';
 import type { Code, Coder, Guid } from '../../../domain/model';
 import { Figure } from './Figure';
 import { figureFormat } from './format';
 import type { ReviewTarget } from './ReviewPanel';
 
-/** A code pooled over the documents, with its documents as sub-rows. */
+/** A code pooled over the documents, with its documents as sub-rows while it is expanded. */
 interface Row {
   readonly id: string;
   readonly codeGuid: Guid;
@@ -26,6 +28,12 @@ interface Row {
   readonly documentGuid: Guid | null;
   readonly name: string;
   readonly stats: AgreementStats;
+  /** On a code's pooled row: the figures of its documents. */
+  readonly perDocument?: CodeAgreement['documents'];
+  /**
+   * Its documents as rows, only while it is expanded: 34 codes over W3's 1,200 documents are 40,800
+   * rows, which the table made into rows of its own at every report (120 ms of a click on W3).
+   */
   readonly documents?: readonly Row[];
 }
 
@@ -42,14 +50,20 @@ type StatKey = keyof AgreementStats;
 const COUNTS: readonly StatKey[] = ['both', 'onlyA', 'onlyB', 'neither'];
 const COEFFICIENTS: readonly StatKey[] = ['percentAgreement', 'cohenKappa', 'alphaBinary'];
 
-function rowsOf(report: AgreementReport): Row[] {
+/** Every code collapsed: the table's state at each new report. */
+const COLLAPSED: ExpandedState = {};
+
+function rowsOf(report: AgreementReport, expanded: ExpandedState): Row[] {
   return report.codes.map((code) => ({
     id: code.guid,
     codeGuid: code.guid,
     documentGuid: null,
     name: code.name,
     stats: code.pooled,
-    documents: code.documents.map((d) => ({ id: `${code.guid}/${d.guid}`, codeGuid: code.guid, documentGuid: d.guid, name: d.name, stats: d })),
+    perDocument: code.documents,
+    ...(expanded === true || expanded[code.guid]
+      ? { documents: code.documents.map((d) => ({ id: `${code.guid}/${d.guid}`, codeGuid: code.guid, documentGuid: d.guid, name: d.name, stats: d })) }
+      : {}),
   }));
 }
 
@@ -67,7 +81,15 @@ export const AgreementTable = memo(function AgreementTable(props: {
 }) {
   const { report, coders, onReview } = props;
   const { t, i18n } = useTranslation();
-  const data = useMemo(() => rowsOf(report), [report]);
+  // Which codes are expanded, for the report they were expanded in: a new report starts collapsed.
+  const [expansion, setExpansion] = useState<{ readonly report: AgreementReport; readonly expanded: ExpandedState }>({ report, expanded: COLLAPSED });
+  const expanded = expansion.report === report ? expansion.expanded : COLLAPSED;
+  const onExpandedChange = useCallback(
+    (change: Updater<ExpandedState>) =>
+      setExpansion((before) => ({ report, expanded: typeof change === 'function' ? change(before.report === report ? before.expanded : COLLAPSED) : change })),
+    [report],
+  );
+  const data = useMemo(() => rowsOf(report, expanded), [report, expanded]);
   const depth = useMemo(() => new Map(props.codes.map((c) => [c.guid, ancestors(props.codes, c.guid).length])), [props.codes]);
   const pair = coders.length === 2;
   const columns = useMemo(() => {
@@ -97,6 +119,11 @@ export const AgreementTable = memo(function AgreementTable(props: {
     data,
     getRowId: (row) => row.id,
     getSubRows: (row) => row.documents,
+    getRowCanExpand: (row) => (row.original.perDocument?.length ?? 0) > 0,
+    state: { expanded },
+    onExpandedChange,
+    // Expanding a code changes the rows (its documents are added): that must not collapse it again.
+    autoResetExpanded: false,
   });
 
   // Codes are indented as in the codebook while the table keeps the codebook order.
@@ -179,6 +206,6 @@ export const AgreementTable = memo(function AgreementTable(props: {
 
 /** For a code's pooled row: its document where the first two coders differ most. */
 function reviewDocument(row: Row): Guid {
-  const documents = [...(row.documents ?? [])].sort((a, b) => b.stats.onlyA + b.stats.onlyB - (a.stats.onlyA + a.stats.onlyB));
-  return documents[0]?.documentGuid ?? '';
+  const documents = [...(row.perDocument ?? [])].sort((a, b) => b.onlyA + b.onlyB - (a.onlyA + a.onlyB));
+  return documents[0]?.guid ?? '';
 }

@@ -89,6 +89,22 @@ describe('AgreementDialog', () => {
     expect(within(domains).getByRole('row', { name: /^Emotie/ })).toBeInTheDocument();
   });
 
+  it("shows a code's documents while it is expanded, and only that code's", async () => {
+    const s = await setUp();
+    const table = await within(s.dialog).findByRole('table', { name: /Per code/ });
+    expect(within(table).queryAllByRole('row', { name: /^Stil/ })).toHaveLength(0);
+    const toggle = within(within(table).getByRole('row', { name: /^Boos/ })).getByRole('button', { name: 'Per document: Boos' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await s.user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    // Boos's documents; Emotie, above it, stays collapsed.
+    expect(within(table).getAllByRole('row', { name: /^Stil/ })).toHaveLength(1);
+    expect(within(within(table).getByRole('row', { name: /^Emotie/ })).getByRole('button', { name: 'Per document: Emotie' })).toHaveAttribute('aria-expanded', 'false');
+    await s.user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(table).queryAllByRole('row', { name: /^Stil/ })).toHaveLength(0);
+  });
+
   it('leaves the consensus coder out by default and lists the disagreements, biggest first', async () => {
     const s = await setUp();
     const coders = await within(s.dialog).findByRole('group', { name: 'Coders' });
