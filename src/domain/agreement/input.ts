@@ -57,14 +57,10 @@ export interface AgreementIndex {
   /** The documents compared, in input order. */
   readonly documents: readonly AgreementDocument[];
   /**
-   * Per compared document (same order), the coded segments of the compared coders, sorted by start:
-   * so are the lists of `byCode`, which the report merges per coder without sorting them again.
-   */
-  readonly segments: readonly (readonly IndexedSegment[])[];
-  /**
    * Per compared document (same order), per code: each coder's segments coded with it or below
-   * it, in the order of `segments`. Built once, so that a report of many codes over many
-   * documents does not go through every segment again for each code.
+   * it, sorted by start (so that the report merges them without sorting them again). Built once,
+   * so that a report of many codes over many documents does not go through every segment again
+   * for each code.
    */
   readonly byCode: readonly ReadonlyMap<Guid, readonly (readonly IndexedSegment[])[]>[];
   /** Every code in a segment's chain: the codes used, with the codes above them. */
@@ -74,11 +70,11 @@ export interface AgreementIndex {
 }
 
 /** The index of the documents' segments, with their segments per code (see `AgreementIndex.byCode`). */
-export function indexByCode(coderCount: number, documents: readonly AgreementDocument[], unsorted: readonly (readonly IndexedSegment[])[]): AgreementIndex {
-  const segments = unsorted.map((list) => [...list].sort((a, b) => a.start - b.start));
+export function indexByCode(coderCount: number, documents: readonly AgreementDocument[], segments: readonly (readonly IndexedSegment[])[]): AgreementIndex {
   const used = new Set<Guid>();
   const parents = new Set<Guid>();
-  const byCode = segments.map((list) => {
+  const byCode = segments.map((unsorted) => {
+    const list = [...unsorted].sort((a, b) => a.start - b.start);
     const perCode = new Map<Guid, IndexedSegment[][]>();
     const counted: Guid[] = [];
     for (const segment of list) {
@@ -100,7 +96,7 @@ export function indexByCode(coderCount: number, documents: readonly AgreementDoc
     }
     return perCode;
   });
-  return { coderCount, documents, segments, byCode, used, parents };
+  return { coderCount, documents, byCode, used, parents };
 }
 
 /** A new empty list per coder (a loop: Array.from with a function costs more, thousands of times per report). */

@@ -163,6 +163,7 @@ export function packedSegmentAgreement(packed: PackedAgreementInput, share?: num
     else if (s === 1) list.b.push(segment);
   }
   const once = (segments: number[]): number[] => [...new Set(segments)];
+  // A document's index in the pack stands for its guid: the pack gives one index per guid.
   const range = (i: number): Range => ({
     documentGuid: String(packed.segments[4 * i]),
     start: packed.segments[4 * i + 2] as number,

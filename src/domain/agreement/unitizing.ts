@@ -102,13 +102,14 @@ export function sumIngredients(coderCount: number, valueCount: number, parts: re
 }
 
 /**
- * Scratch arrays of unitizingIngredients, kept between calls: a report calls it for every code in
- * every document (thousands of times), and a dozen new typed arrays per call kept the garbage
- * collector busier than the computation. `zeros(slot, n)`: the slot's array, at least n long, its
- * first n entries 0. Never used across calls (the function is synchronous and not re-entered).
+ * Scratch arrays of the two sweeps (apartFigures, sweepIngredients), kept between calls: a report
+ * sweeps every code and domain in every document (tens of thousands of times), and a dozen new typed
+ * arrays per call kept the garbage collector busier than the computation. `zeros(slot, n)`: the
+ * slot's array, at least n long, its first n entries 0. Never used across calls (the sweeps are
+ * synchronous and not re-entered; apartFigures takes none before it knows it sweeps).
  */
 const scratch: Float64Array[] = [];
-/** unitizingIngredients' lists of the units open per coder, and of the values seen in a stretch. */
+/** sweepIngredients' lists of the units open per coder, and of the values seen in a stretch (kept as the arrays above). */
 const activeLists: number[][] = [];
 const touchedValues: number[] = [];
 
