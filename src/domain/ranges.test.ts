@@ -133,6 +133,13 @@ describe('mergeRanges and coveredLength', () => {
     expect(mergeRanges([r(3, 3), r(0, 5)], keep)).toEqual([r(0, 5)]);
   });
 
+  it('drops a range with an offset that is not a number, sorted among the others or not', () => {
+    for (const touching of [join, keep]) {
+      expect(mergeRanges([r(Number.NaN, 5), r(6, 8), r(0, 3)], touching)).toEqual([r(0, 3), r(6, 8)]);
+      expect(mergeRanges([r(0, 3), r(4, Number.NaN), r(6, 8)], touching)).toEqual([r(0, 3), r(6, 8)]);
+    }
+  });
+
   it('takes ranges in any order and leaves the input as it was', () => {
     const input = [r(8, 9), r(0, 2), r(1, 4), r(4, 6)];
     const copy = input.map((range) => ({ ...range }));

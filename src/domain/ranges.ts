@@ -79,13 +79,15 @@ export type TouchingRanges = 'join' | 'keep';
  * in every document).
  */
 export function mergeRanges(ranges: readonly TextRange[], { touching }: { readonly touching: TouchingRanges }): TextRange[] {
+  // In order: every start a number, none before the one ahead of it.
   let inOrder = true;
   for (let i = 1; i < ranges.length && inOrder; i++) inOrder = (ranges[i - 1] as TextRange).start <= (ranges[i] as TextRange).start;
-  const sorted = inOrder ? ranges : [...ranges].sort((a, b) => a.start - b.start);
+  const sorted = inOrder ? ranges : ranges.filter((range) => range.end > range.start).sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
   for (const range of sorted) {
-    // Empty ranges cover nothing (and would otherwise start a range of their own).
-    if (range.end <= range.start) continue;
+    // Empty ranges cover nothing (and would otherwise start a range of their own); nor does one
+    // whose end is not a number.
+    if (!(range.end > range.start)) continue;
     const last = merged[merged.length - 1];
     if (last && (range.start < last.end || (touching === 'join' && range.start === last.end))) last.end = Math.max(last.end, range.end);
     else merged.push({ start: range.start, end: range.end });
