@@ -22,6 +22,17 @@ export function normalizeGuid(value: string): string {
   return value.trim().replace(/^\{|\}$/g, '').toLowerCase();
 }
 
+/**
+ * `isGuid(normalizeGuid(value))`, and the normal form when it is: a GUID in normal form already
+ * (nearly every one a file holds) is tested once, not twice. A bundle of W2's size holds 400,000
+ * GUIDs, and each test takes a quarter of a microsecond on the bench machine.
+ */
+export function readGuid(value: string): Guid | null {
+  if (GUID_RE.test(value)) return value;
+  const normal = value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return GUID_RE.test(normal) ? normal : null;
+}
+
 export function now(): string {
   return new Date().toISOString();
 }

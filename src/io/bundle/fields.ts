@@ -2,7 +2,7 @@
  * Shapes of the records in a bundle's JSON, and a reader that checks a raw record against one.
  * A problem names its place, e.g. "segments[3].end is not a number".
  */
-import { isGuid, normalizeGuid } from '../../domain/ids';
+import { normalizeGuid, readGuid } from '../../domain/ids';
 import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, Memo, MemoTargetKind, Project, Segment, Theme, VariableDefinition, VariableType } from '../../domain/model';
 import type { BundleManifestDocument, BundleTextRecord } from './types';
 
@@ -192,7 +192,7 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
   switch (kind) {
     case 'guid':
     case 'guid|null':
-      return typeof v === 'string' && isGuid(normalizeGuid(v)) ? null : problem('is not a GUID');
+      return typeof v === 'string' && readGuid(v) !== null ? null : problem('is not a GUID');
     case 'string':
     case 'string|null':
     case 'string?':
@@ -211,7 +211,7 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
     case 'guids?':
     case 'guids':
       if (!Array.isArray(v)) return problem('is not a list');
-      for (const [i, g] of v.entries()) if (typeof g !== 'string' || !isGuid(normalizeGuid(g))) return problem('is not a GUID', `[${i}]`);
+      for (const [i, g] of v.entries()) if (typeof g !== 'string' || readGuid(g) === null) return problem('is not a GUID', `[${i}]`);
       return null;
     case 'variableType':
       return VARIABLE_TYPES.includes(v as VariableType) ? null : problem(`is not one of ${VARIABLE_TYPES.join(', ')}`);
@@ -227,7 +227,7 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
     case 'attemptCodes': {
       if (!Array.isArray(v)) return problem('is not a list');
       for (const [i, c] of v.entries()) {
-        const p = totalsProblem(c) ?? (isObject(c) && typeof c.codeGuid === 'string' && isGuid(normalizeGuid(c.codeGuid)) ? null : problem('is not a GUID', '.codeGuid'));
+        const p = totalsProblem(c) ?? (isObject(c) && typeof c.codeGuid === 'string' && readGuid(c.codeGuid) !== null ? null : problem('is not a GUID', '.codeGuid'));
         if (p) return problem(p.message, `[${i}]${p.at}`);
       }
       return null;
@@ -241,7 +241,7 @@ function fieldProblem(kind: FieldKind, v: unknown): Problem | null {
 
 function exerciseProblem(v: unknown): Problem | null {
   if (!isObject(v)) return problem('is not an object');
-  if (typeof v.referenceCoderGuid !== 'string' || !isGuid(normalizeGuid(v.referenceCoderGuid))) return problem('is not a GUID', '.referenceCoderGuid');
+  if (typeof v.referenceCoderGuid !== 'string' || readGuid(v.referenceCoderGuid) === null) return problem('is not a GUID', '.referenceCoderGuid');
   if (typeof v.instructions !== 'string') return problem('is not a string', '.instructions');
   if (v.instructionsRich !== null && typeof v.instructionsRich !== 'string') return problem('is not a string or null', '.instructionsRich');
   if (v.feedback !== 'per-document' && v.feedback !== 'end') return problem('is not "per-document" or "end"', '.feedback');
@@ -272,24 +272,29 @@ function fieldsOf<T>(shape: Shape<T>): readonly (readonly [string, FieldKind])[]
 
 /**
  * Checks a raw record against a shape. Returns the record with its GUIDs normalised (lower case,
- * no braces) and every other field, known or not, as it was; or the problem, at `where`.
+ * no braces) and every other field, known or not, as it was; or the problem, at `where`. A record
+ * with nothing to normalise (nearly all of them) is returned as it is, not copied: a bundle of W2's
+ * size holds 80,000 records.
  */
 export function readRecord<T>(raw: unknown, shape: Shape<T>, where: string): { ok: true; record: T } | { ok: false; problem: string } {
   if (!isObject(raw)) return { ok: false, problem: `${where} is not an object` };
-  const record: Record<string, unknown> = { ...raw };
+  let copy: Record<string, unknown> | null = null;
+  const set = (field: string, value: unknown) => {
+    (copy ??= { ...raw })[field] = value;
+  };
   for (const [field, kind] of fieldsOf(shape)) {
     const value = raw[field];
     if ((kind === 'guid' || kind === 'guid|null') && typeof value === 'string') {
       // a GUID is checked in the form it is kept in (lower case, no braces), and kept so
-      const guid = normalizeGuid(value);
-      if (!isGuid(guid)) return { ok: false, problem: `${where}.${field} is not a GUID` };
-      record[field] = guid;
+      const guid = readGuid(value);
+      if (guid === null) return { ok: false, problem: `${where}.${field} is not a GUID` };
+      if (guid !== value) set(field, guid);
       continue;
     }
     const p = fieldProblem(kind, value);
     if (p) return { ok: false, problem: `${where}.${field}${p.at} ${p.message}` };
-    if ((kind === 'guids' || kind === 'guids?') && Array.isArray(value)) record[field] = (value as string[]).map(normalizeGuid);
-    if (kind === 'exercise?' && isObject(value)) record[field] = { ...value, referenceCoderGuid: normalizeGuid(value.referenceCoderGuid as string) };
+    if ((kind === 'guids' || kind === 'guids?') && Array.isArray(value)) set(field, (value as string[]).map(normalizeGuid));
+    if (kind === 'exercise?' && isObject(value)) set(field, { ...value, referenceCoderGuid: normalizeGuid(value.referenceCoderGuid as string) });
   }
-  return { ok: true, record: record as T };
+  return { ok: true, record: (copy ?? raw) as T };
 }
