@@ -1,3 +1,4 @@
+import { createGuid } from '../domain/ids';
 import { inGuidOrder, type ProjectData } from '../domain/project-data';
 import type { Change } from '../storage/changes';
 import { readProjectData } from '../storage/project-data';
@@ -97,6 +98,22 @@ describe('the project held in memory', () => {
     const failed = await applyCode({ ...f, start: 0, end: 2, codeGuid: CODE_SIGNALEN_OPMERKEN }, f.db);
     expect(failed).toMatchObject({ ok: false, reason: 'storage-full' });
     full.on = false;
+    await expectCurrent(f);
+  });
+
+  it('reads lists longer than a page whole and in GUID order, and nothing of another project', async () => {
+    const f = await codedProject('Ik zag [dat hij niet online kwam] die week.');
+    const before = (await readProjectData(f.db, f.projectGuid)) as ProjectData;
+    const now = new Date(0).toISOString();
+    // 2,500 segments and codings: three pages of each list, read side by side.
+    const segments = Array.from({ length: 2500 }, (_, i) => ({ guid: createGuid(), projectGuid: f.projectGuid, documentGuid: f.documentGuid, coderGuid: f.coderGuid, start: i % 40, end: (i % 40) + 1, text: 'x', comment: '', createdAt: now }));
+    const codings = segments.map((s) => ({ guid: createGuid(), projectGuid: f.projectGuid, segmentGuid: s.guid, documentGuid: f.documentGuid, codeGuid: CODE_SIGNALEN_OPMERKEN, coderGuid: f.coderGuid, createdAt: now }));
+    const other = createGuid();
+    await f.db.segments.bulkPut([...segments, ...segments.slice(0, 30).map((s) => ({ ...s, projectGuid: other }))]);
+    await f.db.codings.bulkPut([...codings, ...codings.slice(0, 30).map((c) => ({ ...c, projectGuid: other }))]);
+    const data = (await loadProjectSnapshot(f.db, f.projectGuid)) as ProjectData;
+    expect(data.segments).toHaveLength(before.segments.length + 2500);
+    expect(data.codings).toHaveLength(before.codings.length + 2500);
     await expectCurrent(f);
   });
 

@@ -83,6 +83,10 @@ const SHARED_FIELDS = ['projectGuid', 'documentGuid', 'coderGuid', 'segmentGuid'
  * agree with each other: every change committed meanwhile is heard and applied on top afterwards.
  * Strings that repeat across rows (the GUIDs a row refers to) are kept once, not once per row:
  * IndexedDB gives every row its own copies, about 60 bytes each.
+ *
+ * The lists are read side by side, each page after page: while this page turns one list's rows
+ * into objects, the browser's database process already reads the next page of another, instead
+ * of each waiting for the other.
  */
 async function readPaged(db: MarkeerDb, projectGuid: Guid, paused: () => boolean): Promise<ProjectData | null> {
   const wait = () => wholeProjectReadsUnderWay() > 0 || paused();
@@ -105,9 +109,9 @@ async function readPaged(db: MarkeerDb, projectGuid: Guid, paused: () => boolean
       else row.guid = known;
     }
   };
-  const data: Record<string, unknown> = { project };
-  for (const list of PROJECT_LISTS) {
+  const readList = async (list: ListName): Promise<Row[]> => {
     const table = db.table(storeOf(list)) as Table<Row, [string, string]>;
+    const key = LIST_OF.get(storeOf(list) as TableName)?.key ?? 'guid';
     const rows: Row[] = [];
     let after: unknown = Dexie.minKey;
     for (;;) {
@@ -116,17 +120,18 @@ async function readPaged(db: MarkeerDb, projectGuid: Guid, paused: () => boolean
         intern(row);
         rows.push(row);
       }
-      if (page.length < PAGE) break;
-      const last = page[page.length - 1] as Row;
-      after = last[LIST_OF.get(storeOf(list) as TableName)?.key ?? 'guid'];
+      if (page.length < PAGE) return rows;
+      after = (page[page.length - 1] as Row)[key];
       // A task between pages: the coder's keys and writes come first, an export or report reading
       // the whole project finishes before this read goes on, and a read ahead waits while its
       // pause says so (the coder is at work).
       do await new Promise((resolve) => setTimeout(resolve, wait() ? 50 : 0));
       while (wait());
     }
-    data[list] = rows;
-  }
+  };
+  const lists = await Promise.all(PROJECT_LISTS.map(readList));
+  const data: Record<string, unknown> = { project };
+  PROJECT_LISTS.forEach((list, i) => (data[list] = lists[i]));
   return data as unknown as ProjectData;
 }
 
