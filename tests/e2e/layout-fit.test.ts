@@ -78,7 +78,14 @@ describe('screens fit a small window (1024 x 700)', () => {
       [1280, 800],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await expect.poll(async () => (await columnHeaders(grid)).count).toBe(CODES.length);
+      // Every header laid out at the new size: all there, each with a measurable height in lines
+      // (under load, one was once measured before its line height was known: "NaN lines").
+      await expect
+        .poll(async () => {
+          const now = await columnHeaders(grid);
+          return now.count === CODES.length && now.headers.every((h) => Number.isFinite(h.lines) && h.lines > 0);
+        })
+        .toBe(true);
       await page.waitForTimeout(200);
       const seen = await columnHeaders(grid);
       await screenshot(page, `layout-matrix-headers-${width}x${height}`);
