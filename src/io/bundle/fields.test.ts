@@ -29,7 +29,7 @@ describe('readRecord', () => {
 
   it('names the field that is not a GUID, in any form', () => {
     for (const bad of ['not-a-guid', '{}', '', `${A}0`, `${A.slice(0, 8)}_${A.slice(9)}`]) {
-      expect(readRecord(segment({ codeless: 1, documentGuid: bad }), SEGMENT_SHAPE, 'segments[3]')).toEqual({ ok: false, problem: 'segments[3].documentGuid is not a GUID' });
+      expect(readRecord(segment({ documentGuid: bad }), SEGMENT_SHAPE, 'segments[3]')).toEqual({ ok: false, problem: 'segments[3].documentGuid is not a GUID' });
     }
     expect(readRecord(segment({ coderGuid: 7 }), SEGMENT_SHAPE, 'segments[3]')).toEqual({ ok: false, problem: 'segments[3].coderGuid is not a GUID' });
   });
