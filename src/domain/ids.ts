@@ -15,11 +15,16 @@ export function isGuid(value: unknown): value is Guid {
   return typeof value === 'string' && GUID_RE.test(value);
 }
 
+/** The normal form's three passes: spaces and braces off, lower case. */
+function normalForm(value: string): string {
+  return value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+}
+
 /** Lower-cases a GUID and strips braces, so that "{ABC...}" and "abc..." compare equal. */
 export function normalizeGuid(value: string): string {
   // most GUIDs read are in normal form already: those come back as they are, without three passes
   if (GUID_RE.test(value)) return value;
-  return value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return normalForm(value);
 }
 
 /**
@@ -29,7 +34,7 @@ export function normalizeGuid(value: string): string {
  */
 export function readGuid(value: string): Guid | null {
   if (GUID_RE.test(value)) return value;
-  const normal = value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  const normal = normalForm(value);
   return GUID_RE.test(normal) ? normal : null;
 }
 
