@@ -4,7 +4,7 @@
  * total time, grouped by function and file. The profiles behind docs/BENCHMARKS.md's explanations
  * come from here. Writes the .cpuprofile next to the bench cache (open it in Chromium's DevTools).
  *
- *   npx tsx bench/profile.ts matrix [--no-build] [--quick] [--tab]  W2: workspace open, then to the Matrices tab
+ *   npx tsx bench/profile.ts matrix [--no-build] [--quick] [--tab] [--w3]  W2 (or W3): workspace open, then to the Matrices tab
  *     (--tab: as w2.matrix.tab.ms, the Analysis screen's Documents tab, then a click on the Matrices tab;
  *     the clicks before the profiled one are printed, unprofiled)
  *   npx tsx bench/profile.ts agreement [--no-build] [--quick] [--w3] [--third [--trace]]  W2 (or W3, written with bulkPut): the agreement dialog from the Project menu
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const server = await startServer({ distDir: DIST });
   let profile: Profile | null = null;
   try {
-    const w3 = (scenario === 'project' || scenario === 'agreement') && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
+    const w3 = (scenario === 'project' || scenario === 'agreement' || scenario === 'matrix') && args.includes('--w3') ? (await makeW3Project({ dir: join(CACHE, 'projects-w3'), documents: W3_DOCUMENTS.full })).project : null;
     // W3's 377 MB of records come from a file server on loopback (as in measure-w3.ts)
     if (w3) files.set(w3.records.split('/').pop() ?? '', { path: w3.records });
     const fileServer = w3 ? await startFileServer(files) : null;
