@@ -28,11 +28,11 @@
  *   codes below a (each segment still counts once).
  */
 import { flattenTree } from '../codebook';
-import type { Code, DocumentRecord, DocumentText, Guid, Segment } from '../model';
+import type { Code, Coding, DocumentRecord, DocumentText, Guid, Segment } from '../model';
 import type { ProjectData } from '../project-data';
 import { emptyRecord, ownValue } from '../records';
 import { compareValues, documentValue, variableList } from '../variables';
-import { filteredWork, type AnalysisFilter } from './filter';
+import { filteredDocuments, type AnalysisFilter } from './filter';
 import { cachedWordSpans, wordSpans, wordsCovered } from './words';
 import { citation } from './citation';
 
@@ -92,8 +92,12 @@ export class MatrixError extends Error {
 interface Prepared {
   readonly documents: DocumentRecord[];
   readonly tree: { code: Code; depth: number; hasChildren: boolean }[];
-  /** Passing segments with their direct (passing) codes. */
-  readonly coded: { segment: Segment; codes: Set<Guid> }[];
+  /**
+   * Passing segments with their direct (passing) codes, each code once, in document order then by
+   * range. Made when first asked for: the count matrices (the Matrices tab's first view) need only
+   * `perCode`.
+   */
+  coded(): readonly { segment: Segment; codes: readonly Guid[] }[];
   /** Per code: the code and its ancestors. */
   readonly upward: Map<Guid, Guid[]>;
   readonly texts: Map<Guid, DocumentText>;
@@ -167,7 +171,9 @@ const SLICE = 2000;
 
 /** The preparation, in steps: it may pause at each `yield` (after a slice of segments or codings). */
 function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, Prepared> {
-  const work = filteredWork(data, filter);
+  // Which segments and codings pass the filter is decided below, as they are grouped (see filteredWork).
+  const documents = filteredDocuments(data, filter);
+  const coderPasses = filter.coderGuids.length === 0 ? () => true : (coder: Guid) => filter.coderGuids.includes(coder);
   yield;
   const rows = flattenTree(data.codes);
   const known = new Map(data.codes.map((c) => [c.guid, c]));
@@ -183,71 +189,124 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
     }
     upward.set(code.guid, chain);
   }
-  // Tens of thousands of segments: positions in arrays rather than objects per segment.
-  const segments = work.segments;
-  const position = new Map<Guid, number>();
+  // Hundreds of thousands of segments (W3): codes by number, segments by position, and each
+  // document's segments looked up in a table of its own. One table of every segment's GUID cost
+  // two-thirds of the preparation on W3: a lookup in a table that large mostly waits for memory.
+  const codeGuids = [...known.keys()];
+  const codeNo = new Map(codeGuids.map((g, n) => [g, n]));
+  const chains = codeGuids.map((g) => (upward.get(g) ?? [g]).map((a) => codeNo.get(a) as number));
+  const docNo = new Map(documents.map((d, n) => [d.guid, n]));
+  const segments = data.segments;
+  const inDocument: number[][] = documents.map(() => []);
+  const starts = new Float64Array(segments.length);
+  const ends = new Float64Array(segments.length);
   for (let i = 0; i < segments.length; i++) {
-    position.set((segments[i] as Segment).guid, i);
+    const s = segments[i] as Segment;
+    const n = docNo.get(s.documentGuid);
+    if (n !== undefined && coderPasses(s.coderGuid)) {
+      (inDocument[n] as number[]).push(i);
+      starts[i] = s.start;
+      ends[i] = s.end;
+    }
     if (i % SLICE === SLICE - 1) yield;
   }
-  const codesOf: (Set<Guid> | undefined)[] = new Array<Set<Guid> | undefined>(segments.length);
-  for (let k = 0; k < work.codings.length; k++) {
-    const c = work.codings[k] as (typeof work.codings)[number];
-    const i = position.get(c.segmentGuid);
-    if (i !== undefined && known.has(c.codeGuid)) (codesOf[i] ??= new Set()).add(c.codeGuid);
+  const local: Map<Guid, number>[] = inDocument.map((list) => new Map(list.map((i) => [(segments[i] as Segment).guid, i])));
+  yield;
+  // A coding filed under another document than its segment's (damaged data) still finds it.
+  let anywhere: Map<Guid, number> | null = null;
+  const codesOf: (number[] | undefined)[] = new Array<number[] | undefined>(segments.length);
+  const codings = data.codings;
+  for (let k = 0; k < codings.length; k++) {
+    const c = codings[k] as Coding;
+    const n = docNo.get(c.documentGuid);
+    const code = codeNo.get(c.codeGuid);
+    if (n !== undefined && code !== undefined && coderPasses(c.coderGuid)) {
+      let i = (local[n] as Map<Guid, number>).get(c.segmentGuid);
+      if (i === undefined) i = (anywhere ??= new Map(inDocument.flat().map((j) => [(segments[j] as Segment).guid, j]))).get(c.segmentGuid);
+      if (i !== undefined) {
+        const list = codesOf[i];
+        if (!list) codesOf[i] = [code];
+        else if (!list.includes(code)) list.push(code);
+      }
+    }
     if (k % SLICE === SLICE - 1) yield;
   }
-  // In document order, then by start, end and GUID: each document's coded segments sorted apart.
-  const docOrder = new Map(work.documents.map((d, i) => [d.guid, i]));
-  const perDocument: number[][] = work.documents.map(() => []);
-  if (perDocument.length === 0) perDocument.push([]);
-  for (let i = 0; i < segments.length; i++) {
-    if (codesOf[i]) (perDocument[docOrder.get((segments[i] as Segment).documentGuid) ?? 0] as number[]).push(i);
-  }
+  // In document order, then by start, end and GUID: each document's coded segments sorted apart,
+  // and grouped per code and document as they come (on W2 the grouping was two-thirds of the
+  // counting that was left for the click on the Matrices tab after the rest was prepared ahead).
   const byRange = (x: number, y: number) => {
-    const a = segments[x] as Segment;
-    const b = segments[y] as Segment;
-    return a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+    const d = (starts[x] as number) - (starts[y] as number) || (ends[x] as number) - (ends[y] as number);
+    if (d) return d;
+    const a = (segments[x] as Segment).guid;
+    const b = (segments[y] as Segment).guid;
+    return a < b ? -1 : a > b ? 1 : 0;
   };
-  const coded: Prepared['coded'] = [];
-  let sorted = 0;
-  for (const order of perDocument) {
-    order.sort(byRange);
-    for (const i of order) coded.push({ segment: segments[i] as Segment, codes: codesOf[i] as Set<Guid> });
-    sorted += order.length;
-    if (sorted >= SLICE) {
-      sorted = 0;
+  // Positions of the coded segments in the order of `coded`.
+  const sorted: number[] = [];
+  const perCode: PerCode = { rolled: new Map(), own: new Map() };
+  // This document's segments per code number, and the codes that have some.
+  const own: (Segment[] | undefined)[] = new Array<Segment[] | undefined>(codeGuids.length);
+  const rolled: (Segment[] | undefined)[] = new Array<Segment[] | undefined>(codeGuids.length);
+  const touched: number[] = [];
+  // A segment counts once for each code it is credited to: its codes and the codes above them.
+  const credited = new Int32Array(codeGuids.length).fill(-1);
+  const keep = (into: Map<Guid, Map<Guid, Segment[]>>, code: Guid, docGuid: Guid, list: Segment[]) => {
+    let perDoc = into.get(code);
+    if (!perDoc) into.set(code, (perDoc = new Map()));
+    perDoc.set(docGuid, list);
+  };
+  let done = 0;
+  for (let n = 0; n < documents.length; n++) {
+    const order = (inDocument[n] as number[]).filter((i) => codesOf[i] !== undefined).sort(byRange);
+    for (const i of order) {
+      const segment = segments[i] as Segment;
+      const codes = codesOf[i] as number[];
+      const stamp = sorted.length;
+      sorted.push(i);
+      for (const c of codes) {
+        const mine = own[c];
+        if (mine) mine.push(segment);
+        else {
+          own[c] = [segment];
+          if (!rolled[c]) touched.push(c);
+        }
+        for (const g of chains[c] as number[]) {
+          if (credited[g] === stamp) continue;
+          credited[g] = stamp;
+          const above = rolled[g];
+          if (above) above.push(segment);
+          else {
+            rolled[g] = [segment];
+            if (!own[g]) touched.push(g);
+          }
+        }
+      }
+    }
+    const docGuid = (documents[n] as DocumentRecord).guid;
+    for (const c of touched) {
+      const guid = codeGuids[c] as Guid;
+      const mine = own[c];
+      const above = rolled[c];
+      if (mine) keep(perCode.own, guid, docGuid, mine);
+      if (above) keep(perCode.rolled, guid, docGuid, above);
+      own[c] = undefined;
+      rolled[c] = undefined;
+    }
+    touched.length = 0;
+    done += order.length;
+    if (done >= SLICE) {
+      done = 0;
       yield;
     }
   }
-  // Grouped per code here, not when a matrix is asked for: on W2 this was two-thirds of the
-  // counting that was left for the click on the Matrices tab after the rest was prepared ahead.
-  const perCode: PerCode = { rolled: new Map(), own: new Map() };
-  const put = (into: Map<Guid, Map<Guid, Segment[]>>, code: Guid, s: Segment) => {
-    let perDoc = into.get(code);
-    if (!perDoc) into.set(code, (perDoc = new Map()));
-    const list = perDoc.get(s.documentGuid);
-    if (list) list.push(s);
-    else perDoc.set(s.documentGuid, [s]);
-  };
-  // A segment counts once for each code it is credited to: its codes and the codes above them.
-  const credited: Guid[] = [];
-  for (let k = 0; k < coded.length; k++) {
-    const { segment, codes } = coded[k] as Prepared['coded'][number];
-    credited.length = 0;
-    for (const c of codes) {
-      put(perCode.own, c, segment);
-      for (const g of upward.get(c) ?? [c]) if (!credited.includes(g)) credited.push(g);
-    }
-    for (const g of credited) put(perCode.rolled, g, segment);
-    if (k % SLICE === SLICE - 1) yield;
-  }
-  return { documents: work.documents, tree, coded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])), perCode };
+  let coded: ReturnType<Prepared['coded']> | null = null;
+  const makeCoded = () => (coded ??= sorted.map((i) => ({ segment: segments[i] as Segment, codes: (codesOf[i] as number[]).map((c) => codeGuids[c] as Guid) })));
+  return { documents, tree, coded: makeCoded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])), perCode };
 }
 
 /** The codes a segment counts for: its codes, with their ancestors when rolling up. */
-function creditedCodes(p: Prepared, codes: Set<Guid>, rollUp: boolean): Set<Guid> {
-  if (!rollUp) return codes;
+function creditedCodes(p: Prepared, codes: readonly Guid[], rollUp: boolean): Set<Guid> {
+  if (!rollUp) return new Set(codes);
   const out = new Set<Guid>();
   for (const c of codes) for (const g of p.upward.get(c) ?? [c]) out.add(g);
   return out;
@@ -331,7 +390,8 @@ export function computeMatrix(data: ProjectData, options: MatrixOptions): Matrix
 export function cellSegments(data: ProjectData, options: Pick<MatrixOptions, 'columns' | 'filter'>, codeGuid: Guid, columnKey: string): Segment[] {
   const p = prepare(data, options.filter);
   const layout = layoutColumns(data, p.documents, options.columns);
-  return p.coded
+  return p
+    .coded()
     .filter(({ segment, codes }) => (layout.of.get(segment.documentGuid) ?? []).includes(columnKey) && creditedCodes(p, codes, true).has(codeGuid))
     .map((x) => x.segment);
 }
@@ -388,7 +448,7 @@ export function computeCooccurrence(data: ProjectData, options: CooccurrenceOpti
   };
   // Segments are in document order then start: walk each document's segments once.
   const byDoc = new Map<Guid, { segment: Segment; credited: Set<Guid> }[]>();
-  for (const { segment, codes: direct } of p.coded) {
+  for (const { segment, codes: direct } of p.coded()) {
     const list = byDoc.get(segment.documentGuid) ?? [];
     list.push({ segment, credited: creditedCodes(p, direct, rollUp) });
     byDoc.set(segment.documentGuid, list);
@@ -454,7 +514,7 @@ export function quotationMatrix(data: ProjectData, options: Pick<MatrixOptions, 
     return { codeGuid: code.guid, name: code.name, depth, parentGuid: code.parentGuid, cells };
   });
   const rowOf = new Map(rows.map((r) => [r.codeGuid, r]));
-  for (const { segment, codes } of p.coded) {
+  for (const { segment, codes } of p.coded()) {
     const doc = docs.get(segment.documentGuid);
     if (!doc) continue;
     const q: Quotation = {
@@ -489,7 +549,7 @@ export function cooccurrenceSegments(data: ProjectData, options: CooccurrenceOpt
     const layout = layoutColumns(data, p.documents, { kind: 'variable', name: options.splitBy });
     inSplit = (docGuid) => (layout.of.get(docGuid) ?? []).includes(splitKey);
   }
-  const list = p.coded.filter((x) => inSplit(x.segment.documentGuid)).map((x) => ({ segment: x.segment, credited: creditedCodes(p, x.codes, rollUp) }));
+  const list = p.coded().filter((x) => inSplit(x.segment.documentGuid)).map((x) => ({ segment: x.segment, credited: creditedCodes(p, x.codes, rollUp) }));
   if (a === b) return list.filter((x) => x.credited.has(a)).map((x) => x.segment);
   const chosen = new Set<Segment>();
   for (let i = 0; i < list.length; i++) {
