@@ -101,7 +101,7 @@ interface Prepared {
   /** Per code: the code and its ancestors. */
   readonly upward: Map<Guid, Guid[]>;
   readonly texts: Map<Guid, DocumentText>;
-  /** Per code, per document: its segments there, with those of the codes below it (`rolled`) and without (`own`). */
+  /** Per code, per document: its segments there (in no set order), with those of the codes below it (`rolled`) and without (`own`). */
   readonly perCode: PerCode;
 }
 
@@ -198,23 +198,19 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   const docNo = new Map(documents.map((d, n) => [d.guid, n]));
   const segments = data.segments;
   const inDocument: number[][] = documents.map(() => []);
-  const starts = new Float64Array(segments.length);
-  const ends = new Float64Array(segments.length);
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i] as Segment;
     const n = docNo.get(s.documentGuid);
-    if (n !== undefined && coderPasses(s.coderGuid)) {
-      (inDocument[n] as number[]).push(i);
-      starts[i] = s.start;
-      ends[i] = s.end;
-    }
+    if (n !== undefined && coderPasses(s.coderGuid)) (inDocument[n] as number[]).push(i);
     if (i % SLICE === SLICE - 1) yield;
   }
   const local: Map<Guid, number>[] = inDocument.map((list) => new Map(list.map((i) => [(segments[i] as Segment).guid, i])));
   yield;
   // A coding filed under another document than its segment's (damaged data) still finds it.
   let anywhere: Map<Guid, number> | null = null;
-  const codesOf: (number[] | undefined)[] = new Array<number[] | undefined>(segments.length);
+  // Each segment's codes by number, each once: the first (-1: none), and the others of the few with more.
+  const firstCode = new Int32Array(segments.length).fill(-1);
+  const otherCodes = new Map<number, number[]>();
   const codings = data.codings;
   for (let k = 0; k < codings.length; k++) {
     const c = codings[k] as Coding;
@@ -223,26 +219,23 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
     if (n !== undefined && code !== undefined && coderPasses(c.coderGuid)) {
       let i = (local[n] as Map<Guid, number>).get(c.segmentGuid);
       if (i === undefined) i = (anywhere ??= new Map(inDocument.flat().map((j) => [(segments[j] as Segment).guid, j]))).get(c.segmentGuid);
-      if (i !== undefined) {
-        const list = codesOf[i];
-        if (!list) codesOf[i] = [code];
-        else if (!list.includes(code)) list.push(code);
+      const first = i === undefined ? code : (firstCode[i] as number);
+      if (i === undefined || first === code) {
+        // not a passing segment, or its code already
+      } else if (first === -1) firstCode[i] = code;
+      else {
+        const others = otherCodes.get(i);
+        if (!others) otherCodes.set(i, [code]);
+        else if (!others.includes(code)) others.push(code);
       }
     }
     if (k % SLICE === SLICE - 1) yield;
   }
-  // In document order, then by start, end and GUID: each document's coded segments sorted apart,
-  // and grouped per code and document as they come (on W2 the grouping was two-thirds of the
-  // counting that was left for the click on the Matrices tab after the rest was prepared ahead).
-  const byRange = (x: number, y: number) => {
-    const d = (starts[x] as number) - (starts[y] as number) || (ends[x] as number) - (ends[y] as number);
-    if (d) return d;
-    const a = (segments[x] as Segment).guid;
-    const b = (segments[y] as Segment).guid;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
-  // Positions of the coded segments in the order of `coded`.
-  const sorted: number[] = [];
+  // Grouped per code and document as they come (on W2 the grouping was two-thirds of the counting
+  // that was left for the click on the Matrices tab after the rest was prepared ahead), each
+  // document's segments in the order of the project's list: the counts do not depend on it.
+  // Positions of each document's coded segments.
+  const codedIn: number[][] = [];
   const perCode: PerCode = { rolled: new Map(), own: new Map() };
   // This document's segments per code number, and the codes that have some.
   const own: (Segment[] | undefined)[] = new Array<Segment[] | undefined>(codeGuids.length);
@@ -250,6 +243,7 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   const touched: number[] = [];
   // A segment counts once for each code it is credited to: its codes and the codes above them.
   const credited = new Int32Array(codeGuids.length).fill(-1);
+  let stamp = 0;
   const keep = (into: Map<Guid, Map<Guid, Segment[]>>, code: Guid, docGuid: Guid, list: Segment[]) => {
     let perDoc = into.get(code);
     if (!perDoc) into.set(code, (perDoc = new Map()));
@@ -257,13 +251,14 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   };
   let done = 0;
   for (let n = 0; n < documents.length; n++) {
-    const order = (inDocument[n] as number[]).filter((i) => codesOf[i] !== undefined).sort(byRange);
+    const order = (inDocument[n] as number[]).filter((i) => firstCode[i] !== -1);
+    codedIn.push(order);
     for (const i of order) {
       const segment = segments[i] as Segment;
-      const codes = codesOf[i] as number[];
-      const stamp = sorted.length;
-      sorted.push(i);
-      for (const c of codes) {
+      stamp++;
+      const others = otherCodes.get(i);
+      for (let o = -1; o < (others ? others.length : 0); o++) {
+        const c = o === -1 ? (firstCode[i] as number) : ((others as number[])[o] as number);
         const mine = own[c];
         if (mine) mine.push(segment);
         else {
@@ -299,8 +294,18 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
       yield;
     }
   }
+  // In document order, then by start, end and GUID: each document's coded segments sorted apart.
   let coded: ReturnType<Prepared['coded']> | null = null;
-  const makeCoded = () => (coded ??= sorted.map((i) => ({ segment: segments[i] as Segment, codes: (codesOf[i] as number[]).map((c) => codeGuids[c] as Guid) })));
+  const makeCoded = () => {
+    if (coded) return coded;
+    const byRange = (x: number, y: number) => {
+      const a = segments[x] as Segment;
+      const b = segments[y] as Segment;
+      return a.start - b.start || a.end - b.end || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0);
+    };
+    coded = codedIn.flatMap((order) => [...order].sort(byRange).map((i) => ({ segment: segments[i] as Segment, codes: [firstCode[i] as number, ...(otherCodes.get(i) ?? [])].map((c) => codeGuids[c] as Guid) })));
+    return coded;
+  };
   return { documents, tree, coded: makeCoded, upward, texts: new Map(data.texts.map((t) => [t.documentGuid, t])), perCode };
 }
 
