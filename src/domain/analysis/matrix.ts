@@ -211,23 +211,23 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   // Each segment's codes by number, each once: the first (-1: none), and the others of the few with more.
   const firstCode = new Int32Array(segments.length).fill(-1);
   const otherCodes = new Map<number, number[]>();
+  const addCode = (i: number, code: number) => {
+    const first = firstCode[i];
+    if (first === -1) firstCode[i] = code;
+    else if (first !== code) {
+      const others = otherCodes.get(i);
+      if (!others) otherCodes.set(i, [code]);
+      else if (!others.includes(code)) others.push(code);
+    }
+  };
   const codings = data.codings;
   for (let k = 0; k < codings.length; k++) {
     const c = codings[k] as Coding;
     const n = docNo.get(c.documentGuid);
     const code = codeNo.get(c.codeGuid);
     if (n !== undefined && code !== undefined && coderPasses(c.coderGuid)) {
-      let i = (local[n] as Map<Guid, number>).get(c.segmentGuid);
-      if (i === undefined) i = (anywhere ??= new Map(inDocument.flat().map((j) => [(segments[j] as Segment).guid, j]))).get(c.segmentGuid);
-      const first = i === undefined ? code : (firstCode[i] as number);
-      if (i === undefined || first === code) {
-        // not a passing segment, or its code already
-      } else if (first === -1) firstCode[i] = code;
-      else {
-        const others = otherCodes.get(i);
-        if (!others) otherCodes.set(i, [code]);
-        else if (!others.includes(code)) others.push(code);
-      }
+      const i = (local[n] as Map<Guid, number>).get(c.segmentGuid) ?? (anywhere ??= new Map(inDocument.flat().map((j) => [(segments[j] as Segment).guid, j]))).get(c.segmentGuid);
+      if (i !== undefined) addCode(i, code);
     }
     if (k % SLICE === SLICE - 1) yield;
   }
