@@ -32,7 +32,7 @@ import type { Code, Coding, DocumentRecord, DocumentText, Guid, Segment } from '
 import type { ProjectData } from '../project-data';
 import { emptyRecord, ownValue } from '../records';
 import { compareValues, documentValue, variableList } from '../variables';
-import { filteredDocuments, type AnalysisFilter } from './filter';
+import { coderPasses, filteredDocuments, type AnalysisFilter } from './filter';
 import { cachedWordSpans, wordSpans, wordsCovered } from './words';
 import { citation } from './citation';
 
@@ -173,7 +173,6 @@ const SLICE = 2000;
 function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, Prepared> {
   // Which segments and codings pass the filter is decided below, as they are grouped (see filteredWork).
   const documents = filteredDocuments(data, filter);
-  const coderPasses = filter.coderGuids.length === 0 ? () => true : (coder: Guid) => filter.coderGuids.includes(coder);
   yield;
   const rows = flattenTree(data.codes);
   const known = new Map(data.codes.map((c) => [c.guid, c]));
@@ -201,7 +200,7 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i] as Segment;
     const n = docNo.get(s.documentGuid);
-    if (n !== undefined && coderPasses(s.coderGuid)) (inDocument[n] as number[]).push(i);
+    if (n !== undefined && coderPasses(filter, s.coderGuid)) (inDocument[n] as number[]).push(i);
     if (i % SLICE === SLICE - 1) yield;
   }
   const local: Map<Guid, number>[] = inDocument.map((list) => new Map(list.map((i) => [(segments[i] as Segment).guid, i])));
@@ -225,7 +224,7 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
     const c = codings[k] as Coding;
     const n = docNo.get(c.documentGuid);
     const code = codeNo.get(c.codeGuid);
-    if (n !== undefined && code !== undefined && coderPasses(c.coderGuid)) {
+    if (n !== undefined && code !== undefined && coderPasses(filter, c.coderGuid)) {
       const i = (local[n] as Map<Guid, number>).get(c.segmentGuid) ?? (anywhere ??= new Map(inDocument.flat().map((j) => [(segments[j] as Segment).guid, j]))).get(c.segmentGuid);
       if (i !== undefined) addCode(i, code);
     }
@@ -244,6 +243,24 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
   // A segment counts once for each code it is credited to: its codes and the codes above them.
   const credited = new Int32Array(codeGuids.length).fill(-1);
   let stamp = 0;
+  const credit = (c: number, segment: Segment) => {
+    const mine = own[c];
+    if (mine) mine.push(segment);
+    else {
+      own[c] = [segment];
+      if (!rolled[c]) touched.push(c);
+    }
+    for (const g of chains[c] as number[]) {
+      if (credited[g] === stamp) continue;
+      credited[g] = stamp;
+      const above = rolled[g];
+      if (above) above.push(segment);
+      else {
+        rolled[g] = [segment];
+        if (!own[g]) touched.push(g);
+      }
+    }
+  };
   const keep = (into: Map<Guid, Map<Guid, Segment[]>>, code: Guid, docGuid: Guid, list: Segment[]) => {
     let perDoc = into.get(code);
     if (!perDoc) into.set(code, (perDoc = new Map()));
@@ -256,26 +273,9 @@ function* preparing(data: ProjectData, filter: AnalysisFilter): Generator<void, 
     for (const i of order) {
       const segment = segments[i] as Segment;
       stamp++;
+      credit(firstCode[i] as number, segment);
       const others = otherCodes.get(i);
-      for (let o = -1; o < (others ? others.length : 0); o++) {
-        const c = o === -1 ? (firstCode[i] as number) : ((others as number[])[o] as number);
-        const mine = own[c];
-        if (mine) mine.push(segment);
-        else {
-          own[c] = [segment];
-          if (!rolled[c]) touched.push(c);
-        }
-        for (const g of chains[c] as number[]) {
-          if (credited[g] === stamp) continue;
-          credited[g] = stamp;
-          const above = rolled[g];
-          if (above) above.push(segment);
-          else {
-            rolled[g] = [segment];
-            if (!own[g]) touched.push(g);
-          }
-        }
-      }
+      if (others) for (const c of others) credit(c, segment);
     }
     const docGuid = (documents[n] as DocumentRecord).guid;
     for (const c of touched) {
