@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normalizeText, paragraphs, sha256Hex } from './text';
+import { isNormalizedText, normalizeText, paragraphs, sha256Hex } from './text';
 
 /** Text made of the characters normalisation cares about. */
 const messyText = fc
@@ -47,6 +47,34 @@ describe('normalizeText', () => {
 
   it('only ever changes whitespace and the byte-order mark', () => {
     fc.assert(fc.property(messyText, (s) => visible(normalizeText(s)) === visible(s.replace(/^\ufeff+/, ''))));
+  });
+});
+
+describe('isNormalizedText', () => {
+  it('says whether normalizeText would change the text, for any mix of the characters it cares about', () => {
+    const pieces = fc.constantFrom('a', 'é', '😅', '\ud83d', '\ude05', ' ', '\t', '\f', '\v', '\u00a0', '\u2003', '\u3000', '\r', '\n', '\r\n', '\ufeff', '\u2028');
+    const text = fc.array(pieces, { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (s) => isNormalizedText(s) === (normalizeText(s) === s)), { numRuns: 2000 });
+    fc.assert(fc.property(text, (s) => isNormalizedText(normalizeText(s))));
+    // One piece put into a normalised text: mostly texts a single step would change.
+    const nearlyNormal = fc.tuple(text, fc.nat(), pieces).map(([s, at, piece]) => {
+      const n = normalizeText(s);
+      const i = at % (n.length + 1);
+      return n.slice(0, i) + piece + n.slice(i);
+    });
+    fc.assert(fc.property(nearlyNormal, (s) => isNormalizedText(s) === (normalizeText(s) === s)), { numRuns: 2000 });
+  });
+
+  it('finds each step that would change a text', () => {
+    expect(isNormalizedText('')).toBe(true);
+    expect(isNormalizedText('I: Hallo\n\n  T: Ja')).toBe(true);
+    expect(isNormalizedText('a\ud800b')).toBe(false);
+    expect(isNormalizedText('\ufeffHallo')).toBe(false);
+    expect(isNormalizedText('a\r\nb')).toBe(false);
+    expect(isNormalizedText('a\u00a0\nb')).toBe(false);
+    expect(isNormalizedText('a\t\nb')).toBe(false);
+    expect(isNormalizedText('ab\u3000')).toBe(false);
+    expect(isNormalizedText('ab\n')).toBe(false);
   });
 });
 

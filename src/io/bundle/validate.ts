@@ -7,7 +7,7 @@ import type { Attempt, Code, Coder, Coding, DocumentGroup, DocumentRecord, Docum
 import { checkDocumentLength } from '../../domain/limits';
 import { PROJECT_LISTS } from '../../domain/tables';
 import { canonicalValue } from '../../domain/variables';
-import { normalizeText } from '../../domain/text';
+import { isNormalizedText } from '../../domain/text';
 import {
   ATTEMPT_SHAPE,
   CODE_SHAPE,
@@ -264,7 +264,7 @@ async function readTexts(manifest: BundleManifest, r: Records, files: RawBundle[
       invalid(`${entry.path} is not UTF-8`);
     }
     tooLong(doc.name, text.length);
-    if (normalizeText(text) !== text) refuse('bundle-checksum-mismatch', `${place}: the text is not in normalised form`);
+    if (!isNormalizedText(text)) refuse('bundle-checksum-mismatch', `${place}: the text is not in normalised form`);
     if (doc.sha256 !== entry.sha256) refuse('bundle-checksum-mismatch', `${place}: project.json documents[${i}].sha256 differs from the text`);
     if (doc.length !== text.length) invalid(`project.json: documents[${i}].length is ${doc.length}, but its text has ${text.length} code units`);
     texts.set(doc.guid, text);
