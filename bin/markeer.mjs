@@ -3,12 +3,14 @@
 //
 // Compiling the TypeScript through tsx on every run costs most of a second, so the command line is
 // bundled once with esbuild into node_modules/.cache/markeer-cli/cli.mjs (npm packages stay
-// external, loaded from node_modules as before) and that bundle is run. It is built again when
-// one of the files it was built from (listed in cli.json beside it), tsconfig.json or this file
-// is newer than the bundle, or is gone. When it cannot be built or loaded (esbuild missing, a
+// external, loaded from node_modules as before) and that bundle is run. What a command loads only
+// when it needs it (the writers, the REFI-QDA reader, and with them JSZip and fast-xml-parser) goes
+// into chunks beside it (chunks/), loaded when asked for. It is built again when one of the files
+// it was built from (listed in cli.json beside it, with the chunks), tsconfig.json or this file
+// is newer than the bundle, or when the bundle or one of its chunks is gone. When it cannot be built or loaded (esbuild missing, a
 // read-only folder, a syntax error), the command line runs through tsx as before, so that a fresh
 // checkout after `npm install` needs no build step. MARKEER_CLI_TSX=1 always runs through tsx.
-import { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,8 +31,9 @@ function freshBundle() {
   try {
     const built = statSync(BUNDLE).mtimeMs;
     const inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
-    if (!Array.isArray(inputs.files) || inputs.files.length === 0) return null;
+    if (!Array.isArray(inputs.files) || inputs.files.length === 0 || !Array.isArray(inputs.chunks)) return null;
     for (const file of [...inputs.files, ...ALWAYS]) if (statSync(join(ROOT, file)).mtimeMs > built) return null;
+    for (const chunk of inputs.chunks) statSync(join(CACHE, chunk));
     return BUNDLE;
   } catch {
     return null;
@@ -45,6 +48,19 @@ function replace(file, text, mtime) {
   renameSync(temp, file);
 }
 
+/** Chunks of earlier builds, once a command still running from one of them would have ended (an hour). */
+function removeOldChunks(current) {
+  const folder = join(CACHE, 'chunks');
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    try {
+      if (!current.has(file) && statSync(file).mtimeMs < Date.now() - 3_600_000) rmSync(file, { force: true });
+    } catch {
+      // gone already, or not ours to remove: left as it is
+    }
+  }
+}
+
 /** Builds the bundle; returns its path, or null when it cannot be built. */
 async function buildBundle() {
   try {
@@ -53,8 +69,11 @@ async function buildBundle() {
     const { build } = await import('esbuild');
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: [ENTRY],
-      outfile: BUNDLE,
+      entryPoints: { cli: ENTRY },
+      outdir: CACHE,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
+      splitting: true,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -66,14 +85,16 @@ async function buildBundle() {
       write: false,
       logLevel: 'silent',
     });
-    mkdirSync(CACHE, { recursive: true });
     const files = Object.keys(result.metafile.inputs).filter((f) => !f.includes(':'));
     const bundle = result.outputFiles.find((f) => f.path === BUNDLE);
-    const map = result.outputFiles.find((f) => f.path === `${BUNDLE}.map`);
     if (!bundle || files.length === 0) return null;
-    if (map) replace(map.path, map.contents);
+    mkdirSync(join(CACHE, 'chunks'), { recursive: true });
+    // The chunks (named by their content) and the source maps first, the bundle that loads them last.
+    for (const f of result.outputFiles) if (f !== bundle) replace(f.path, f.contents);
     replace(BUNDLE, bundle.contents, started);
-    replace(INPUTS, `${JSON.stringify({ files }, null, 1)}\n`);
+    const chunks = result.outputFiles.map((f) => relative(CACHE, f.path)).filter((f) => f.startsWith('chunks') && f.endsWith('.mjs'));
+    replace(INPUTS, `${JSON.stringify({ files, chunks }, null, 1)}\n`);
+    removeOldChunks(new Set(result.outputFiles.map((f) => f.path)));
     return BUNDLE;
   } catch {
     return null;

@@ -9,9 +9,6 @@ import { codesFromTemplate, DEFAULT_TEMPLATE, isTemplateSlug, TEMPLATES } from '
 import { emptyLists } from '../domain/tables';
 import { sha256Hex } from '../domain/text';
 import { applySpeakerMap, detectTurns, speakerSummary } from '../domain/turns';
-import { serializeBundle } from '../io/bundle';
-import { codeNames, exportQdc, exportQdpx } from '../io/refi';
-import { importFile } from '../io/import';
 import { CliError, loadProject, loadProjectOrThrow, readBytes } from './load';
 import { describeImportWarnings } from './import-warnings';
 import { describeFailure } from './messages';
@@ -41,6 +38,7 @@ export async function newProject(
   const documents = [];
   const texts: DocumentText[] = [];
   const problems: string[] = [];
+  const { importFile } = await import('../io/import');
   for (const [i, file] of files.entries()) {
     const imported = await importFile(basename(file), await readBytes(file));
     if (!imported.ok) {
@@ -55,7 +53,7 @@ export async function newProject(
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
   const data: ProjectData = { project, ...emptyLists(), coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid) };
-  await writeOut(out, io, async () => serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
+  await writeOut(out, io, async () => (await writers()).serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }
 
@@ -122,7 +120,7 @@ export async function merge(out: string, files: readonly string[], opts: CliMerg
   if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
   const lead = await mergeFiles(files, opts, io);
   const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
-  await writeOut(out, io, async () => serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+  await writeOut(out, io, async () => (await writers()).serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
 }
 
 /**
@@ -223,6 +221,7 @@ export async function exportProject(file: string, opts: { format?: string; out?:
   io.doing?.(`reading ${file}`);
   const data = await loadProjectOrThrow(file, io.err);
   const target = opts.out;
+  const { codeNames, exportQdc, exportQdpx, serializeBundle } = await writers();
   if (format === 'qdpx') {
     await writeOut(target, io, async () => {
       const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints', uniqueCodeNames: opts['unique-code-names'] === true });
@@ -240,6 +239,16 @@ export async function exportProject(file: string, opts: { format?: string; out?:
     throw new CliError(`export: unknown format "${format}"; use qdpx, qdc or bundle`);
   }
   io.err(`${opts.out}: ${data.documents.length} documents, ${data.codes.length} codes, ${data.segments.length} segments`);
+}
+
+/**
+ * The writers of bundles and REFI-QDA files, loaded when a command writes one: with them come
+ * JSZip and fast-xml-parser, which the commands that only read a bundle (agreement, matrix, info)
+ * need not load (about 60 ms of every such command's start; issue 15).
+ */
+async function writers() {
+  const [{ serializeBundle }, { codeNames, exportQdc, exportQdpx }] = await Promise.all([import('../io/bundle/serialize'), import('../io/refi')]);
+  return { serializeBundle, codeNames, exportQdc, exportQdpx };
 }
 
 /**

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Result } from '../domain/assert';
 import type { ProjectData } from '../domain/project-data';
 import { extname } from 'node:path';
-import { parseBundle } from '../io/bundle';
-import { importRefi } from '../io/refi';
+import { parseBundle } from '../io/bundle/parse';
 import { describeFailure } from './messages';
 
 /** Thrown for bad input: the command line prints the message and exits with status 1. */
@@ -27,6 +26,8 @@ const REFI = new Set(['.qdpx', '.qde', '.qdc']);
 export async function loadProject(file: string, warn: (text: string) => void = () => undefined): Promise<Result<ProjectData, string>> {
   const bytes = await readBytes(file);
   if (REFI.has(extname(file).toLowerCase())) {
+    // Loaded for REFI-QDA files only: with it comes the XML parser, which a bundle does not need.
+    const { importRefi } = await import('../io/refi');
     const imported = await importRefi(file, bytes);
     if (!imported.ok) return { ok: false, reason: describeFailure(file, imported) };
     const { report } = imported.value;
