@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import type { Coding, Segment } from '../../../domain/model';
+import { renderHook, waitFor } from '@testing-library/react';
+import { applyCode } from '../../../commands/coding';
+import { CODE_SIGNALEN_OPMERKEN, projectWithDocument } from '../../../commands/test-builders';
 import type { Change } from '../../../storage/changes';
-import { patchDocumentCodings } from './useDocumentCodings';
+import { readDocumentAhead } from '../../../storage/document-ahead';
+import { patchDocumentCodings, useDocumentCodings } from './useDocumentCodings';
 
 const D = 'd0000000-0000-4000-8000-000000000000';
 const seg = (i: number, start: number, end: number): Segment => ({
@@ -50,5 +54,33 @@ describe('patching a document’s codings with committed changes', () => {
     expect(state.segments.map((s) => [s.start, s.end])).toEqual([[0, 5]]);
     const same = patchDocumentCodings(state, [put('segments', { ...seg(2, 1, 2), documentGuid: 'other' })], D);
     expect(same).toBe(state);
+  });
+});
+
+describe('the first read of a document’s codings', () => {
+  it('takes the rows read while the page started, with a coding applied after that read began', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    readDocumentAhead(f.db, f.projectGuid, f.documentGuid);
+    // Committed after the read ahead began (which therefore does not hold it), before the pane opens.
+    const applied = await applyCode({ ...f, ...f.range, codeGuid: CODE_SIGNALEN_OPMERKEN }, f.db);
+    expect(applied.ok).toBe(true);
+    const transaction = vi.spyOn(f.db, 'transaction');
+    const { result } = renderHook(() => useDocumentCodings(f.db, f.projectGuid, f.documentGuid));
+    await waitFor(() => expect(result.current.codings).not.toBeNull());
+    expect(result.current.codings?.segments.map((s) => [s.start, s.end])).toEqual([[f.range.start, f.range.end]]);
+    expect([...(result.current.codings?.codingsBySegment.values() ?? [])].flat().map((c) => c.codeGuid)).toEqual([CODE_SIGNALEN_OPMERKEN]);
+    // The rows came from the read ahead: the pane did not read them again.
+    expect(transaction).not.toHaveBeenCalled();
+    f.db.close();
+  });
+
+  it('reads the rows itself when nothing was read ahead for this document', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    await applyCode({ ...f, ...f.range, codeGuid: CODE_SIGNALEN_OPMERKEN }, f.db);
+    readDocumentAhead(f.db, f.projectGuid, 'dddddddd-0000-4000-8000-000000000000');
+    const { result } = renderHook(() => useDocumentCodings(f.db, f.projectGuid, f.documentGuid));
+    await waitFor(() => expect(result.current.codings).not.toBeNull());
+    expect(result.current.codings?.segments).toHaveLength(1);
+    f.db.close();
   });
 });

@@ -3,7 +3,7 @@ import { afterPaint } from '../../shell/after-paint';
 import type { Coding, Guid, Segment } from '../../../domain/model';
 import { onCommitted, type Change } from '../../../storage/changes';
 import type { MarkeerDb } from '../../../storage/db';
-import { listDocumentCodings, listDocumentSegments } from '../../../storage/queries';
+import { readDocumentRows, takeDocumentAhead } from '../../../storage/document-ahead';
 import { markInTranscriptOrder } from '../transcript/TranscriptView';
 
 export interface DocumentCodings {
@@ -122,8 +122,10 @@ export function useDocumentCodings(
     setState(null);
     latest.current = null;
     let live = true;
+    // The rows read while the page started (main.tsx), when this is the document it opened with.
+    const ahead_ = takeDocumentAhead(db, projectGuid, documentGuid);
     // Changes that arrive while the first read is under way are applied on top of it.
-    let early: Change[] | null = [];
+    let early: Change[] | null = ahead_ ? [...ahead_.changes] : [];
     let scheduled = false;
     const render = () => {
       if (scheduled) return;
@@ -147,16 +149,12 @@ export function useDocumentCodings(
       ahead?.current?.(changes, next);
       render();
     });
-    void db
-      .transaction('r', db.segments, db.codings, () =>
-        Promise.all([listDocumentSegments(db, projectGuid, documentGuid), listDocumentCodings(db, projectGuid, documentGuid)]),
-      )
-      .then(([segments, codings]) => {
-        if (!live) return;
-        latest.current = patchDocumentCodings(initial(segments, codings), early ?? [], documentGuid);
-        early = null;
-        setState(latest.current);
-      });
+    void (ahead_?.read ?? readDocumentRows(db, projectGuid, documentGuid)).then(({ segments, codings }) => {
+      if (!live) return;
+      latest.current = patchDocumentCodings(initial(segments, codings), early ?? [], documentGuid);
+      early = null;
+      setState(latest.current);
+    });
     return () => {
       live = false;
       off();
