@@ -7,9 +7,10 @@
 // when it needs it (the writers, the REFI-QDA reader, and with them JSZip and fast-xml-parser) goes
 // into chunks beside it (chunks/), loaded when asked for. It is built again when one of the files
 // it was built from (listed in cli.json beside it, with the chunks), tsconfig.json or this file
-// is newer than the bundle, or when the bundle or one of its chunks is gone. When it cannot be built or loaded (esbuild missing, a
-// read-only folder, a syntax error), the command line runs through tsx as before, so that a fresh
-// checkout after `npm install` needs no build step. MARKEER_CLI_TSX=1 always runs through tsx.
+// is newer than the bundle, or when the bundle or one of its chunks is gone. When it cannot be
+// built or loaded (esbuild missing, a read-only folder, a syntax error), the command line runs
+// through tsx as before, so that a fresh checkout after `npm install` needs no build step.
+// MARKEER_CLI_TSX=1 always runs through tsx.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

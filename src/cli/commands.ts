@@ -244,7 +244,7 @@ export async function exportProject(file: string, opts: { format?: string; out?:
 /**
  * The writers of bundles and REFI-QDA files, loaded when a command writes one: with them come
  * JSZip and fast-xml-parser, which the commands that only read a bundle (agreement, matrix, info)
- * need not load (about 60 ms of every such command's start; issue 15).
+ * need not load (about 40 ms of every such command's start; issue 15).
  */
 async function writers() {
   const [{ serializeBundle }, { codeNames, exportQdc, exportQdpx }] = await Promise.all([import('../io/bundle/serialize'), import('../io/refi')]);
