@@ -123,9 +123,9 @@ export function useDocumentCodings(
     latest.current = null;
     let live = true;
     // The rows read while the page started (main.tsx), when this is the document it opened with.
-    const ahead_ = takeDocumentAhead(db, projectGuid, documentGuid);
+    const readAhead = takeDocumentAhead(db, projectGuid, documentGuid);
     // Changes that arrive while the first read is under way are applied on top of it.
-    let early: Change[] | null = ahead_ ? [...ahead_.changes] : [];
+    let early: Change[] | null = readAhead ? [...readAhead.changes] : [];
     let scheduled = false;
     const render = () => {
       if (scheduled) return;
@@ -149,7 +149,7 @@ export function useDocumentCodings(
       ahead?.current?.(changes, next);
       render();
     });
-    void (ahead_?.read ?? readDocumentRows(db, projectGuid, documentGuid)).then(({ segments, codings }) => {
+    void (readAhead?.read ?? readDocumentRows(db, projectGuid, documentGuid)).then(({ segments, codings }) => {
       if (!live) return;
       latest.current = patchDocumentCodings(initial(segments, codings), early ?? [], documentGuid);
       early = null;
