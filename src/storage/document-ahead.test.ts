@@ -44,14 +44,18 @@ describe('a document read ahead', () => {
     db.close();
   });
 
-  it('keeps what was committed after the read began, and nothing after it was taken', async () => {
+  it('keeps the segments and codings committed after the read began, however many, and nothing after it was taken', async () => {
     const db = await dbWithSegments();
     readDocumentAhead(db, P, D);
     const write: Change = { table: 'segments', key: [P, segment(4).guid], before: undefined, after: { ...segment(4) } };
-    publishCommitted([write]);
+    publishCommitted([write, { table: 'codes', key: [P, 'x'], before: undefined, after: { guid: 'x' } }]);
+    // a batch larger than a call may have arguments
+    const many: Change[] = Array.from({ length: 200_000 }, () => write);
+    publishCommitted(many);
     const ahead = takeDocumentAhead(db, P, D);
     publishCommitted([{ ...write, key: [P, segment(5).guid], after: { ...segment(5) } }]);
-    expect(ahead?.changes).toEqual([write]);
+    expect(ahead?.changes).toHaveLength(1 + many.length);
+    expect(ahead?.changes[0]).toEqual(write);
     db.close();
   });
 

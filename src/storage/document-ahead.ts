@@ -46,7 +46,11 @@ export function readDocumentRows(db: MarkeerDb, projectGuid: Guid, documentGuid:
 export function readDocumentAhead(db: MarkeerDb, projectGuid: Guid, documentGuid: Guid): void {
   dropDocumentAhead();
   const changes: Change[] = [];
-  const off = onCommitted((c) => changes.push(...c));
+  // One at a time, not spread: a batch from another tab's import can hold more rows than a call's
+  // arguments may. Only segments and codings concern the document's rows.
+  const off = onCommitted((batch) => {
+    for (const c of batch) if (c.table === 'segments' || c.table === 'codings') changes.push(c);
+  });
   const read = readDocumentRows(db, projectGuid, documentGuid);
   // Not taken, a failed read is nobody's error; taken, the hook hears of it as of its own read.
   read.catch(() => undefined);
