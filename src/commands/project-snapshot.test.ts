@@ -1,6 +1,6 @@
 import { createGuid } from '../domain/ids';
 import { inGuidOrder, type ProjectData } from '../domain/project-data';
-import type { Change } from '../storage/changes';
+import { publishCommitted, type Change } from '../storage/changes';
 import { readProjectData } from '../storage/project-data';
 import { loadProjectSnapshot, patchProjectData, projectSnapshot, releaseProjectSnapshot, subscribeProjectSnapshot } from '../storage/project-snapshot';
 import { applyCode, removeCoding, setSegmentComment } from './coding';
@@ -88,6 +88,18 @@ describe('the project held in memory', () => {
     await Promise.all([loading, write]);
     await expectCurrent(f);
     expect((projectSnapshot(f.db, f.projectGuid) as ProjectData).segments).toHaveLength(3);
+  });
+
+  it('hears a batch of 200,000 changes, while reading and after', async () => {
+    const f = await codedProject('Ik zag [dat hij niet online kwam] die week.');
+    // Another project's rows (another tab's import): more than a call's arguments may hold.
+    const other: Change = { table: 'memos', key: ['99999999-9999-4999-8999-999999999999', createGuid()], before: undefined, after: { projectGuid: '99999999-9999-4999-8999-999999999999' } };
+    const batch = Array.from({ length: 200_000 }, () => other);
+    const loading = loadProjectSnapshot(f.db, f.projectGuid);
+    expect(() => publishCommitted(batch)).not.toThrow();
+    await loading;
+    expect(() => publishCommitted(batch)).not.toThrow();
+    await expectCurrent(f);
   });
 
   it('shows a coding painted before it is stored, and takes it back when the write fails', async () => {

@@ -208,12 +208,14 @@ function entryFor(db: MarkeerDb, projectGuid: Guid, pause: (() => boolean) | nul
     timer: null,
     gate,
     off: onCommitted((changes) => {
+      // One at a time, not spread: a batch from another tab's import can hold more rows than a
+      // call's arguments may.
       if (pending) {
-        pending.push(...changes);
+        for (const c of changes) pending.push(c);
         return;
       }
       if (!entry.data) return;
-      entry.queued.push(...changes);
+      for (const c of changes) entry.queued.push(c);
       entry.timer ??= setTimeout(() => flush(entry), PATCH_DELAY_MS);
     }),
     // Page by page: no one long task turns the rows into objects, and no long transaction holds

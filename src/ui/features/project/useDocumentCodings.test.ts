@@ -4,6 +4,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { applyCode } from '../../../commands/coding';
 import { CODE_SIGNALEN_OPMERKEN, projectWithDocument } from '../../../commands/test-builders';
 import type { Change } from '../../../storage/changes';
+import { publishCommitted } from '../../../storage/changes';
 import { readDocumentAhead } from '../../../storage/document-ahead';
 import { patchDocumentCodings, useDocumentCodings } from './useDocumentCodings';
 
@@ -71,6 +72,17 @@ describe('the first read of a document’s codings', () => {
     expect([...(result.current.codings?.codingsBySegment.values() ?? [])].flat().map((c) => c.codeGuid)).toEqual([CODE_SIGNALEN_OPMERKEN]);
     // The rows came from the read ahead: the pane did not read them again.
     expect(transaction).not.toHaveBeenCalled();
+    f.db.close();
+  });
+
+  it('keeps a batch of 200,000 changes heard during its first read', async () => {
+    const f = await projectWithDocument('Ik zag [dat hij niet online kwam] die week.');
+    const { result } = renderHook(() => useDocumentCodings(f.db, f.projectGuid, f.documentGuid));
+    // Another tab's import, heard before the first read is done: more rows than a call's arguments may hold.
+    const other = { ...seg(1, 0, 3), documentGuid: 'dddddddd-0000-4000-8000-000000000000' };
+    expect(() => publishCommitted(Array.from({ length: 200_000 }, () => put('segments', other)))).not.toThrow();
+    await waitFor(() => expect(result.current.codings).not.toBeNull());
+    expect(result.current.codings?.segments).toHaveLength(0);
     f.db.close();
   });
 

@@ -138,7 +138,8 @@ export function useDocumentCodings(
     const off = onCommitted((changes) => {
       if (!live) return;
       if (early) {
-        early.push(...changes);
+        // One at a time: a batch from another tab's import can hold more rows than a call's arguments may.
+        for (const c of changes) early.push(c);
         return;
       }
       const prev = latest.current;
