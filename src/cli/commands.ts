@@ -53,7 +53,7 @@ export async function newProject(
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
   const data: ProjectData = { project, ...emptyLists(), coders: [coder], documents, texts, codes: codesFromTemplate(template, lang, project.guid) };
-  await writeOut(out, io, async () => (await writers()).serializeBundle(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
+  await writeOut(out, io, async () => (await bundleWriter())(data, { kind: 'handout', appVersion: APP_VERSION, exportedBy: { guid: coder.guid, name: coder.name } }));
   io.err(`${out}: ${documents.length} documents, ${data.codes.length} codes (${template})`);
 }
 
@@ -120,7 +120,7 @@ export async function merge(out: string, files: readonly string[], opts: CliMerg
   if (files.length < 2) throw new CliError('merge: name the lead project and at least one coder bundle');
   const lead = await mergeFiles(files, opts, io);
   const owner = lead.coders.find((c) => c.guid === lead.project.ownerCoderGuid) ?? lead.coders[0];
-  await writeOut(out, io, async () => (await writers()).serializeBundle(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+  await writeOut(out, io, async () => (await bundleWriter())(lead, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? lead.project.ownerCoderGuid, name: owner?.name ?? '' } }));
 }
 
 /**
@@ -221,20 +221,21 @@ export async function exportProject(file: string, opts: { format?: string; out?:
   io.doing?.(`reading ${file}`);
   const data = await loadProjectOrThrow(file, io.err);
   const target = opts.out;
-  const { codeNames, exportQdc, exportQdpx, serializeBundle } = await writers();
   if (format === 'qdpx') {
+    const { exportQdpx } = await import('../io/refi');
     await writeOut(target, io, async () => {
       const { bytes, lost } = await exportQdpx(data, { positions: opts.utf16 ? 'utf16' : 'codepoints', uniqueCodeNames: opts['unique-code-names'] === true });
       for (const l of lost) io.err(`${target}: not represented in REFI-QDA: ${l}`);
       return bytes;
     });
   } else if (format === 'qdc') {
+    const { codeNames, exportQdc } = await import('../io/refi');
     const uniqueCodeNames = opts['unique-code-names'] === true;
     for (const l of codeNames(data.codes, uniqueCodeNames).report) io.err(`${opts.out}: ${l}`);
     await writeOut(target, io, async () => exportQdc(data.codes, new Set(data.codings.map((c) => c.codeGuid)), { uniqueCodeNames }));
   } else if (format === 'bundle' || format === 'markeer') {
     const owner = data.coders.find((c) => c.guid === data.project.ownerCoderGuid) ?? data.coders[0];
-    await writeOut(target, io, async () => serializeBundle(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));
+    await writeOut(target, io, async () => (await bundleWriter())(data, { kind: 'full', appVersion: APP_VERSION, exportedBy: { guid: owner?.guid ?? data.project.ownerCoderGuid, name: owner?.name ?? '' } }));
   } else {
     throw new CliError(`export: unknown format "${format}"; use qdpx, qdc or bundle`);
   }
@@ -242,13 +243,13 @@ export async function exportProject(file: string, opts: { format?: string; out?:
 }
 
 /**
- * The writers of bundles and REFI-QDA files, loaded when a command writes one: with them come
- * JSZip and fast-xml-parser, which the commands that only read a bundle (agreement, matrix, info)
- * need not load (about 40 ms of every such command's start; issue 15).
+ * The bundle writer, loaded when a command writes a bundle (as the REFI-QDA writers are, where
+ * `export` writes one): with them come JSZip and fast-xml-parser, which the commands that only
+ * read a bundle (agreement, matrix, info) need not load (about 40 ms of every such command's
+ * start; issue 15).
  */
-async function writers() {
-  const [{ serializeBundle }, { codeNames, exportQdc, exportQdpx }] = await Promise.all([import('../io/bundle/serialize'), import('../io/refi')]);
-  return { serializeBundle, codeNames, exportQdc, exportQdpx };
+async function bundleWriter() {
+  return (await import('../io/bundle/serialize')).serializeBundle;
 }
 
 /**
